@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Runs every test: the C core's unit tests under sanitizers, pg_regress and
+# pgTAP, against a throw-away cluster.  Installs what it needs on Debian.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+ensure_packages
+take_install_lock
+cd "$TOP"
+
+echo "== C core unit tests (AddressSanitizer, UBSan)"
+make -s PG_CONFIG="$PG_BIN/pg_config" unittest
+
+build_install
+cluster_start
+
+echo "== pg_regress"
+if ! make -s PG_CONFIG="$PG_BIN/pg_config" installcheck; then
+	cat test/results/regression.diffs 2>/dev/null | head -200
+	exit 1
+fi
+
+echo "== pgTAP"
+psql -q -X -c 'CREATE DATABASE benchmark_tap'
+PGDATABASE=benchmark_tap pg_prove -q --ext .sql -r test/pgtap
+
+echo "== all tests passed"

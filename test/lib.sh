@@ -1,0 +1,77 @@
+# Shared set-up for test/check.sh and test/demo.sh: Debian packages, build and
+# install, and a throw-away PostgreSQL cluster of our own.  Sourced, not run.
+
+PG_MAJOR=${PG_MAJOR:-15}
+PG_BIN=/usr/lib/postgresql/$PG_MAJOR/bin
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+# as_root runs a command as root, through sudo when we are not root already.
+as_root() {
+	if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+# ensure_packages installs the Debian packages the build and the tests need.
+ensure_packages() {
+	local pkgs="postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR postgresql-$PG_MAJOR-pgtap
+		libtap-parser-sourcehandler-pgtap-perl postgresql-$PG_MAJOR-cron gcc make libc6-dev util-linux"
+	local missing=""
+	for p in $pkgs; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
+	done
+	if [ -n "$missing" ]; then
+		echo "== installing Debian packages:$missing"
+		as_root apt-get update -qq
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+	fi
+}
+
+# take_install_lock serialises install-and-test runs of several checkouts on one machine.
+take_install_lock() {
+	exec 9>/tmp/benchmark-install.lock
+	flock 9
+}
+
+# build_install compiles the extension and installs it into PostgreSQL's directories.
+build_install() {
+	echo "== building and installing benchmark"
+	make -C "$TOP" -s PG_CONFIG="$PG_BIN/pg_config" WERROR=1 >/dev/null
+	as_root make -C "$TOP" -s PG_CONFIG="$PG_BIN/pg_config" install >/dev/null
+}
+
+# run_pg runs a server-side program as the cluster's owner (postgres when we are root).
+run_pg() {
+	if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# cluster_start initialises and starts a throw-away cluster; sets PGHOST, PGPORT, PGUSER.
+cluster_start() {
+	CLUSTER_DIR=$(mktemp -d /tmp/benchmark-cluster.XXXXXX)
+	[ "$(id -u)" -eq 0 ] && chown postgres: "$CLUSTER_DIR"
+	PGPORT=${PGPORT_OVERRIDE:-$(( 20000 + RANDOM % 20000 ))}
+	run_pg "$PG_BIN/initdb" -D "$CLUSTER_DIR/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+	cat >>"$CLUSTER_DIR/data/postgresql.conf" <<CONF
+listen_addresses = ''
+unix_socket_directories = '$CLUSTER_DIR'
+port = $PGPORT
+shared_preload_libraries = 'pg_cron'
+cron.database_name = 'postgres'
+max_worker_processes = 16
+max_parallel_workers_per_gather = 2
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+shared_buffers = 256MB
+work_mem = 64MB
+CONF
+	run_pg "$PG_BIN/pg_ctl" -D "$CLUSTER_DIR/data" -l "$CLUSTER_DIR/server.log" -w start >/dev/null
+	export PGHOST=$CLUSTER_DIR PGPORT PGUSER=postgres PGDATABASE=postgres
+	trap cluster_stop EXIT
+}
+
+# cluster_stop stops the throw-away cluster and removes it.
+cluster_stop() {
+	if [ -n "${CLUSTER_DIR:-}" ] && [ -d "$CLUSTER_DIR" ]; then
+		run_pg "$PG_BIN/pg_ctl" -D "$CLUSTER_DIR/data" -m fast -w stop >/dev/null 2>&1 || true
+		rm -rf "$CLUSTER_DIR"
+	fi
+}

@@ -20,6 +20,8 @@ endif
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
+$(OBJS): $(wildcard src/*.h)
+
 # The pure-C ranking core, tested on its own under AddressSanitizer and UBSan.
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 test/unit/rank_core_test: test/unit/rank_core_test.c src/rank_core.c src/rank_core.h

@@ -1,0 +1,959 @@
+/*
+ * rank_core.c
+ *		Competition ranking, rank sums and exact weighted placements,
+ *		without PostgreSQL.
+ *
+ * Ranking is "standard competition ranking" (1224): an entity's placement is
+ * one more than the number of entities with a strictly better score, so ties
+ * share the lowest placement.  Scores of rank sums and weighted placements
+ * are exact fractions of 128-bit decimals, compared by 256-bit
+ * cross-multiplication, so that equal sums are equal however the weights are
+ * written.
+ */
+#include "rank_core.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define RK_INT128_MAX ((rk_int128) (((unsigned __int128) 1 << 127) - 1))
+#define SERIAL_VERSION 1
+
+/* Powers of ten that fit in 128 bits, 10^0 .. 10^38. */
+static rk_int128
+pow10_128(int exponent)
+{
+	rk_int128	result = 1;
+
+	while (exponent-- > 0)
+		result *= 10;
+	return result;
+}
+
+/* Multiplies by 10^exponent; false on overflow. */
+static bool
+mul_pow10(rk_int128 value, int exponent, rk_int128 *result)
+{
+	if (exponent > RK_MAX_SCALE)
+		return value == 0 ? (*result = 0, true) : false;
+	return !__builtin_mul_overflow(value, pow10_128(exponent), result);
+}
+
+/*
+ * Parses a plain decimal string ("-12.50", "7", ".5") into an exact decimal,
+ * dropping trailing fractional zeros.
+ */
+RkStatus
+rk_decimal_parse(const char *str, size_t len, RkDecimal *out)
+{
+	size_t		i = 0;
+	bool		negative = false;
+	bool		seen_digit = false;
+	bool		seen_point = false;
+	int			digits = 0;
+	int			scale = 0;
+	rk_int128	mantissa = 0;
+
+	if (i < len && (str[i] == '-' || str[i] == '+'))
+		negative = (str[i++] == '-');
+	for (; i < len; i++)
+	{
+		char		c = str[i];
+
+		if (c == '.' && !seen_point)
+		{
+			seen_point = true;
+			continue;
+		}
+		if (c < '0' || c > '9')
+			return RK_ERR_SYNTAX;
+		seen_digit = true;
+		if (mantissa != 0 || c != '0')
+			digits++;
+		if (digits > RK_MAX_DIGITS)
+			return RK_ERR_PRECISION;
+		mantissa = mantissa * 10 + (c - '0');
+		if (seen_point)
+			scale++;
+	}
+	if (!seen_digit)
+		return RK_ERR_SYNTAX;
+	while (scale > 0 && mantissa % 10 == 0)
+	{
+		mantissa /= 10;
+		scale--;
+	}
+	if (scale > RK_MAX_SCALE)
+		return RK_ERR_PRECISION;
+	out->mantissa = negative ? -mantissa : mantissa;
+	out->scale = scale;
+	return RK_OK;
+}
+
+/* Brings a decimal to a larger scale without changing its value. */
+RkStatus
+rk_decimal_rescale(RkDecimal *d, int scale)
+{
+	if (scale < d->scale)
+		return RK_ERR_PRECISION;
+	if (!mul_pow10(d->mantissa, scale - d->scale, &d->mantissa))
+		return RK_ERR_OVERFLOW;
+	d->scale = scale;
+	return RK_OK;
+}
+
+/* The magnitude of a signed 128-bit number. */
+static unsigned __int128
+magnitude_128(rk_int128 v)
+{
+	return v < 0 ? (unsigned __int128) (-(v + 1)) + 1 : (unsigned __int128) v;
+}
+
+/*
+ * Writes mantissa * 10^-scale as a plain decimal without trailing fractional
+ * zeros into buf (at least RK_DECIMAL_BUFSIZE bytes), NUL-terminated; returns
+ * its length.
+ */
+size_t
+rk_decimal_format(rk_int128 mantissa, int scale, char *buf)
+{
+	char		digits[80];
+	int			ndigits = 0;
+	unsigned __int128 magnitude;
+	size_t		len = 0;
+
+	magnitude = magnitude_128(mantissa);
+	while (scale > 0 && magnitude % 10 == 0)
+	{
+		magnitude /= 10;
+		scale--;
+	}
+	do
+	{
+		digits[ndigits++] = (char) ('0' + (int) (magnitude % 10));
+		magnitude /= 10;
+	} while (magnitude > 0);
+	while (ndigits <= scale)
+		digits[ndigits++] = '0';
+	if (mantissa < 0)
+		buf[len++] = '-';
+	while (ndigits > 0)
+	{
+		if (ndigits == scale)
+			buf[len++] = '.';
+		buf[len++] = digits[--ndigits];
+	}
+	buf[len] = '\0';
+	return len;
+}
+
+/* Multiplies two unsigned 128-bit numbers into four 64-bit limbs, low first. */
+static void
+mul_128x128(unsigned __int128 a, unsigned __int128 b, uint64_t limbs[4])
+{
+	uint64_t	a0 = (uint64_t) a,
+				a1 = (uint64_t) (a >> 64),
+				b0 = (uint64_t) b,
+				b1 = (uint64_t) (b >> 64);
+	unsigned __int128 p00 = (unsigned __int128) a0 * b0;
+	unsigned __int128 p01 = (unsigned __int128) a0 * b1;
+	unsigned __int128 p10 = (unsigned __int128) a1 * b0;
+	unsigned __int128 p11 = (unsigned __int128) a1 * b1;
+	unsigned __int128 middle;
+	unsigned __int128 high;
+
+	middle = (p00 >> 64) + (uint64_t) p01 + (uint64_t) p10;
+	high = p11 + (p01 >> 64) + (p10 >> 64) + (middle >> 64);
+	limbs[0] = (uint64_t) p00;
+	limbs[1] = (uint64_t) middle;
+	limbs[2] = (uint64_t) high;
+	limbs[3] = (uint64_t) (high >> 64);
+}
+
+/* Compares an/ad with bn/bd exactly, for positive denominators: -1, 0 or 1. */
+int
+rk_compare_fractions(rk_int128 an, rk_int128 ad, rk_int128 bn, rk_int128 bd)
+{
+	uint64_t	left[4],
+				right[4];
+	int			sign_a = (an > 0) - (an < 0);
+	int			sign_b = (bn > 0) - (bn < 0);
+	int			i;
+
+	if (ad == bd)
+		return (an > bn) - (an < bn);
+	if (sign_a != sign_b)
+		return sign_a < sign_b ? -1 : 1;
+	if (sign_a == 0)
+		return 0;
+	mul_128x128(magnitude_128(an), (unsigned __int128) bd, left);
+	mul_128x128(magnitude_128(bn), (unsigned __int128) ad, right);
+	for (i = 3; i >= 0; i--)
+	{
+		if (left[i] != right[i])
+		{
+			int			cmp = left[i] < right[i] ? -1 : 1;
+
+			return sign_a < 0 ? -cmp : cmp;
+		}
+	}
+	return 0;
+}
+
+/* FNV-1a hash of a name. */
+static uint32_t
+hash_name(const char *name, size_t len)
+{
+	uint32_t	h = 2166136261u;
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+	{
+		h ^= (unsigned char) name[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+/* Sets up an empty entity table. */
+void
+rk_entities_init(RkEntities *e, size_t payload_size)
+{
+	memset(e, 0, sizeof(*e));
+	e->payload_size = payload_size;
+}
+
+/* Grows an array of count elements of elem bytes to new_count elements. */
+static void *
+grow_array(const RkAllocator *mem, void *ptr, size_t elem, size_t count, size_t new_count)
+{
+	if (ptr == NULL)
+		return mem->alloc(mem->ctx, elem * new_count);
+	return mem->grow(mem->ctx, ptr, elem * count, elem * new_count);
+}
+
+/* Rebuilds the hash slots for nslots slots. */
+static void
+rehash(RkEntities *e, const RkAllocator *mem, size_t nslots)
+{
+	size_t		i;
+
+	e->slots = mem->alloc(mem->ctx, nslots * sizeof(uint32_t));
+	memset(e->slots, 0, nslots * sizeof(uint32_t));
+	e->nslots = nslots;
+	for (i = 0; i < e->count; i++)
+	{
+		size_t		slot = e->hashes[i] & (nslots - 1);
+
+		while (e->slots[slot] != 0)
+			slot = (slot + 1) & (nslots - 1);
+		e->slots[slot] = (uint32_t) (i + 1);
+	}
+}
+
+/* Makes room for count entities without further growth. */
+void
+rk_entities_reserve(RkEntities *e, const RkAllocator *mem, size_t count)
+{
+	size_t		nslots = 16;
+
+	if (count > e->cap)
+	{
+		e->offsets = grow_array(mem, e->offsets, sizeof(size_t), e->cap, count);
+		e->lengths = grow_array(mem, e->lengths, sizeof(uint32_t), e->cap, count);
+		e->hashes = grow_array(mem, e->hashes, sizeof(uint32_t), e->cap, count);
+		e->payload = grow_array(mem, e->payload, e->payload_size, e->cap, count);
+		e->cap = count;
+	}
+	while (nslots < count * 2)
+		nslots *= 2;
+	if (nslots > e->nslots)
+		rehash(e, mem, nslots);
+}
+
+/* Finds the slot of a name: its entity, or the empty slot where it belongs. */
+static size_t
+find_slot(const RkEntities *e, const char *name, size_t len, uint32_t hash)
+{
+	size_t		slot = hash & (e->nslots - 1);
+
+	while (e->slots[slot] != 0)
+	{
+		size_t		i = e->slots[slot] - 1;
+
+		if (e->hashes[i] == hash && e->lengths[i] == len &&
+			memcmp(e->names + e->offsets[i], name, len) == 0)
+			break;
+		slot = (slot + 1) & (e->nslots - 1);
+	}
+	return slot;
+}
+
+/* Returns the index of a name, adding it (zero payload) when new. */
+size_t
+rk_entities_intern(RkEntities *e, const RkAllocator *mem, const char *name, size_t len,
+				   bool *found)
+{
+	uint32_t	hash = hash_name(name, len);
+	size_t		slot;
+	size_t		index;
+
+	if (e->count == e->cap)
+		rk_entities_reserve(e, mem, e->cap < 8 ? 8 : e->cap * 2);
+	slot = find_slot(e, name, len, hash);
+	if (e->slots[slot] != 0)
+	{
+		*found = true;
+		return e->slots[slot] - 1;
+	}
+	*found = false;
+	if (e->names_len + len > e->names_cap)
+	{
+		size_t		cap = e->names_cap < 256 ? 256 : e->names_cap;
+
+		while (cap < e->names_len + len)
+			cap *= 2;
+		e->names = grow_array(mem, e->names, 1, e->names_cap, cap);
+		e->names_cap = cap;
+	}
+	index = e->count++;
+	memcpy(e->names + e->names_len, name, len);
+	e->offsets[index] = e->names_len;
+	e->lengths[index] = (uint32_t) len;
+	e->hashes[index] = hash;
+	e->names_len += len;
+	memset(rk_entity_payload(e, index), 0, e->payload_size);
+	e->slots[slot] = (uint32_t) (index + 1);
+	return index;
+}
+
+/* Looks a name up without adding it. */
+bool
+rk_entities_lookup(const RkEntities *e, const char *name, size_t len, size_t *index)
+{
+	size_t		slot;
+
+	if (e->nslots == 0)
+		return false;
+	slot = find_slot(e, name, len, hash_name(name, len));
+	if (e->slots[slot] == 0)
+		return false;
+	*index = e->slots[slot] - 1;
+	return true;
+}
+
+/* The name of an entity (not NUL-terminated). */
+const char *
+rk_entity_name(const RkEntities *e, size_t index, size_t *len)
+{
+	*len = e->lengths[index];
+	return e->names + e->offsets[index];
+}
+
+/* Compares two entity names bytewise, shorter first on a common prefix. */
+static int
+compare_names(const char *a, size_t alen, const char *b, size_t blen)
+{
+	int			cmp = memcmp(a, b, alen < blen ? alen : blen);
+
+	if (cmp != 0)
+		return cmp;
+	return (alen > blen) - (alen < blen);
+}
+
+/*
+ * Sort items: a score (a double, or an exact fraction) and the entity name
+ * for a deterministic order among ties.
+ */
+typedef struct SortItem
+{
+	rk_int128	num;
+	rk_int128	den;
+	double		key;
+	const char *name;
+	uint32_t	len;
+	bool		placed;
+	size_t		entity;
+} SortItem;
+
+/* Orders placed double-keyed items by key, then name; left-out ones last by name. */
+static int
+compare_double_items(const void *pa, const void *pb)
+{
+	const SortItem *a = pa,
+			   *b = pb;
+
+	if (a->placed != b->placed)
+		return a->placed ? -1 : 1;
+	if (a->placed && a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return compare_names(a->name, a->len, b->name, b->len);
+}
+
+/* Orders placed fraction-keyed items by score, then name; left-out ones last by name. */
+static int
+compare_fraction_items(const void *pa, const void *pb)
+{
+	const SortItem *a = pa,
+			   *b = pb;
+
+	if (a->placed != b->placed)
+		return a->placed ? -1 : 1;
+	if (a->placed)
+	{
+		int			cmp = rk_compare_fractions(a->num, a->den, b->num, b->den);
+
+		if (cmp != 0)
+			return cmp;
+	}
+	return compare_names(a->name, a->len, b->name, b->len);
+}
+
+/*
+ * Sorts the items and numbers them by competition ranking into a new
+ * RkRanked array; *placed gets the number of placed entities.
+ */
+static RkStatus
+rank_items(SortItem *items, size_t n, bool fractions, const RkAllocator *mem,
+		   RkRanked **out, size_t *placed)
+{
+	RkRanked   *ranked;
+	size_t		i;
+
+	if (n > (size_t) INT32_MAX)
+		return RK_ERR_TOO_MANY;
+	qsort(items, n, sizeof(SortItem), fractions ? compare_fraction_items : compare_double_items);
+	ranked = mem->alloc(mem->ctx, (n > 0 ? n : 1) * sizeof(RkRanked));
+	*placed = 0;
+	for (i = 0; i < n; i++)
+	{
+		ranked[i].entity = items[i].entity;
+		ranked[i].num = items[i].num;
+		ranked[i].den = items[i].den;
+		if (!items[i].placed)
+		{
+			ranked[i].placement = 0;
+			continue;
+		}
+		(*placed)++;
+		if (i > 0 && (fractions
+					  ? rk_compare_fractions(items[i].num, items[i].den,
+											 items[i - 1].num, items[i - 1].den) == 0
+					  : items[i].key == items[i - 1].key))
+			ranked[i].placement = ranked[i - 1].placement;
+		else
+			ranked[i].placement = (int32_t) (i + 1);
+	}
+	*out = ranked;
+	return RK_OK;
+}
+
+/* Sets up an empty rank_values state. */
+void
+rk_values_init(RkValues *v)
+{
+	rk_entities_init(&v->entities, sizeof(RkValue));
+	v->direction = -1;
+}
+
+/* Records the direction of a row; rows must agree. */
+RkStatus
+rk_values_set_direction(RkValues *v, bool higher_is_better)
+{
+	if (v->direction == -1)
+		v->direction = higher_is_better ? 1 : 0;
+	else if (v->direction != (higher_is_better ? 1 : 0))
+		return RK_ERR_DIRECTION;
+	return RK_OK;
+}
+
+/* Adds one entity's value (or its absence); an entity may appear once. */
+RkStatus
+rk_values_add(RkValues *v, const RkAllocator *mem, const char *name, size_t len,
+			  bool is_null, double value, size_t *entity)
+{
+	bool		found;
+	RkValue    *payload;
+
+	if (!is_null && isnan(value))
+		return RK_ERR_NAN;
+	*entity = rk_entities_intern(&v->entities, mem, name, len, &found);
+	if (found)
+		return RK_ERR_DUPLICATE;
+	payload = rk_entity_payload(&v->entities, *entity);
+	payload->is_null = is_null;
+	payload->value = is_null ? 0.0 : value;
+	return RK_OK;
+}
+
+/*
+ * Adds every entity of src to dst (parallel combine).  On a duplicate entity
+ * *conflict is its index in src.
+ */
+RkStatus
+rk_values_merge(RkValues *dst, const RkAllocator *mem, const RkValues *src, size_t *conflict)
+{
+	size_t		i;
+
+	if (src->direction != -1)
+	{
+		if (rk_values_set_direction(dst, src->direction == 1) != RK_OK)
+			return RK_ERR_DIRECTION;
+	}
+	rk_entities_reserve(&dst->entities, mem, dst->entities.count + src->entities.count);
+	for (i = 0; i < src->entities.count; i++)
+	{
+		const RkValue *value = rk_entity_payload(&src->entities, i);
+		size_t		len;
+		const char *name = rk_entity_name(&src->entities, i, &len);
+		size_t		entity;
+		RkStatus	status;
+
+		status = rk_values_add(dst, mem, name, len, value->is_null, value->value, &entity);
+		if (status != RK_OK)
+		{
+			*conflict = i;
+			return status;
+		}
+	}
+	return RK_OK;
+}
+
+/* Ranks the values in their direction: the result of rank_values. */
+RkStatus
+rk_values_rank(const RkValues *v, const RkAllocator *mem, RkRanked **out, size_t *placed)
+{
+	size_t		n = v->entities.count;
+	SortItem   *items = mem->alloc(mem->ctx, (n > 0 ? n : 1) * sizeof(SortItem));
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+	{
+		const RkValue *value = rk_entity_payload(&v->entities, i);
+		size_t		len;
+
+		items[i].name = rk_entity_name(&v->entities, i, &len);
+		items[i].len = (uint32_t) len;
+		items[i].entity = i;
+		items[i].placed = !value->is_null;
+		items[i].key = v->direction == 1 ? -value->value : value->value;
+		items[i].num = 0;
+		items[i].den = 1;
+	}
+	return rank_items(items, n, false, mem, out, placed);
+}
+
+/* Serialization helpers: append and read fixed-size fields. */
+#define PUT(buf, pos, field) (memcpy((buf) + (pos), &(field), sizeof(field)), (pos) += sizeof(field))
+
+/* Reads a fixed-size field; false when the buffer is too short. */
+static bool
+take(const char *buf, size_t len, size_t *pos, void *field, size_t size)
+{
+	if (len - *pos < size)
+		return false;
+	memcpy(field, buf + *pos, size);
+	*pos += size;
+	return true;
+}
+
+/* Bytes needed to serialize a rank_values state. */
+size_t
+rk_values_serialized_size(const RkValues *v)
+{
+	return 2 + sizeof(uint64_t) +
+		v->entities.count * (sizeof(uint32_t) + 1 + sizeof(double)) + v->entities.names_len;
+}
+
+/* Writes a rank_values state: version, direction, count, then the entities. */
+void
+rk_values_serialize(const RkValues *v, char *buf)
+{
+	size_t		pos = 0;
+	uint64_t	count = v->entities.count;
+	size_t		i;
+
+	buf[pos++] = SERIAL_VERSION;
+	buf[pos++] = (char) v->direction;
+	PUT(buf, pos, count);
+	for (i = 0; i < v->entities.count; i++)
+	{
+		const RkValue *value = rk_entity_payload(&v->entities, i);
+		size_t		len;
+		const char *name = rk_entity_name(&v->entities, i, &len);
+		uint32_t	len32 = (uint32_t) len;
+
+		PUT(buf, pos, len32);
+		memcpy(buf + pos, name, len);
+		pos += len;
+		buf[pos++] = value->is_null ? 1 : 0;
+		PUT(buf, pos, value->value);
+	}
+}
+
+/* Reads a rank_values state, rejecting truncated or inconsistent bytes. */
+RkStatus
+rk_values_deserialize(RkValues *v, const RkAllocator *mem, const char *buf, size_t len)
+{
+	size_t		pos = 0;
+	uint64_t	count;
+	uint64_t	i;
+	signed char direction;
+
+	rk_values_init(v);
+	if (len < 2 || buf[0] != SERIAL_VERSION)
+		return RK_ERR_CORRUPT;
+	direction = (signed char) buf[1];
+	if (direction < -1 || direction > 1)
+		return RK_ERR_CORRUPT;
+	v->direction = direction;
+	pos = 2;
+	if (!take(buf, len, &pos, &count, sizeof(count)))
+		return RK_ERR_CORRUPT;
+	/* every entity needs at least 13 bytes: a bound before reserving */
+	if (count > (len - pos) / (sizeof(uint32_t) + 1 + sizeof(double)))
+		return RK_ERR_CORRUPT;
+	rk_entities_reserve(&v->entities, mem, (size_t) count);
+	for (i = 0; i < count; i++)
+	{
+		uint32_t	name_len;
+		const char *name;
+		char		is_null;
+		double		value;
+		size_t		entity;
+
+		if (!take(buf, len, &pos, &name_len, sizeof(name_len)) || len - pos < name_len)
+			return RK_ERR_CORRUPT;
+		name = buf + pos;
+		pos += name_len;
+		if (!take(buf, len, &pos, &is_null, 1) || (is_null != 0 && is_null != 1) ||
+			!take(buf, len, &pos, &value, sizeof(value)))
+			return RK_ERR_CORRUPT;
+		if (rk_values_add(v, mem, name, name_len, is_null == 1, value, &entity) != RK_OK)
+			return RK_ERR_CORRUPT;
+	}
+	return pos == len ? RK_OK : RK_ERR_CORRUPT;
+}
+
+/* Sets up an empty rank-sum or weighted-placement state. */
+void
+rk_sums_init(RkSums *s)
+{
+	rk_entities_init(&s->entities, sizeof(RkEntitySum));
+	s->mode = RK_MODE_UNSET;
+	s->policy = RK_POLICY_UNSET;
+	s->placement_scale = 0;
+	s->weight_scale = 0;
+}
+
+/* Fixes what the state computes and its policy; later rows must agree. */
+RkStatus
+rk_sums_configure(RkSums *s, RkMode mode, RkPolicy policy)
+{
+	if (s->mode == RK_MODE_UNSET)
+	{
+		s->mode = mode;
+		s->policy = policy;
+		return RK_OK;
+	}
+	if (s->mode != mode)
+		return RK_ERR_MODE;
+	if (s->policy != policy)
+		return RK_ERR_POLICY;
+	return RK_OK;
+}
+
+/* Raises the scale of every entity's sums (and weights) to new scales. */
+static RkStatus
+raise_scales(RkSums *s, int placement_scale, int weight_scale)
+{
+	int			sum_shift = (placement_scale - s->placement_scale) + (weight_scale - s->weight_scale);
+	int			weight_shift = weight_scale - s->weight_scale;
+	size_t		i;
+
+	if (placement_scale > RK_MAX_SCALE || weight_scale > RK_MAX_SCALE)
+		return RK_ERR_PRECISION;
+	for (i = 0; i < s->entities.count; i++)
+	{
+		RkEntitySum *sum = rk_entity_payload(&s->entities, i);
+
+		if (!mul_pow10(sum->sum, sum_shift, &sum->sum) ||
+			!mul_pow10(sum->weight, weight_shift, &sum->weight))
+			return RK_ERR_OVERFLOW;
+	}
+	s->placement_scale = placement_scale;
+	s->weight_scale = weight_scale;
+	return RK_OK;
+}
+
+/*
+ * Adds one row: an entity and its placement (NULL when missing) with a weight
+ * (NULL for a rank sum).  Placements must be positive, weights not negative.
+ */
+RkStatus
+rk_sums_add(RkSums *s, const RkAllocator *mem, const char *name, size_t len,
+			const RkDecimal *placement, const RkDecimal *weight)
+{
+	bool		found;
+	size_t		index;
+	RkEntitySum *sum;
+	RkStatus	status;
+
+	if (placement && placement->mantissa <= 0)
+		return RK_ERR_NEGATIVE;
+	if (weight && weight->mantissa < 0)
+		return RK_ERR_NEGATIVE;
+	if ((placement && placement->scale > s->placement_scale) ||
+		(weight && weight->scale > s->weight_scale))
+	{
+		status = raise_scales(s,
+							  placement && placement->scale > s->placement_scale ? placement->scale : s->placement_scale,
+							  weight && weight->scale > s->weight_scale ? weight->scale : s->weight_scale);
+		if (status != RK_OK)
+			return status;
+	}
+	index = rk_entities_intern(&s->entities, mem, name, len, &found);
+	sum = rk_entity_payload(&s->entities, index);
+	sum->rows++;
+	if (placement)
+	{
+		RkDecimal	p = *placement;
+		rk_int128	term;
+
+		if (rk_decimal_rescale(&p, s->placement_scale) != RK_OK)
+			return RK_ERR_OVERFLOW;
+		term = p.mantissa;
+		if (s->mode == RK_MODE_WEIGHTED)
+		{
+			RkDecimal	w = *weight;
+
+			if (rk_decimal_rescale(&w, s->weight_scale) != RK_OK ||
+				__builtin_mul_overflow(term, w.mantissa, &term) ||
+				__builtin_add_overflow(sum->weight, w.mantissa, &sum->weight))
+				return RK_ERR_OVERFLOW;
+		}
+		if (__builtin_add_overflow(sum->sum, term, &sum->sum))
+			return RK_ERR_OVERFLOW;
+		sum->present++;
+	}
+	return RK_OK;
+}
+
+/* Adds src's sums into dst (parallel combine). */
+RkStatus
+rk_sums_merge(RkSums *dst, const RkAllocator *mem, const RkSums *src)
+{
+	size_t		i;
+	RkStatus	status;
+	int			shift_src;
+
+	if (src->mode == RK_MODE_UNSET)
+		return RK_OK;
+	status = rk_sums_configure(dst, src->mode, src->policy);
+	if (status != RK_OK)
+		return status;
+	if (src->placement_scale > dst->placement_scale || src->weight_scale > dst->weight_scale)
+	{
+		status = raise_scales(dst,
+							  src->placement_scale > dst->placement_scale ? src->placement_scale : dst->placement_scale,
+							  src->weight_scale > dst->weight_scale ? src->weight_scale : dst->weight_scale);
+		if (status != RK_OK)
+			return status;
+	}
+	shift_src = (dst->placement_scale - src->placement_scale) + (dst->weight_scale - src->weight_scale);
+	rk_entities_reserve(&dst->entities, mem, dst->entities.count + src->entities.count);
+	for (i = 0; i < src->entities.count; i++)
+	{
+		const RkEntitySum *from = rk_entity_payload(&src->entities, i);
+		size_t		len;
+		const char *name = rk_entity_name(&src->entities, i, &len);
+		bool		found;
+		RkEntitySum *to = rk_entity_payload(&dst->entities,
+											rk_entities_intern(&dst->entities, mem, name, len, &found));
+		rk_int128	sum,
+					weight;
+
+		if (!mul_pow10(from->sum, shift_src, &sum) ||
+			!mul_pow10(from->weight, dst->weight_scale - src->weight_scale, &weight) ||
+			__builtin_add_overflow(to->sum, sum, &to->sum) ||
+			__builtin_add_overflow(to->weight, weight, &to->weight) ||
+			__builtin_add_overflow(to->rows, from->rows, &to->rows) ||
+			__builtin_add_overflow(to->present, from->present, &to->present))
+			return RK_ERR_OVERFLOW;
+	}
+	return RK_OK;
+}
+
+/*
+ * Scores every entity by its policy and ranks the scores ascending: the result
+ * of rank_sum_rerank and weighted_placement.  Scores are num / den at the
+ * state's placement scale.  On RK_ERR_ZERO_WEIGHT *culprit is the entity.
+ */
+RkStatus
+rk_sums_rank(const RkSums *s, const RkAllocator *mem, RkRanked **out, size_t *placed,
+			 size_t *culprit)
+{
+	size_t		n = s->entities.count;
+	SortItem   *items = mem->alloc(mem->ctx, (n > 0 ? n : 1) * sizeof(SortItem));
+	int64_t		most_rows = 0;
+	rk_int128	worst;
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+	{
+		const RkEntitySum *sum = rk_entity_payload(&s->entities, i);
+
+		if (sum->rows > most_rows)
+			most_rows = sum->rows;
+	}
+	if (!mul_pow10((rk_int128) n, s->placement_scale, &worst))
+		return RK_ERR_OVERFLOW;
+
+	for (i = 0; i < n; i++)
+	{
+		const RkEntitySum *sum = rk_entity_payload(&s->entities, i);
+		int64_t		missing = most_rows - sum->present;
+		SortItem   *item = &items[i];
+		size_t		len;
+
+		item->name = rk_entity_name(&s->entities, i, &len);
+		item->len = (uint32_t) len;
+		item->entity = i;
+		item->key = 0.0;
+		item->num = sum->sum;
+		item->den = 1;
+		item->placed = (missing == 0 || s->policy != RK_POLICY_EXCLUDE) && sum->present > 0;
+
+		if (s->mode == RK_MODE_WEIGHTED)
+		{
+			/* a mean over the placements present: scaled by construction */
+			if (item->placed && sum->weight == 0)
+			{
+				*culprit = i;
+				return RK_ERR_ZERO_WEIGHT;
+			}
+			item->den = item->placed ? sum->weight : 1;
+		}
+		else if (s->policy == RK_POLICY_WORST && missing > 0)
+		{
+			rk_int128	penalty;
+
+			item->placed = true;
+			if (__builtin_mul_overflow(worst, (rk_int128) missing, &penalty) ||
+				__builtin_add_overflow(item->num, penalty, &item->num))
+				return RK_ERR_OVERFLOW;
+		}
+		else if (s->policy == RK_POLICY_SCALE && item->placed && missing > 0)
+		{
+			if (__builtin_mul_overflow(item->num, (rk_int128) most_rows, &item->num))
+				return RK_ERR_OVERFLOW;
+			item->den = sum->present;
+		}
+		if (!item->placed)
+		{
+			item->num = 0;
+			item->den = 1;
+		}
+	}
+	return rank_items(items, n, true, mem, out, placed);
+}
+
+/* Bytes of one serialized entity sum, besides its name. */
+#define SUM_ENTRY_SIZE (sizeof(uint32_t) + 2 * sizeof(int64_t) + 2 * sizeof(rk_int128))
+
+/* Bytes needed to serialize a rank-sum state. */
+size_t
+rk_sums_serialized_size(const RkSums *s)
+{
+	return 5 + sizeof(uint64_t) + s->entities.count * SUM_ENTRY_SIZE + s->entities.names_len;
+}
+
+/* Writes a rank-sum state: version, mode, policy, scales, count, entities. */
+void
+rk_sums_serialize(const RkSums *s, char *buf)
+{
+	size_t		pos = 0;
+	uint64_t	count = s->entities.count;
+	size_t		i;
+
+	buf[pos++] = SERIAL_VERSION;
+	buf[pos++] = (char) s->mode;
+	buf[pos++] = (char) s->policy;
+	buf[pos++] = (char) s->placement_scale;
+	buf[pos++] = (char) s->weight_scale;
+	PUT(buf, pos, count);
+	for (i = 0; i < s->entities.count; i++)
+	{
+		const RkEntitySum *sum = rk_entity_payload(&s->entities, i);
+		size_t		len;
+		const char *name = rk_entity_name(&s->entities, i, &len);
+		uint32_t	len32 = (uint32_t) len;
+
+		PUT(buf, pos, len32);
+		memcpy(buf + pos, name, len);
+		pos += len;
+		PUT(buf, pos, sum->rows);
+		PUT(buf, pos, sum->present);
+		PUT(buf, pos, sum->sum);
+		PUT(buf, pos, sum->weight);
+	}
+}
+
+/* Reads a rank-sum state, rejecting truncated or inconsistent bytes. */
+RkStatus
+rk_sums_deserialize(RkSums *s, const RkAllocator *mem, const char *buf, size_t len)
+{
+	size_t		pos = 5;
+	uint64_t	count;
+	uint64_t	i;
+
+	rk_sums_init(s);
+	if (len < 5 || buf[0] != SERIAL_VERSION)
+		return RK_ERR_CORRUPT;
+	s->mode = (RkMode) buf[1];
+	s->policy = (RkPolicy) buf[2];
+	s->placement_scale = buf[3];
+	s->weight_scale = buf[4];
+	if (s->mode < RK_MODE_UNSET || s->mode > RK_MODE_WEIGHTED ||
+		s->policy < RK_POLICY_UNSET || s->policy > RK_POLICY_SCALE ||
+		(s->mode == RK_MODE_UNSET) != (s->policy == RK_POLICY_UNSET) ||
+		(s->mode == RK_MODE_WEIGHTED && s->policy == RK_POLICY_WORST) ||
+		s->placement_scale < 0 || s->placement_scale > RK_MAX_SCALE ||
+		s->weight_scale < 0 || s->weight_scale > RK_MAX_SCALE ||
+		(s->mode != RK_MODE_WEIGHTED && s->weight_scale != 0))
+		return RK_ERR_CORRUPT;
+	if (!take(buf, len, &pos, &count, sizeof(count)) ||
+		count > (len - pos) / SUM_ENTRY_SIZE ||
+		(s->mode == RK_MODE_UNSET && count != 0))
+		return RK_ERR_CORRUPT;
+	rk_entities_reserve(&s->entities, mem, (size_t) count);
+	for (i = 0; i < count; i++)
+	{
+		uint32_t	name_len;
+		const char *name;
+		bool		found;
+		RkEntitySum sum;
+
+		if (!take(buf, len, &pos, &name_len, sizeof(name_len)) || len - pos < name_len)
+			return RK_ERR_CORRUPT;
+		name = buf + pos;
+		pos += name_len;
+		if (!take(buf, len, &pos, &sum.rows, sizeof(sum.rows)) ||
+			!take(buf, len, &pos, &sum.present, sizeof(sum.present)) ||
+			!take(buf, len, &pos, &sum.sum, sizeof(sum.sum)) ||
+			!take(buf, len, &pos, &sum.weight, sizeof(sum.weight)))
+			return RK_ERR_CORRUPT;
+		if (sum.rows < 1 || sum.present < 0 || sum.present > sum.rows ||
+			sum.sum < 0 || sum.weight < 0 ||
+			(sum.present == 0 && (sum.sum != 0 || sum.weight != 0)) ||
+			(s->mode == RK_MODE_SUM && sum.present > 0 && sum.sum == 0) ||
+			(s->mode != RK_MODE_WEIGHTED && sum.weight != 0))
+			return RK_ERR_CORRUPT;
+		memcpy(rk_entity_payload(&s->entities,
+								 rk_entities_intern(&s->entities, mem, name, name_len, &found)),
+			   &sum, sizeof(sum));
+		if (found)
+			return RK_ERR_CORRUPT;
+	}
+	return pos == len ? RK_OK : RK_ERR_CORRUPT;
+}

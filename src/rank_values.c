@@ -1,0 +1,212 @@
+/*
+ * rank_values.c
+ *		The rank_values aggregate: competition ranking of one measure.
+ *
+ * The state holds each entity once with its value; the final function sorts
+ * in the measure's direction and numbers by competition ranking.  NULL values
+ * are kept, so that the ranking can tell who was left out.
+ */
+#include "postgres.h"
+
+#include <math.h>
+
+#include "common/shortest_dec.h"
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/memutils.h"
+#include "utils/numeric.h"
+
+#include "ranking.h"
+
+PG_FUNCTION_INFO_V1(rank_values_transfn);
+PG_FUNCTION_INFO_V1(rank_values_combine);
+PG_FUNCTION_INFO_V1(rank_values_serialize);
+PG_FUNCTION_INFO_V1(rank_values_deserialize);
+PG_FUNCTION_INFO_V1(rank_values_final);
+
+typedef struct ValuesState
+{
+	RkAllocator mem;
+	RkValues	values;
+} ValuesState;
+
+/* A new, empty state in the aggregate context. */
+static ValuesState *
+new_state(MemoryContext context)
+{
+	ValuesState *state = MemoryContextAlloc(context, sizeof(ValuesState));
+
+	state->mem = rk_allocator(context);
+	rk_values_init(&state->values);
+	return state;
+}
+
+/* Reports rows that disagree on the direction. */
+static void
+direction_error(const char *entity, int len)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("rank_values rows disagree on the direction"),
+			 errdetail("Entity \"%.*s\" has a higher_is_better that differs from earlier rows.", len, entity),
+			 errhint("Rank each measure in its own group, with one direction.")));
+}
+
+/* Reports an entity that appears twice. */
+static void
+duplicate_error(const char *entity, int len)
+{
+	ereport(ERROR,
+			(errcode(ERRCODE_CARDINALITY_VIOLATION),
+			 errmsg("entity \"%.*s\" appears more than once in rank_values", len, entity),
+			 errhint("Rank one value per entity, e.g. group by the measure and the period.")));
+}
+
+/* rank_values(entity, value, higher_is_better) transition */
+Datum
+rank_values_transfn(PG_FUNCTION_ARGS)
+{
+	MemoryContext context = aggregate_memory_context(fcinfo, "rank_values_transfn");
+	ValuesState *state = PG_ARGISNULL(0) ? new_state(context) : (ValuesState *) PG_GETARG_POINTER(0);
+	const char *entity;
+	int			len;
+	size_t		index;
+	RkStatus	status;
+
+	if (PG_ARGISNULL(1))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("rank_values entity must not be null")));
+	entity = entity_argument(fcinfo, 1, &len);
+	if (PG_ARGISNULL(3))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("rank_values higher_is_better must not be null"),
+				 errdetail("Entity \"%.*s\" has no direction.", len, entity)));
+	if (rk_values_set_direction(&state->values, PG_GETARG_BOOL(3)) != RK_OK)
+		direction_error(entity, len);
+
+	status = rk_values_add(&state->values, &state->mem, entity, len, PG_ARGISNULL(2),
+						   PG_ARGISNULL(2) ? 0.0 : PG_GETARG_FLOAT8(2), &index);
+	if (status == RK_ERR_DUPLICATE)
+		duplicate_error(entity, len);
+	if (status == RK_ERR_NAN)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("rank_values value of entity \"%.*s\" is NaN", len, entity),
+				 errhint("Use NULL for a missing value.")));
+	PG_RETURN_POINTER(state);
+}
+
+/* rank_values combine: adds the second state's entities to the first */
+Datum
+rank_values_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext context = aggregate_memory_context(fcinfo, "rank_values_combine");
+	ValuesState *state1 = PG_ARGISNULL(0) ? NULL : (ValuesState *) PG_GETARG_POINTER(0);
+	ValuesState *state2 = PG_ARGISNULL(1) ? NULL : (ValuesState *) PG_GETARG_POINTER(1);
+	size_t		conflict;
+	RkStatus	status;
+
+	if (state2 == NULL)
+		PG_RETURN_POINTER(state1);
+	if (state1 == NULL)
+		state1 = new_state(context);
+	status = rk_values_merge(&state1->values, &state1->mem, &state2->values, &conflict);
+	if (status == RK_ERR_DIRECTION)
+		direction_error("", 0);
+	if (status != RK_OK)
+	{
+		size_t		len;
+		const char *entity = rk_entity_name(&state2->values.entities, conflict, &len);
+
+		duplicate_error(entity, (int) len);
+	}
+	PG_RETURN_POINTER(state1);
+}
+
+/* rank_values serialize, for parallel aggregation */
+Datum
+rank_values_serialize(PG_FUNCTION_ARGS)
+{
+	ValuesState *state;
+	size_t		size;
+	bytea	   *result;
+
+	aggregate_memory_context(fcinfo, "rank_values_serialize");
+	state = (ValuesState *) PG_GETARG_POINTER(0);
+	size = rk_values_serialized_size(&state->values);
+	if (size > MaxAllocSize - VARHDRSZ)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("rank_values state is too large to pass between parallel workers")));
+	result = palloc(VARHDRSZ + size);
+	SET_VARSIZE(result, VARHDRSZ + size);
+	rk_values_serialize(&state->values, VARDATA(result));
+	PG_RETURN_BYTEA_P(result);
+}
+
+/* rank_values deserialize, rejecting inconsistent bytes */
+Datum
+rank_values_deserialize(PG_FUNCTION_ARGS)
+{
+	MemoryContext context = aggregate_memory_context(fcinfo, "rank_values_deserialize");
+	bytea	   *bytes = PG_GETARG_BYTEA_PP(0);
+	ValuesState *state = new_state(context);
+
+	if (rk_values_deserialize(&state->values, &state->mem, VARDATA_ANY(bytes),
+							  VARSIZE_ANY_EXHDR(bytes)) != RK_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid serialized rank_values state")));
+	PG_RETURN_POINTER(state);
+}
+
+/* The canonical numeric text of a double: shortest exact digits. */
+static const char *
+double_score(double value)
+{
+	char		buf[DOUBLE_SHORTEST_DECIMAL_LEN];
+
+	if (isinf(value))
+		return value > 0 ? "Infinity" : "-Infinity";
+	if (value == 0.0)
+		return "0";
+	double_to_shortest_decimal_buf(value, buf);
+	if (strchr(buf, 'e') == NULL)
+		return pstrdup(buf);
+	return canonical_numeric_text(DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+													  ObjectIdGetDatum(InvalidOid),
+													  Int32GetDatum(-1)));
+}
+
+/* rank_values final: the ranking (an empty ranking over no rows) */
+Datum
+rank_values_final(PG_FUNCTION_ARGS)
+{
+	ValuesState *state;
+	RkAllocator mem = rk_allocator(CurrentMemoryContext);
+	RkValues	empty;
+	const RkValues *values;
+	RkRanked   *ranked;
+	size_t		placed;
+	const char **scores;
+	size_t		i;
+
+	aggregate_memory_context(fcinfo, "rank_values_final");
+	state = PG_ARGISNULL(0) ? NULL : (ValuesState *) PG_GETARG_POINTER(0);
+	rk_values_init(&empty);
+	values = state ? &state->values : &empty;
+	if (rk_values_rank(values, &mem, &ranked, &placed) != RK_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many entities to rank")));
+	scores = palloc(sizeof(char *) * Max(values->entities.count, 1));
+	for (i = 0; i < values->entities.count; i++)
+	{
+		const RkValue *value = rk_entity_payload(&values->entities, i);
+
+		scores[i] = value->is_null ? NULL : double_score(value->value);
+	}
+	PG_RETURN_POINTER(ranking_from_core(&values->entities, ranked, placed, scores));
+}

@@ -260,10 +260,10 @@ compare_input_entries(const void *pa, const void *pb)
 
 /* Reports an invalid ranking value about one entity. */
 static void
-invalid_ranking(const char *detail_fmt, const RankingEntry *e)
+invalid_ranking(const char *detail_fmt, const RankingEntry *e, bool binary)
 {
 	ereport(ERROR,
-			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			(errcode(binary ? ERRCODE_INVALID_BINARY_REPRESENTATION : ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid ranking value"),
 			 errdetail(detail_fmt, e->entity_len, e->entity)));
 }
@@ -273,7 +273,7 @@ invalid_ranking(const char *detail_fmt, const RankingEntry *e)
  * the placements must be a competition ranking of the scores.
  */
 static Ranking *
-ranking_from_entries(const RankingEntry *entries, int32 n)
+ranking_from_entries(const RankingEntry *entries, int32 n, bool binary)
 {
 	StringInfoData buf;
 	RkAllocator mem = rk_allocator(CurrentMemoryContext);
@@ -295,13 +295,13 @@ ranking_from_entries(const RankingEntry *entries, int32 n)
 		pg_verify_mbstr(GetDatabaseEncoding(), e->entity, e->entity_len, false);
 		rk_entities_intern(&seen, &mem, e->entity, e->entity_len, &found);
 		if (found)
-			invalid_ranking("Entity \"%.*s\" appears more than once.", e);
+			invalid_ranking("Entity \"%.*s\" appears more than once.", e, binary);
 		if (e->placement < 0)
-			invalid_ranking("The placement of entity \"%.*s\" is negative.", e);
+			invalid_ranking("The placement of entity \"%.*s\" is negative.", e, binary);
 		if ((e->placement > 0) != (e->score != NULL))
 			invalid_ranking(e->placement > 0
 							? "Placed entity \"%.*s\" has no score."
-							: "Entity \"%.*s\" was left out but has a score.", e);
+							: "Entity \"%.*s\" was left out but has a score.", e, binary);
 		if (e->placement > 0)
 		{
 			char	   *score = pnstrdup(e->score, e->score_len);
@@ -309,7 +309,7 @@ ranking_from_entries(const RankingEntry *entries, int32 n)
 			input[i].score = DirectFunctionCall3(numeric_in, CStringGetDatum(score),
 												 ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 			if (numeric_is_nan(DatumGetNumeric(input[i].score)))
-				invalid_ranking("The score of entity \"%.*s\" is NaN.", e);
+				invalid_ranking("The score of entity \"%.*s\" is NaN.", e, binary);
 			placed++;
 		}
 	}
@@ -324,7 +324,7 @@ ranking_from_entries(const RankingEntry *entries, int32 n)
 		if (e->placement > 0)
 		{
 			if (i == 0 && e->placement != 1)
-				invalid_ranking("The best placement must be 1, but the best entity \"%.*s\" has another.", e);
+				invalid_ranking("The best placement must be 1, but the best entity \"%.*s\" has another.", e, binary);
 			if (i > 0)
 			{
 				const RankingEntry *prev = &input[i - 1].entry;
@@ -334,14 +334,14 @@ ranking_from_entries(const RankingEntry *entries, int32 n)
 				if (e->placement == prev->placement)
 				{
 					if (cmp != 0)
-						invalid_ranking("Entity \"%.*s\" shares a placement but not the score.", e);
+						invalid_ranking("Entity \"%.*s\" shares a placement but not the score.", e, binary);
 				}
 				else if (e->placement != i + 1)
-					invalid_ranking("Entity \"%.*s\" has a placement that is not its position in a competition ranking.", e);
+					invalid_ranking("Entity \"%.*s\" has a placement that is not its position in a competition ranking.", e, binary);
 				else if (cmp == 0)
-					invalid_ranking("Entity \"%.*s\" has the score of a better placement.", e);
+					invalid_ranking("Entity \"%.*s\" has the score of a better placement.", e, binary);
 				else if (direction != 0 && cmp != direction)
-					invalid_ranking("The score of entity \"%.*s\" runs against the order of the others.", e);
+					invalid_ranking("The score of entity \"%.*s\" runs against the order of the others.", e, binary);
 				else
 					direction = cmp;
 			}
@@ -490,7 +490,7 @@ ranking_in(PG_FUNCTION_ARGS)
 	if (*p != '\0')
 		ranking_syntax_error(input, p, "the end of the input");
 
-	PG_RETURN_POINTER(ranking_from_entries(entries, n));
+	PG_RETURN_POINTER(ranking_from_entries(entries, n, false));
 }
 
 /* Appends an entity, double-quoted with \" and \\ escaped. */
@@ -583,7 +583,7 @@ ranking_recv(PG_FUNCTION_ARGS)
 		e->score_len = Max(score_len, 0);
 	}
 	pq_getmsgend(msg);
-	PG_RETURN_POINTER(ranking_from_entries(entries, n));
+	PG_RETURN_POINTER(ranking_from_entries(entries, n, true));
 }
 
 /* Writes a ranking in binary form. */

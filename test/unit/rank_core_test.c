@@ -1,0 +1,645 @@
+/*
+ * rank_core_test.c
+ *		Unit tests of the pure-C ranking core, run under AddressSanitizer and
+ *		UBSan by `make unittest`.
+ *
+ * Ranking results are checked against a brute-force oracle: an entity's
+ * placement is one more than the number of placed entities with a strictly
+ * better score.
+ */
+#include "rank_core.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int	failures = 0;
+static int	checks = 0;
+
+#define CHECK(cond) \
+	do { \
+		checks++; \
+		if (!(cond)) \
+		{ \
+			failures++; \
+			fprintf(stderr, "%s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
+		} \
+	} while (0)
+
+/*
+ * A test allocator: every block is remembered and released at once by
+ * arena_reset, as a PostgreSQL memory context would.
+ */
+typedef struct Arena
+{
+	void	  **blocks;
+	size_t		count;
+	size_t		cap;
+} Arena;
+
+/* Remembers a block of the arena. */
+static void
+arena_remember(Arena *arena, void *block)
+{
+	if (arena->count == arena->cap)
+	{
+		arena->cap = arena->cap ? arena->cap * 2 : 64;
+		arena->blocks = realloc(arena->blocks, arena->cap * sizeof(void *));
+		if (arena->blocks == NULL)
+			abort();
+	}
+	arena->blocks[arena->count++] = block;
+}
+
+/* Allocates from the arena; aborts when memory runs out. */
+static void *
+arena_alloc(void *ctx, size_t size)
+{
+	void	   *block = malloc(size ? size : 1);
+
+	if (block == NULL)
+		abort();
+	arena_remember(ctx, block);
+	return block;
+}
+
+/* Grows a block: a new block with the old contents. */
+static void *
+arena_grow(void *ctx, void *ptr, size_t old_size, size_t new_size)
+{
+	void	   *block = arena_alloc(ctx, new_size);
+
+	memcpy(block, ptr, old_size < new_size ? old_size : new_size);
+	return block;
+}
+
+/* Releases every block of the arena. */
+static void
+arena_reset(Arena *arena)
+{
+	size_t		i;
+
+	for (i = 0; i < arena->count; i++)
+		free(arena->blocks[i]);
+	free(arena->blocks);
+	memset(arena, 0, sizeof(*arena));
+}
+
+static Arena arena;
+static RkAllocator mem = {arena_alloc, arena_grow, &arena};
+
+/* A deterministic pseudo-random generator (xorshift). */
+static uint64_t rng_state = 88172645463325252ull;
+
+/* The next pseudo-random number below bound. */
+static uint64_t
+rng(uint64_t bound)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return rng_state % bound;
+}
+
+/* A decimal from a string, which must parse. */
+static RkDecimal
+dec(const char *s)
+{
+	RkDecimal	d;
+
+	if (rk_decimal_parse(s, strlen(s), &d) != RK_OK)
+	{
+		fprintf(stderr, "cannot parse %s\n", s);
+		abort();
+	}
+	return d;
+}
+
+/* Decimal parsing and formatting. */
+static void
+test_decimals(void)
+{
+	RkDecimal	d;
+	char		buf[RK_DECIMAL_BUFSIZE];
+	const char *big = "99999999999999999999999999999999999999";
+
+	CHECK(rk_decimal_parse("12.500", 6, &d) == RK_OK && d.mantissa == 125 && d.scale == 1);
+	CHECK(rk_decimal_parse("-0.07", 5, &d) == RK_OK && d.mantissa == -7 && d.scale == 2);
+	CHECK(rk_decimal_parse(".5", 2, &d) == RK_OK && d.mantissa == 5 && d.scale == 1);
+	CHECK(rk_decimal_parse("", 0, &d) == RK_ERR_SYNTAX);
+	CHECK(rk_decimal_parse("-", 1, &d) == RK_ERR_SYNTAX);
+	CHECK(rk_decimal_parse("1.2.3", 5, &d) == RK_ERR_SYNTAX);
+	CHECK(rk_decimal_parse("1e5", 3, &d) == RK_ERR_SYNTAX);
+	CHECK(rk_decimal_parse("NaN", 3, &d) == RK_ERR_SYNTAX);
+	CHECK(rk_decimal_parse(big, strlen(big), &d) == RK_OK);
+	CHECK(rk_decimal_parse("999999999999999999999999999999999999999", 39, &d) == RK_ERR_PRECISION);
+	CHECK(rk_decimal_parse("0.00000000000000000000000000000000000000001", 43, &d) == RK_ERR_PRECISION);
+
+	d = dec("0.07142857142857142857");
+	CHECK(d.scale == 20);
+	CHECK(d.mantissa == (rk_int128) 7142857142857142857ll);
+	CHECK(rk_decimal_rescale(&d, 22) == RK_OK && d.scale == 22 &&
+		  d.mantissa == (rk_int128) 7142857142857142857ll * 100);
+	CHECK(rk_decimal_rescale(&d, 21) == RK_ERR_PRECISION);
+	d = dec(big);
+	CHECK(rk_decimal_rescale(&d, 1) == RK_ERR_OVERFLOW);
+
+	CHECK(rk_decimal_format(1250, 3, buf) == 4 && strcmp(buf, "1.25") == 0);
+	rk_decimal_format(-5, 3, buf);
+	CHECK(strcmp(buf, "-0.005") == 0);
+	rk_decimal_format(0, 5, buf);
+	CHECK(strcmp(buf, "0") == 0);
+	rk_decimal_format(78, 0, buf);
+	CHECK(strcmp(buf, "78") == 0);
+	d = dec(big);
+	rk_decimal_format(d.mantissa, 0, buf);
+	CHECK(strcmp(buf, big) == 0);
+}
+
+/* Exact comparison of fractions, including products beyond 128 bits. */
+static void
+test_fractions(void)
+{
+	rk_int128	huge = dec("99999999999999999999999999999999999999").mantissa;
+	int			i;
+
+	CHECK(rk_compare_fractions(1, 3, 2, 6) == 0);
+	CHECK(rk_compare_fractions(1, 3, 1, 4) == 1);
+	CHECK(rk_compare_fractions(-1, 3, 1, 4) == -1);
+	CHECK(rk_compare_fractions(-1, 3, -1, 4) == -1);
+	CHECK(rk_compare_fractions(0, 7, 0, 9) == 0);
+	CHECK(rk_compare_fractions(huge, huge - 1, huge - 1, huge - 2) == -1);
+	CHECK(rk_compare_fractions(huge, huge, 1, 1) == 0);
+	CHECK(rk_compare_fractions(huge - 1, huge, huge - 2, huge - 1) == 1);
+	CHECK(rk_compare_fractions(-huge, 1, -huge, 1) == 0);
+
+	/* small fractions against 64-bit cross-multiplication */
+	for (i = 0; i < 20000; i++)
+	{
+		int64_t		an = (int64_t) rng(2001) - 1000,
+					ad = (int64_t) rng(1000) + 1,
+					bn = (int64_t) rng(2001) - 1000,
+					bd = (int64_t) rng(1000) + 1;
+		int64_t		l = an * bd,
+					r = bn * ad;
+
+		CHECK(rk_compare_fractions(an, ad, bn, bd) == (l > r) - (l < r));
+	}
+}
+
+/* Ranking one measure: directions, ties, NULLs, infinities, duplicates, NaN. */
+static void
+test_values_basic(void)
+{
+	RkValues	v;
+	RkRanked   *ranked;
+	size_t		placed;
+	size_t		e;
+	const char *names[] = {"Sønderborg", "Haderslev", "Tønder", "Aabenraa", "Læsø", "Ærø"};
+	double		values[] = {80.5, 80.5, 70.0, 90.0, 0.0, INFINITY};
+	int			expected_rank[] = {3, 3, 5, 2, 0, 1};
+	size_t		i;
+
+	rk_values_init(&v);
+	CHECK(rk_values_set_direction(&v, true) == RK_OK);
+	for (i = 0; i < 6; i++)
+		CHECK(rk_values_add(&v, &mem, names[i], strlen(names[i]), i == 4, values[i], &e) == RK_OK);
+	CHECK(rk_values_set_direction(&v, false) == RK_ERR_DIRECTION);
+	CHECK(rk_values_add(&v, &mem, "Tønder", strlen("Tønder"), false, 1.0, &e) == RK_ERR_DUPLICATE);
+	CHECK(rk_values_add(&v, &mem, "X", 1, false, NAN, &e) == RK_ERR_NAN);
+	CHECK(rk_values_rank(&v, &mem, &ranked, &placed) == RK_OK);
+	CHECK(placed == 5);
+	for (i = 0; i < v.entities.count; i++)
+		CHECK(ranked[i].placement == expected_rank[ranked[i].entity]);
+	/* output order: placement, then name bytewise, left out last */
+	CHECK(ranked[0].entity == 5 && ranked[1].entity == 3);
+	CHECK(ranked[2].entity == 1 && ranked[3].entity == 0);
+	CHECK(ranked[5].entity == 4);
+
+	/* an empty state ranks to nothing */
+	rk_values_init(&v);
+	CHECK(rk_values_rank(&v, &mem, &ranked, &placed) == RK_OK && placed == 0);
+}
+
+/* Random measures with many ties and NULLs against the brute-force oracle. */
+static void
+test_values_oracle(void)
+{
+	int			round;
+
+	for (round = 0; round < 200; round++)
+	{
+		RkValues	v;
+		RkRanked   *ranked;
+		size_t		placed;
+		size_t		n = rng(300);
+		bool		higher = rng(2) == 1;
+		double	   *vals = malloc(sizeof(double) * (n + 1));
+		bool	   *nulls = malloc(sizeof(bool) * (n + 1));
+		size_t		i,
+					j;
+
+		rk_values_init(&v);
+		rk_values_set_direction(&v, higher);
+		for (i = 0; i < n; i++)
+		{
+			char		name[32];
+			size_t		e;
+
+			snprintf(name, sizeof(name), "k%zu", i);
+			nulls[i] = rng(8) == 0;
+			vals[i] = (double) rng(20) / 4.0 - 2.0;
+			CHECK(rk_values_add(&v, &mem, name, strlen(name), nulls[i], vals[i], &e) == RK_OK);
+			CHECK(e == i);
+		}
+		CHECK(rk_values_rank(&v, &mem, &ranked, &placed) == RK_OK);
+		for (i = 0; i < n; i++)
+		{
+			size_t		who = ranked[i].entity;
+			int32_t		expected = 0;
+
+			if (!nulls[who])
+			{
+				expected = 1;
+				for (j = 0; j < n; j++)
+					if (!nulls[j] && (higher ? vals[j] > vals[who] : vals[j] < vals[who]))
+						expected++;
+			}
+			CHECK(ranked[i].placement == expected);
+			if (i > 0 && ranked[i].placement > 0 && ranked[i - 1].placement > 0)
+				CHECK(ranked[i].placement >= ranked[i - 1].placement);
+		}
+		free(vals);
+		free(nulls);
+		arena_reset(&arena);
+	}
+}
+
+/* The seed's worked example: sums 78, 91, 111, 114 keep their order. */
+static void
+test_rank_sum_example(void)
+{
+	RkSums		s;
+	RkRanked   *ranked;
+	size_t		placed,
+				culprit;
+	const char *names[] = {"Sønderborg", "Haderslev", "Tønder", "Aabenraa"};
+	const char *first[] = {"35", "35", "62", "70"};
+	const char *second[] = {"76", "79", "29", "8"};
+	int			i;
+
+	rk_sums_init(&s);
+	CHECK(rk_sums_configure(&s, RK_MODE_SUM, RK_POLICY_EXCLUDE) == RK_OK);
+	for (i = 0; i < 4; i++)
+	{
+		RkDecimal	a = dec(first[i]),
+					b = dec(second[i]);
+
+		CHECK(rk_sums_add(&s, &mem, names[i], strlen(names[i]), &a, NULL) == RK_OK);
+		CHECK(rk_sums_add(&s, &mem, names[i], strlen(names[i]), &b, NULL) == RK_OK);
+	}
+	CHECK(rk_sums_rank(&s, &mem, &ranked, &placed, &culprit) == RK_OK);
+	CHECK(placed == 4);
+	CHECK(ranked[0].entity == 3 && ranked[0].num == 78 && ranked[0].placement == 1);
+	CHECK(ranked[1].entity == 2 && ranked[1].num == 91 && ranked[1].placement == 2);
+	CHECK(ranked[2].entity == 0 && ranked[2].num == 111 && ranked[2].placement == 3);
+	CHECK(ranked[3].entity == 1 && ranked[3].num == 114 && ranked[3].placement == 4);
+	arena_reset(&arena);
+}
+
+/* Missing ranks under the three policies. */
+static void
+test_rank_sum_policies(void)
+{
+	RkPolicy	policies[] = {RK_POLICY_EXCLUDE, RK_POLICY_WORST, RK_POLICY_SCALE};
+	int			p;
+
+	for (p = 0; p < 3; p++)
+	{
+		RkSums		s;
+		RkRanked   *ranked;
+		size_t		placed,
+					culprit;
+		RkDecimal	one = dec("1"),
+					two = dec("2"),
+					three = dec("3");
+
+		rk_sums_init(&s);
+		rk_sums_configure(&s, RK_MODE_SUM, policies[p]);
+		/* A: 1+2 ; B: 3 and a NULL ; C: 1 only (one row short) */
+		rk_sums_add(&s, &mem, "A", 1, &one, NULL);
+		rk_sums_add(&s, &mem, "A", 1, &two, NULL);
+		rk_sums_add(&s, &mem, "B", 1, &three, NULL);
+		rk_sums_add(&s, &mem, "B", 1, NULL, NULL);
+		rk_sums_add(&s, &mem, "C", 1, &one, NULL);
+		CHECK(rk_sums_rank(&s, &mem, &ranked, &placed, &culprit) == RK_OK);
+		if (policies[p] == RK_POLICY_EXCLUDE)
+		{
+			CHECK(placed == 1 && ranked[0].entity == 0 && ranked[0].placement == 1);
+			CHECK(ranked[1].placement == 0 && ranked[2].placement == 0);
+		}
+		else if (policies[p] == RK_POLICY_WORST)
+		{
+			/* worst = 3 entities: B = 3+3 = 6, C = 1+3 = 4 */
+			CHECK(placed == 3);
+			CHECK(ranked[0].entity == 0 && ranked[0].num == 3);
+			CHECK(ranked[1].entity == 2 && ranked[1].num == 4 && ranked[1].placement == 2);
+			CHECK(ranked[2].entity == 1 && ranked[2].num == 6 && ranked[2].placement == 3);
+		}
+		else
+		{
+			/* scaled to 2 rows: B = 3*2/1 = 6, C = 1*2/1 = 2 */
+			CHECK(placed == 3);
+			CHECK(ranked[0].entity == 2 && ranked[0].num == 2 && ranked[0].den == 1);
+			CHECK(ranked[1].entity == 0 && ranked[1].num == 3);
+			CHECK(ranked[2].entity == 1 && ranked[2].num == 6);
+		}
+		arena_reset(&arena);
+	}
+}
+
+/* Exact weights: 0.1/0.2/0.3 and 7:1 tie where binary floating point splits. */
+static void
+test_weighted_exact(void)
+{
+	RkSums		s;
+	RkRanked   *ranked;
+	size_t		placed,
+				culprit;
+	const char *w[] = {"0.1", "0.2", "0.3"};
+	int			pa[] = {1, 3, 2};
+	int			pb[] = {2, 1, 3};
+	int			i;
+	double		fa = 0.0,
+				fb = 0.0;
+
+	rk_sums_init(&s);
+	rk_sums_configure(&s, RK_MODE_WEIGHTED, RK_POLICY_EXCLUDE);
+	for (i = 0; i < 3; i++)
+	{
+		RkDecimal	weight = dec(w[i]);
+		RkDecimal	a = {pa[i], 0},
+					b = {pb[i], 0};
+
+		CHECK(rk_sums_add(&s, &mem, "A", 1, &a, &weight) == RK_OK);
+		CHECK(rk_sums_add(&s, &mem, "B", 1, &b, &weight) == RK_OK);
+		fa += atof(w[i]) * pa[i];
+		fb += atof(w[i]) * pb[i];
+	}
+	CHECK(fa != fb);			/* binary floating point splits the tie ... */
+	CHECK(rk_sums_rank(&s, &mem, &ranked, &placed, &culprit) == RK_OK);
+	CHECK(ranked[0].placement == 1 && ranked[1].placement == 1);	/* ... we do not */
+	arena_reset(&arena);
+
+	/* goal weight 0.5, seven areas 0.5/7 each, against 7:1 */
+	{
+		RkSums		a,
+					b;
+		RkRanked   *ra,
+				   *rb;
+		RkDecimal	half = dec("0.5"),
+					seventh = dec("0.07142857142857142857"),
+					seven = dec("7"),
+					one = dec("1");
+		int			goal[] = {10, 20, 30};
+		int			areas[3][7] = {{20, 20, 20, 20, 20, 20, 20},
+		{10, 10, 10, 10, 10, 10, 10},
+		{5, 5, 5, 5, 5, 5, 5}};
+		int			e,
+					k;
+
+		rk_sums_init(&a);
+		rk_sums_init(&b);
+		rk_sums_configure(&a, RK_MODE_WEIGHTED, RK_POLICY_EXCLUDE);
+		rk_sums_configure(&b, RK_MODE_WEIGHTED, RK_POLICY_EXCLUDE);
+		for (e = 0; e < 3; e++)
+		{
+			char		name[2] = {(char) ('A' + e), 0};
+			RkDecimal	g = {goal[e], 0};
+
+			rk_sums_add(&a, &mem, name, 1, &g, &half);
+			rk_sums_add(&b, &mem, name, 1, &g, &seven);
+			for (k = 0; k < 7; k++)
+			{
+				RkDecimal	p = {areas[e][k], 0};
+
+				rk_sums_add(&a, &mem, name, 1, &p, &seventh);
+				rk_sums_add(&b, &mem, name, 1, &p, &one);
+			}
+		}
+		CHECK(rk_sums_rank(&a, &mem, &ra, &placed, &culprit) == RK_OK);
+		/* 0.5 and a truncated 0.5/7 are not 7:1, and exact arithmetic says so */
+		CHECK(ra[0].entity == 0 && ra[0].placement == 1 && ra[1].placement == 2);
+		CHECK(rk_sums_rank(&b, &mem, &rb, &placed, &culprit) == RK_OK);
+		/* 7:1 gives A = (70+140)/14 = 15, B = (140+70)/14 = 15, C = (210+35)/14 */
+		CHECK(rb[0].placement == 1 && rb[1].placement == 1 && rb[2].placement == 3);
+		CHECK(rk_compare_fractions(rb[0].num, rb[0].den, 15, 1) == 0);
+		arena_reset(&arena);
+	}
+}
+
+/* Zero weights, negative input and overflow are reported, not rounded. */
+static void
+test_errors(void)
+{
+	RkSums		s;
+	RkRanked   *ranked;
+	size_t		placed,
+				culprit;
+	RkDecimal	zero = dec("0"),
+				two = dec("2"),
+				minus = dec("-1"),
+				big = dec("90000000000000000000000000000000000000");
+
+	rk_sums_init(&s);
+	rk_sums_configure(&s, RK_MODE_WEIGHTED, RK_POLICY_EXCLUDE);
+	CHECK(rk_sums_configure(&s, RK_MODE_WEIGHTED, RK_POLICY_SCALE) == RK_ERR_POLICY);
+	CHECK(rk_sums_configure(&s, RK_MODE_SUM, RK_POLICY_EXCLUDE) == RK_ERR_MODE);
+	CHECK(rk_sums_add(&s, &mem, "A", 1, &two, &minus) == RK_ERR_NEGATIVE);
+	CHECK(rk_sums_add(&s, &mem, "A", 1, &minus, &two) == RK_ERR_NEGATIVE);
+	CHECK(rk_sums_add(&s, &mem, "A", 1, &two, &zero) == RK_OK);
+	CHECK(rk_sums_add(&s, &mem, "B", 1, &two, &two) == RK_OK);
+	CHECK(rk_sums_rank(&s, &mem, &ranked, &placed, &culprit) == RK_ERR_ZERO_WEIGHT && culprit == 0);
+
+	rk_sums_init(&s);
+	rk_sums_configure(&s, RK_MODE_SUM, RK_POLICY_EXCLUDE);
+	CHECK(rk_sums_add(&s, &mem, "A", 1, &big, NULL) == RK_OK);
+	CHECK(rk_sums_add(&s, &mem, "A", 1, &big, NULL) == RK_ERR_OVERFLOW);
+
+	/* a finer scale that no longer fits is an overflow, not a rounding */
+	rk_sums_init(&s);
+	rk_sums_configure(&s, RK_MODE_SUM, RK_POLICY_EXCLUDE);
+	CHECK(rk_sums_add(&s, &mem, "A", 1, &big, NULL) == RK_OK);
+	{
+		RkDecimal	fine = dec("0.5");
+
+		CHECK(rk_sums_add(&s, &mem, "B", 1, &fine, NULL) == RK_ERR_OVERFLOW);
+	}
+	arena_reset(&arena);
+}
+
+/* Builds a random rank-sum state from rows [from, to) of a fixed row set. */
+static void
+fill_sums(RkSums *s, RkMode mode, RkPolicy policy, int from, int to, uint64_t seed)
+{
+	int			i;
+
+	rk_sums_init(s);
+	rk_sums_configure(s, mode, policy);
+	rng_state = seed;
+	for (i = 0; i < to; i++)
+	{
+		char		name[16];
+		int			entity = (int) rng(40);
+		bool		missing = rng(10) == 0;
+		RkDecimal	placement = {(rk_int128) rng(50) + 1, (int) rng(3)};
+		RkDecimal	weight = {(rk_int128) rng(4), (int) rng(2)};
+
+		if (i < from)
+			continue;
+		snprintf(name, sizeof(name), "e%d", entity);
+		CHECK(rk_sums_add(s, &mem, name, strlen(name), missing ? NULL : &placement,
+						  mode == RK_MODE_WEIGHTED ? &weight : NULL) == RK_OK);
+	}
+}
+
+/* Ranks a state; the answer is compared as (entity name, placement, score). */
+static void
+same_ranking(const RkSums *a, const RkSums *b)
+{
+	RkRanked   *ra,
+			   *rb;
+	size_t		pa,
+				pb,
+				culprit;
+	RkStatus	sa = rk_sums_rank(a, &mem, &ra, &pa, &culprit);
+	RkStatus	sb = rk_sums_rank(b, &mem, &rb, &pb, &culprit);
+	size_t		i;
+
+	CHECK(sa == sb);
+	if (sa != RK_OK || sb != RK_OK)
+		return;
+	CHECK(pa == pb && a->entities.count == b->entities.count);
+	for (i = 0; i < a->entities.count && i < b->entities.count; i++)
+	{
+		size_t		la,
+					lb;
+		const char *na = rk_entity_name(&a->entities, ra[i].entity, &la);
+		const char *nb = rk_entity_name(&b->entities, rb[i].entity, &lb);
+
+		CHECK(la == lb && memcmp(na, nb, la) == 0);
+		CHECK(ra[i].placement == rb[i].placement);
+		if (ra[i].placement > 0)
+			CHECK(rk_compare_fractions(ra[i].num, ra[i].den, rb[i].num, rb[i].den) == 0);
+	}
+}
+
+/* Combining partial states gives the answer of one state (parallel plans). */
+static void
+test_merge(void)
+{
+	RkMode		modes[] = {RK_MODE_SUM, RK_MODE_SUM, RK_MODE_SUM, RK_MODE_WEIGHTED, RK_MODE_WEIGHTED};
+	RkPolicy	policies[] = {RK_POLICY_EXCLUDE, RK_POLICY_WORST, RK_POLICY_SCALE,
+	RK_POLICY_EXCLUDE, RK_POLICY_SCALE};
+	int			m;
+
+	for (m = 0; m < 5; m++)
+	{
+		RkSums		whole,
+					left,
+					right,
+					merged;
+
+		fill_sums(&whole, modes[m], policies[m], 0, 400, 42 + m);
+		fill_sums(&left, modes[m], policies[m], 0, 150, 42 + m);
+		fill_sums(&right, modes[m], policies[m], 150, 400, 42 + m);
+		rk_sums_init(&merged);
+		CHECK(rk_sums_merge(&merged, &mem, &right) == RK_OK);
+		CHECK(rk_sums_merge(&merged, &mem, &left) == RK_OK);
+		same_ranking(&whole, &merged);
+		arena_reset(&arena);
+	}
+}
+
+/* Serialization round-trips; truncated or corrupted bytes never crash. */
+static void
+test_serialization(void)
+{
+	RkSums		s,
+				back;
+	RkValues	v,
+				vback;
+	char	   *buf;
+	size_t		len,
+				cut;
+	int			i;
+
+	fill_sums(&s, RK_MODE_WEIGHTED, RK_POLICY_SCALE, 0, 200, 7);
+	len = rk_sums_serialized_size(&s);
+	buf = arena_alloc(&arena, len);
+	rk_sums_serialize(&s, buf);
+	CHECK(rk_sums_deserialize(&back, &mem, buf, len) == RK_OK);
+	same_ranking(&s, &back);
+	for (cut = 0; cut < len; cut++)
+		CHECK(rk_sums_deserialize(&back, &mem, buf, cut) == RK_ERR_CORRUPT);
+	for (i = 0; i < 3000; i++)
+	{
+		size_t		at = rng(len);
+		char		saved = buf[at];
+
+		buf[at] = (char) rng(256);
+		(void) rk_sums_deserialize(&back, &mem, buf, len);
+		buf[at] = saved;
+	}
+	buf[0] = 9;
+	CHECK(rk_sums_deserialize(&back, &mem, buf, len) == RK_ERR_CORRUPT);
+	arena_reset(&arena);
+
+	rk_values_init(&v);
+	rk_values_set_direction(&v, false);
+	for (i = 0; i < 50; i++)
+	{
+		char		name[16];
+		size_t		e;
+
+		snprintf(name, sizeof(name), "v%d", i);
+		rk_values_add(&v, &mem, name, strlen(name), i % 7 == 0, i % 5, &e);
+	}
+	len = rk_values_serialized_size(&v);
+	buf = arena_alloc(&arena, len);
+	rk_values_serialize(&v, buf);
+	CHECK(rk_values_deserialize(&vback, &mem, buf, len) == RK_OK);
+	CHECK(vback.entities.count == 50 && vback.direction == 0);
+	for (cut = 0; cut < len; cut++)
+		CHECK(rk_values_deserialize(&vback, &mem, buf, cut) == RK_ERR_CORRUPT);
+	for (i = 0; i < 3000; i++)
+	{
+		size_t		at = rng(len);
+		char		saved = buf[at];
+
+		buf[at] = (char) rng(256);
+		(void) rk_values_deserialize(&vback, &mem, buf, len);
+		buf[at] = saved;
+	}
+	arena_reset(&arena);
+}
+
+/* Runs every test; exits non-zero on a failed check. */
+int
+main(void)
+{
+	test_decimals();
+	test_fractions();
+	test_values_basic();
+	test_values_oracle();
+	test_rank_sum_example();
+	test_rank_sum_policies();
+	test_weighted_exact();
+	test_errors();
+	test_merge();
+	test_serialization();
+	arena_reset(&arena);
+	printf("rank_core: %d checks, %d failures\n", checks, failures);
+	return failures == 0 ? 0 : 1;
+}

@@ -342,23 +342,35 @@ placement_sum_deserialize(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(state);
 }
 
-/* The canonical text of num / den * 10^-scale. */
-static const char *
-fraction_score(rk_int128 num, rk_int128 den, int scale)
+/*
+ * Writes the canonical text of a fraction score, num / den * 10^-scale,
+ * rounded to RK_FRACTION_DIGITS fractional digits where it does not
+ * terminate; numeric division covers what 128-bit long division cannot.
+ */
+static int
+write_fraction_score(const RkRanked *entry, char *buf, const void *arg)
 {
-	char		buf[RK_DECIMAL_BUFSIZE];
+	int			scale = ((const RkSums *) arg)->placement_scale;
+	int			len = (int) rk_fraction_format(entry->num, entry->den, scale, buf);
+	char		digits[RK_DECIMAL_BUFSIZE];
 	Datum		numerator;
 	Datum		denominator;
+	char	   *quotient;
 
-	rk_decimal_format(num, scale, buf);
-	if (den == 1)
-		return pstrdup(buf);
-	numerator = DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+	if (len > 0)
+		return len;
+	rk_decimal_format(entry->num, scale, digits);
+	numerator = DirectFunctionCall3(numeric_in, CStringGetDatum(digits),
 									ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
-	rk_decimal_format(den, 0, buf);
-	denominator = DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+	rk_decimal_format(entry->den, 0, digits);
+	denominator = DirectFunctionCall3(numeric_in, CStringGetDatum(digits),
 									  ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
-	return canonical_numeric_text(DirectFunctionCall2(numeric_div, numerator, denominator));
+	quotient = canonical_numeric_text(DirectFunctionCall2(numeric_round,
+														  DirectFunctionCall2(numeric_div, numerator, denominator),
+														  Int32GetDatum(scale + RK_FRACTION_DIGITS)));
+	if (strlen(quotient) >= SCORE_BUFSIZE)
+		elog(ERROR, "score of %zu characters does not fit", strlen(quotient));
+	return strlcpy(buf, quotient, SCORE_BUFSIZE);
 }
 
 /* Final: scores by the policy and re-ranks (an empty ranking over no rows). */
@@ -372,9 +384,7 @@ placement_sum_final(PG_FUNCTION_ARGS)
 	RkRanked   *ranked;
 	size_t		placed;
 	size_t		culprit;
-	const char **scores;
 	RkStatus	status;
-	size_t		i;
 
 	aggregate_memory_context(fcinfo, "placement_sum_final");
 	state = PG_ARGISNULL(0) ? NULL : (SumsState *) PG_GETARG_POINTER(0);
@@ -399,13 +409,6 @@ placement_sum_final(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("too many entities to rank")));
-
-	scores = palloc0(sizeof(char *) * Max(sums->entities.count, 1));
-	for (i = 0; i < sums->entities.count; i++)
-	{
-		if (ranked[i].placement > 0)
-			scores[ranked[i].entity] = fraction_score(ranked[i].num, ranked[i].den,
-													  sums->placement_scale);
-	}
-	PG_RETURN_POINTER(ranking_from_core(&sums->entities, ranked, placed, scores));
+	PG_RETURN_POINTER(ranking_from_core(&sums->entities, ranked, placed,
+										write_fraction_score, sums));
 }

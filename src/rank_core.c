@@ -147,6 +147,44 @@ rk_decimal_format(rk_int128 mantissa, int scale, char *buf)
 	return len;
 }
 
+/*
+ * Writes num / den * 10^-scale (den > 0) as a plain decimal into buf (at least
+ * RK_DECIMAL_BUFSIZE bytes): exact when the quotient has at most
+ * RK_FRACTION_DIGITS fractional digits, otherwise rounded half away from zero
+ * to that many, trailing zeros trimmed.  Returns its length, or 0 when the
+ * long division would leave 128 bits (the caller then divides otherwise).
+ */
+size_t
+rk_fraction_format(rk_int128 num, rk_int128 den, int scale, char *buf)
+{
+	unsigned __int128 magnitude = magnitude_128(num);
+	unsigned __int128 divisor = (unsigned __int128) den;
+	unsigned __int128 quotient = magnitude / divisor;
+	unsigned __int128 remainder = magnitude % divisor;
+	unsigned __int128 limit = ((unsigned __int128) 1 << 127) / 10;
+	rk_int128	mantissa;
+	int			i;
+
+	if (divisor > limit)
+		return 0;
+	for (i = 0; i < RK_FRACTION_DIGITS; i++)
+	{
+		if (quotient > limit)
+			return 0;
+		remainder *= 10;
+		quotient = quotient * 10 + remainder / divisor;
+		remainder %= divisor;
+	}
+	if (remainder * 2 >= divisor)
+		quotient++;
+	if (quotient > (unsigned __int128) RK_INT128_MAX)
+		return 0;
+	mantissa = num < 0 ? -(rk_int128) quotient : (rk_int128) quotient;
+	if (scale + RK_FRACTION_DIGITS > RK_DECIMAL_BUFSIZE - 44)
+		return 0;
+	return rk_decimal_format(mantissa, scale + RK_FRACTION_DIGITS, buf);
+}
+
 /* Multiplies two unsigned 128-bit numbers into four 64-bit limbs, low first. */
 static void
 mul_128x128(unsigned __int128 a, unsigned __int128 b, uint64_t limbs[4])
@@ -238,16 +276,16 @@ rehash(RkEntities *e, const RkAllocator *mem, size_t nslots)
 {
 	size_t		i;
 
-	e->slots = mem->alloc(mem->ctx, nslots * sizeof(uint32_t));
-	memset(e->slots, 0, nslots * sizeof(uint32_t));
+	e->slots = mem->alloc(mem->ctx, nslots * sizeof(uint64_t));
+	memset(e->slots, 0, nslots * sizeof(uint64_t));
 	e->nslots = nslots;
 	for (i = 0; i < e->count; i++)
 	{
-		size_t		slot = e->hashes[i] & (nslots - 1);
+		size_t		slot = e->items[i].hash & (nslots - 1);
 
 		while (e->slots[slot] != 0)
 			slot = (slot + 1) & (nslots - 1);
-		e->slots[slot] = (uint32_t) (i + 1);
+		e->slots[slot] = ((uint64_t) e->items[i].hash << 32) | (uint64_t) (i + 1);
 	}
 }
 
@@ -259,9 +297,7 @@ rk_entities_reserve(RkEntities *e, const RkAllocator *mem, size_t count)
 
 	if (count > e->cap)
 	{
-		e->offsets = grow_array(mem, e->offsets, sizeof(size_t), e->cap, count);
-		e->lengths = grow_array(mem, e->lengths, sizeof(uint32_t), e->cap, count);
-		e->hashes = grow_array(mem, e->hashes, sizeof(uint32_t), e->cap, count);
+		e->items = grow_array(mem, e->items, sizeof(RkEntity), e->cap, count);
 		e->payload = grow_array(mem, e->payload, e->payload_size, e->cap, count);
 		e->cap = count;
 	}
@@ -276,14 +312,17 @@ static size_t
 find_slot(const RkEntities *e, const char *name, size_t len, uint32_t hash)
 {
 	size_t		slot = hash & (e->nslots - 1);
+	uint64_t	tag = (uint64_t) hash << 32;
 
 	while (e->slots[slot] != 0)
 	{
-		size_t		i = e->slots[slot] - 1;
+		if ((e->slots[slot] & 0xFFFFFFFF00000000ull) == tag)
+		{
+			const RkEntity *item = &e->items[(e->slots[slot] & 0xFFFFFFFFu) - 1];
 
-		if (e->hashes[i] == hash && e->lengths[i] == len &&
-			memcmp(e->names + e->offsets[i], name, len) == 0)
-			break;
+			if (item->length == len && memcmp(e->names + item->offset, name, len) == 0)
+				break;
+		}
 		slot = (slot + 1) & (e->nslots - 1);
 	}
 	return slot;
@@ -304,7 +343,7 @@ rk_entities_intern(RkEntities *e, const RkAllocator *mem, const char *name, size
 	if (e->slots[slot] != 0)
 	{
 		*found = true;
-		return e->slots[slot] - 1;
+		return (e->slots[slot] & 0xFFFFFFFFu) - 1;
 	}
 	*found = false;
 	if (e->names_len + len > e->names_cap)
@@ -318,12 +357,12 @@ rk_entities_intern(RkEntities *e, const RkAllocator *mem, const char *name, size
 	}
 	index = e->count++;
 	memcpy(e->names + e->names_len, name, len);
-	e->offsets[index] = e->names_len;
-	e->lengths[index] = (uint32_t) len;
-	e->hashes[index] = hash;
+	e->items[index].offset = e->names_len;
+	e->items[index].length = (uint32_t) len;
+	e->items[index].hash = hash;
 	e->names_len += len;
 	memset(rk_entity_payload(e, index), 0, e->payload_size);
-	e->slots[slot] = (uint32_t) (index + 1);
+	e->slots[slot] = ((uint64_t) hash << 32) | (uint64_t) (index + 1);
 	return index;
 }
 
@@ -338,7 +377,7 @@ rk_entities_lookup(const RkEntities *e, const char *name, size_t len, size_t *in
 	slot = find_slot(e, name, len, hash_name(name, len));
 	if (e->slots[slot] == 0)
 		return false;
-	*index = e->slots[slot] - 1;
+	*index = (e->slots[slot] & 0xFFFFFFFFu) - 1;
 	return true;
 }
 
@@ -346,8 +385,8 @@ rk_entities_lookup(const RkEntities *e, const char *name, size_t len, size_t *in
 const char *
 rk_entity_name(const RkEntities *e, size_t index, size_t *len)
 {
-	*len = e->lengths[index];
-	return e->names + e->offsets[index];
+	*len = e->items[index].length;
+	return e->names + e->items[index].offset;
 }
 
 /* Compares two entity names bytewise, shorter first on a common prefix. */
@@ -362,51 +401,140 @@ compare_names(const char *a, size_t alen, const char *b, size_t blen)
 }
 
 /*
- * Sort items: a score (a double, or an exact fraction) and the entity name
- * for a deterministic order among ties.
+ * Sort items, kept small because the sort moves them: the score as a double
+ * (a measure's value, or a fraction's approximation), the first bytes of the
+ * entity name, and the entity.
  */
 typedef struct SortItem
 {
-	rk_int128	num;
-	rk_int128	den;
-	double		key;
-	const char *name;
-	uint32_t	len;
+	double		key;			/* the score, or an approximation of it */
+	uint64_t	prefix;			/* the name's first 8 bytes, big-endian, zero-padded */
+	uint32_t	entity;
 	bool		placed;
-	size_t		entity;
 } SortItem;
 
-/* Orders placed double-keyed items by key, then name; left-out ones last by name. */
-static int
-compare_double_items(const void *pa, const void *pb)
+/* What the sort compares with: names, and exact fraction scores if any. */
+typedef struct SortContext
 {
-	const SortItem *a = pa,
-			   *b = pb;
+	const RkEntities *entities;
+	const rk_int128 *nums;		/* per entity, NULL when keys are exact */
+	const rk_int128 *dens;
+} SortContext;
 
-	if (a->placed != b->placed)
-		return a->placed ? -1 : 1;
-	if (a->placed && a->key != b->key)
-		return a->key < b->key ? -1 : 1;
-	return compare_names(a->name, a->len, b->name, b->len);
+/* Fills in an item's entity and the name prefix that orders most ties cheaply. */
+static void
+set_item_entity(SortItem *item, const RkEntities *e, size_t index)
+{
+	const RkEntity *entity = &e->items[index];
+	const unsigned char *name = (const unsigned char *) e->names + entity->offset;
+	uint64_t	prefix = 0;
+	uint32_t	i;
+
+	for (i = 0; i < 8; i++)
+		prefix = (prefix << 8) | (i < entity->length ? name[i] : 0);
+	item->prefix = prefix;
+	item->entity = (uint32_t) index;
 }
 
-/* Orders placed fraction-keyed items by score, then name; left-out ones last by name. */
+/*
+ * Compares two placed items' scores.  Fraction scores are decided by their
+ * double approximations only when these differ by far more than rounding
+ * could (relative error below 1e-15), and exactly otherwise.
+ */
 static int
-compare_fraction_items(const void *pa, const void *pb)
+compare_scores(const SortItem *a, const SortItem *b, const SortContext *ctx)
 {
-	const SortItem *a = pa,
-			   *b = pb;
+	if (ctx->nums != NULL)
+	{
+		double		scale = fabs(a->key) > fabs(b->key) ? fabs(a->key) : fabs(b->key);
+
+		if (fabs(a->key - b->key) > scale * 1e-9)
+			return a->key < b->key ? -1 : 1;
+		return rk_compare_fractions(ctx->nums[a->entity], ctx->dens[a->entity],
+									ctx->nums[b->entity], ctx->dens[b->entity]);
+	}
+	if (a->key != b->key)
+		return a->key < b->key ? -1 : 1;
+	return 0;
+}
+
+/* Output order: placed by score, then name; left-out ones last by name. */
+static int
+compare_items(const SortItem *a, const SortItem *b, const SortContext *ctx)
+{
+	const RkEntities *e = ctx->entities;
+	const RkEntity *ea;
+	const RkEntity *eb;
 
 	if (a->placed != b->placed)
 		return a->placed ? -1 : 1;
 	if (a->placed)
 	{
-		int			cmp = rk_compare_fractions(a->num, a->den, b->num, b->den);
+		int			cmp = compare_scores(a, b, ctx);
 
 		if (cmp != 0)
 			return cmp;
 	}
-	return compare_names(a->name, a->len, b->name, b->len);
+	if (a->prefix != b->prefix)
+		return a->prefix < b->prefix ? -1 : 1;
+	ea = &e->items[a->entity];
+	eb = &e->items[b->entity];
+	return compare_names(e->names + ea->offset, ea->length, e->names + eb->offset, eb->length);
+}
+
+/* Stable merge sort of items into output order (insertion sort on short runs). */
+static void
+sort_items(SortItem *items, SortItem *tmp, size_t n, const SortContext *ctx)
+{
+	const size_t run = 16;
+	SortItem   *from = items;
+	SortItem   *to = tmp;
+	size_t		width;
+	size_t		i;
+
+	for (i = 0; i < n; i += run)
+	{
+		size_t		end = i + run < n ? i + run : n;
+		size_t		j;
+
+		for (j = i + 1; j < end; j++)
+		{
+			SortItem	item = items[j];
+			size_t		k = j;
+
+			while (k > i && compare_items(&items[k - 1], &item, ctx) > 0)
+			{
+				items[k] = items[k - 1];
+				k--;
+			}
+			items[k] = item;
+		}
+	}
+	for (width = run; width < n; width *= 2)
+	{
+		SortItem   *swap;
+
+		for (i = 0; i < n; i += 2 * width)
+		{
+			size_t		mid = i + width < n ? i + width : n;
+			size_t		end = i + 2 * width < n ? i + 2 * width : n;
+			size_t		l = i,
+						r = mid,
+						o = i;
+
+			while (l < mid && r < end)
+				to[o++] = compare_items(&from[r], &from[l], ctx) < 0 ? from[r++] : from[l++];
+			while (l < mid)
+				to[o++] = from[l++];
+			while (r < end)
+				to[o++] = from[r++];
+		}
+		swap = from;
+		from = to;
+		to = swap;
+	}
+	if (from != items)
+		memcpy(items, from, n * sizeof(SortItem));
 }
 
 /*
@@ -414,7 +542,7 @@ compare_fraction_items(const void *pa, const void *pb)
  * RkRanked array; *placed gets the number of placed entities.
  */
 static RkStatus
-rank_items(SortItem *items, size_t n, bool fractions, const RkAllocator *mem,
+rank_items(SortItem *items, size_t n, const SortContext *ctx, const RkAllocator *mem,
 		   RkRanked **out, size_t *placed)
 {
 	RkRanked   *ranked;
@@ -422,24 +550,21 @@ rank_items(SortItem *items, size_t n, bool fractions, const RkAllocator *mem,
 
 	if (n > (size_t) INT32_MAX)
 		return RK_ERR_TOO_MANY;
-	qsort(items, n, sizeof(SortItem), fractions ? compare_fraction_items : compare_double_items);
+	sort_items(items, mem->alloc(mem->ctx, (n > 0 ? n : 1) * sizeof(SortItem)), n, ctx);
 	ranked = mem->alloc(mem->ctx, (n > 0 ? n : 1) * sizeof(RkRanked));
 	*placed = 0;
 	for (i = 0; i < n; i++)
 	{
 		ranked[i].entity = items[i].entity;
-		ranked[i].num = items[i].num;
-		ranked[i].den = items[i].den;
+		ranked[i].num = ctx->nums ? ctx->nums[items[i].entity] : 0;
+		ranked[i].den = ctx->nums ? ctx->dens[items[i].entity] : 1;
 		if (!items[i].placed)
 		{
 			ranked[i].placement = 0;
 			continue;
 		}
 		(*placed)++;
-		if (i > 0 && (fractions
-					  ? rk_compare_fractions(items[i].num, items[i].den,
-											 items[i - 1].num, items[i - 1].den) == 0
-					  : items[i].key == items[i - 1].key))
+		if (i > 0 && compare_scores(&items[i], &items[i - 1], ctx) == 0)
 			ranked[i].placement = ranked[i - 1].placement;
 		else
 			ranked[i].placement = (int32_t) (i + 1);
@@ -525,22 +650,18 @@ rk_values_rank(const RkValues *v, const RkAllocator *mem, RkRanked **out, size_t
 {
 	size_t		n = v->entities.count;
 	SortItem   *items = mem->alloc(mem->ctx, (n > 0 ? n : 1) * sizeof(SortItem));
+	SortContext ctx = {&v->entities, NULL, NULL};
 	size_t		i;
 
 	for (i = 0; i < n; i++)
 	{
 		const RkValue *value = rk_entity_payload(&v->entities, i);
-		size_t		len;
 
-		items[i].name = rk_entity_name(&v->entities, i, &len);
-		items[i].len = (uint32_t) len;
-		items[i].entity = i;
+		set_item_entity(&items[i], &v->entities, i);
 		items[i].placed = !value->is_null;
-		items[i].key = v->direction == 1 ? -value->value : value->value;
-		items[i].num = 0;
-		items[i].den = 1;
+		items[i].key = value->is_null ? 0.0 : v->direction == 1 ? -value->value : value->value;
 	}
-	return rank_items(items, n, false, mem, out, placed);
+	return rank_items(items, n, &ctx, mem, out, placed);
 }
 
 /* Serialization helpers: append and read fixed-size fields. */
@@ -794,7 +915,11 @@ rk_sums_rank(const RkSums *s, const RkAllocator *mem, RkRanked **out, size_t *pl
 			 size_t *culprit)
 {
 	size_t		n = s->entities.count;
-	SortItem   *items = mem->alloc(mem->ctx, (n > 0 ? n : 1) * sizeof(SortItem));
+	size_t		alloc_n = n > 0 ? n : 1;
+	SortItem   *items = mem->alloc(mem->ctx, alloc_n * sizeof(SortItem));
+	rk_int128  *nums = mem->alloc(mem->ctx, alloc_n * sizeof(rk_int128));
+	rk_int128  *dens = mem->alloc(mem->ctx, alloc_n * sizeof(rk_int128));
+	SortContext ctx = {&s->entities, nums, dens};
 	int64_t		most_rows = 0;
 	rk_int128	worst;
 	size_t		i;
@@ -814,14 +939,10 @@ rk_sums_rank(const RkSums *s, const RkAllocator *mem, RkRanked **out, size_t *pl
 		const RkEntitySum *sum = rk_entity_payload(&s->entities, i);
 		int64_t		missing = most_rows - sum->present;
 		SortItem   *item = &items[i];
-		size_t		len;
+		rk_int128	num = sum->sum;
+		rk_int128	den = 1;
 
-		item->name = rk_entity_name(&s->entities, i, &len);
-		item->len = (uint32_t) len;
-		item->entity = i;
-		item->key = 0.0;
-		item->num = sum->sum;
-		item->den = 1;
+		set_item_entity(item, &s->entities, i);
 		item->placed = (missing == 0 || s->policy != RK_POLICY_EXCLUDE) && sum->present > 0;
 
 		if (s->mode == RK_MODE_WEIGHTED)
@@ -832,7 +953,7 @@ rk_sums_rank(const RkSums *s, const RkAllocator *mem, RkRanked **out, size_t *pl
 				*culprit = i;
 				return RK_ERR_ZERO_WEIGHT;
 			}
-			item->den = item->placed ? sum->weight : 1;
+			den = item->placed ? sum->weight : 1;
 		}
 		else if (s->policy == RK_POLICY_WORST && missing > 0)
 		{
@@ -840,22 +961,25 @@ rk_sums_rank(const RkSums *s, const RkAllocator *mem, RkRanked **out, size_t *pl
 
 			item->placed = true;
 			if (__builtin_mul_overflow(worst, (rk_int128) missing, &penalty) ||
-				__builtin_add_overflow(item->num, penalty, &item->num))
+				__builtin_add_overflow(num, penalty, &num))
 				return RK_ERR_OVERFLOW;
 		}
 		else if (s->policy == RK_POLICY_SCALE && item->placed && missing > 0)
 		{
-			if (__builtin_mul_overflow(item->num, (rk_int128) most_rows, &item->num))
+			if (__builtin_mul_overflow(num, (rk_int128) most_rows, &num))
 				return RK_ERR_OVERFLOW;
-			item->den = sum->present;
+			den = sum->present;
 		}
 		if (!item->placed)
 		{
-			item->num = 0;
-			item->den = 1;
+			num = 0;
+			den = 1;
 		}
+		nums[i] = num;
+		dens[i] = den;
+		item->key = (double) num / (double) den;
 	}
-	return rank_items(items, n, true, mem, out, placed);
+	return rank_items(items, n, &ctx, mem, out, placed);
 }
 
 /* Bytes of one serialized entity sum, besides its name. */

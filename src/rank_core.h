@@ -28,6 +28,8 @@ typedef __int128 rk_int128 __attribute__((aligned(8)));
 #define RK_MAX_SCALE 38
 #define RK_MAX_DIGITS 38
 #define RK_DECIMAL_BUFSIZE 96
+/* Fractional digits shown of a score that is not a terminating decimal. */
+#define RK_FRACTION_DIGITS 16
 
 typedef enum RkStatus
 {
@@ -60,22 +62,30 @@ typedef struct RkDecimal
 	int			scale;
 } RkDecimal;
 
+/* Where an entity's name lives, and its hash. */
+typedef struct RkEntity
+{
+	uint64_t	offset;			/* start in names */
+	uint32_t	length;			/* name length */
+	uint32_t	hash;			/* name hash */
+} RkEntity;
+
 /*
- * Interned entities with a fixed-size, zero-initialised payload each.
+ * Interned entities with a fixed-size, zero-initialised payload each.  Hash
+ * slots hold the hash and the entity index, so that a probe touches the
+ * entity only when the hashes match.
  */
 typedef struct RkEntities
 {
 	char	   *names;			/* all names, back to back */
 	size_t		names_len;
 	size_t		names_cap;
-	size_t	   *offsets;		/* per entity: start in names */
-	uint32_t   *lengths;		/* per entity: name length */
-	uint32_t   *hashes;			/* per entity: name hash */
+	RkEntity   *items;			/* per entity */
 	char	   *payload;		/* per entity: payload_size bytes */
 	size_t		payload_size;
 	size_t		count;
 	size_t		cap;
-	uint32_t   *slots;			/* open addressing: entity index + 1, 0 = empty */
+	uint64_t   *slots;			/* hash << 32 | (index + 1); 0 = empty */
 	size_t		nslots;			/* a power of two */
 } RkEntities;
 
@@ -130,7 +140,7 @@ typedef struct RkSums
 /* One entry of a computed ranking, in output order. */
 typedef struct RkRanked
 {
-	size_t		entity;			/* index into the state's entities */
+	uint32_t	entity;			/* index into the state's entities */
 	int32_t		placement;		/* 0 when left out */
 	rk_int128	num;			/* score = num / den * 10^-scale */
 	rk_int128	den;
@@ -140,6 +150,7 @@ typedef struct RkRanked
 extern RkStatus rk_decimal_parse(const char *str, size_t len, RkDecimal *out);
 extern RkStatus rk_decimal_rescale(RkDecimal *d, int scale);
 extern size_t rk_decimal_format(rk_int128 mantissa, int scale, char *buf);
+extern size_t rk_fraction_format(rk_int128 num, rk_int128 den, int scale, char *buf);
 extern int	rk_compare_fractions(rk_int128 an, rk_int128 ad, rk_int128 bn, rk_int128 bd);
 
 /* Entities */

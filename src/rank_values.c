@@ -162,22 +162,28 @@ rank_values_deserialize(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(state);
 }
 
-/* The canonical numeric text of a double: shortest exact digits. */
-static const char *
-double_score(double value)
+/* Writes the canonical numeric text of a value: its shortest exact digits. */
+static int
+write_value_score(const RkRanked *entry, char *buf, const void *arg)
 {
-	char		buf[DOUBLE_SHORTEST_DECIMAL_LEN];
+	const RkValues *values = arg;
+	double		value = ((const RkValue *) rk_entity_payload(&values->entities, entry->entity))->value;
+	char	   *canonical;
 
 	if (isinf(value))
-		return value > 0 ? "Infinity" : "-Infinity";
+		return strlcpy(buf, value > 0 ? "Infinity" : "-Infinity", SCORE_BUFSIZE);
 	if (value == 0.0)
-		return "0";
+		return strlcpy(buf, "0", SCORE_BUFSIZE);
 	double_to_shortest_decimal_buf(value, buf);
 	if (strchr(buf, 'e') == NULL)
-		return pstrdup(buf);
-	return canonical_numeric_text(DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
-													  ObjectIdGetDatum(InvalidOid),
-													  Int32GetDatum(-1)));
+		return strlen(buf);
+	/* 1e+22 and 1e-05 are written out as numeric prints them */
+	canonical = canonical_numeric_text(DirectFunctionCall3(numeric_in, CStringGetDatum(buf),
+														   ObjectIdGetDatum(InvalidOid),
+														   Int32GetDatum(-1)));
+	if (strlen(canonical) >= SCORE_BUFSIZE)
+		elog(ERROR, "score of %zu characters does not fit", strlen(canonical));
+	return strlcpy(buf, canonical, SCORE_BUFSIZE);
 }
 
 /* rank_values final: the ranking (an empty ranking over no rows) */
@@ -190,8 +196,6 @@ rank_values_final(PG_FUNCTION_ARGS)
 	const RkValues *values;
 	RkRanked   *ranked;
 	size_t		placed;
-	const char **scores;
-	size_t		i;
 
 	aggregate_memory_context(fcinfo, "rank_values_final");
 	state = PG_ARGISNULL(0) ? NULL : (ValuesState *) PG_GETARG_POINTER(0);
@@ -201,12 +205,6 @@ rank_values_final(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("too many entities to rank")));
-	scores = palloc(sizeof(char *) * Max(values->entities.count, 1));
-	for (i = 0; i < values->entities.count; i++)
-	{
-		const RkValue *value = rk_entity_payload(&values->entities, i);
-
-		scores[i] = value->is_null ? NULL : double_score(value->value);
-	}
-	PG_RETURN_POINTER(ranking_from_core(&values->entities, ranked, placed, scores));
+	PG_RETURN_POINTER(ranking_from_core(&values->entities, ranked, placed,
+										write_value_score, values));
 }

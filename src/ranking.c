@@ -197,12 +197,12 @@ canonical_numeric_text(Datum numeric)
 }
 
 /*
- * Builds a ranking from the core's ordered result; scores[i] is the score of
- * entity i (NULL for entities that were left out).
+ * Builds a ranking from the core's ordered result, asking write_score for the
+ * score of each placed entry.
  */
 Ranking *
 ranking_from_core(const RkEntities *entities, const RkRanked *ranked, size_t placed,
-				  const char *const *scores)
+				  ScoreWriter write_score, const void *arg)
 {
 	StringInfoData buf;
 	size_t		n = entities->count;
@@ -217,14 +217,15 @@ ranking_from_core(const RkEntities *entities, const RkRanked *ranked, size_t pla
 	{
 		size_t		len;
 		const char *name = rk_entity_name(entities, ranked[i].entity, &len);
-		const char *score = ranked[i].placement > 0 ? scores[ranked[i].entity] : "";
+		char		score[SCORE_BUFSIZE];
+		int			score_len = ranked[i].placement > 0 ? write_score(&ranked[i], score, arg) : 0;
 
-		if (buf.len > (int) (MaxAllocSize - RANKING_ENTRY_HEADER_SIZE - len - RK_DECIMAL_BUFSIZE))
+		if ((size_t) buf.len > MaxAllocSize - RANKING_ENTRY_HEADER_SIZE - len - SCORE_BUFSIZE)
 			ereport(ERROR,
 					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 					 errmsg("ranking is too large"),
 					 errdetail("A ranking cannot exceed 1 GB.")));
-		ranking_builder_add(&buf, ranked[i].placement, name, (int32) len, score, strlen(score));
+		ranking_builder_add(&buf, ranked[i].placement, name, (int32) len, score, score_len);
 	}
 	return ranking_builder_finish(&buf, (int32) n, (int32) placed);
 }

@@ -70,8 +70,14 @@ extern Ranking *ranking_builder_finish(StringInfo buf, int32 n_entries, int32 n_
 extern RkAllocator rk_allocator(MemoryContext context);
 extern MemoryContext aggregate_memory_context(FunctionCallInfo fcinfo, const char *function);
 extern const char *entity_argument(FunctionCallInfo fcinfo, int argno, int *len);
+/*
+ * Writes the score of a placed entry into buf; returns its length.  The
+ * longest score is a double written out in full: 1.8e308 or 5e-324.
+ */
+#define SCORE_BUFSIZE 400
+typedef int (*ScoreWriter) (const RkRanked *entry, char *buf, const void *arg);
 extern Ranking *ranking_from_core(const RkEntities *entities, const RkRanked *ranked,
-								  size_t placed, const char *const *scores);
+								  size_t placed, ScoreWriter write_score, const void *arg);
 extern char *canonical_numeric_text(Datum numeric);
 
 #endif							/* BENCHMARK_RANKING_H */

@@ -155,6 +155,16 @@ test_decimals(void)
 	d = dec(big);
 	rk_decimal_format(d.mantissa, 0, buf);
 	CHECK(strcmp(buf, big) == 0);
+
+	/* fractions: exact when they terminate, else rounded to 16 digits */
+	CHECK(rk_fraction_format(13, 6, 0, buf) > 0 && strcmp(buf, "2.1666666666666667") == 0);
+	CHECK(rk_fraction_format(1, 3, 0, buf) > 0 && strcmp(buf, "0.3333333333333333") == 0);
+	CHECK(rk_fraction_format(7, 8, 0, buf) > 0 && strcmp(buf, "0.875") == 0);
+	CHECK(rk_fraction_format(35, 2, 1, buf) > 0 && strcmp(buf, "1.75") == 0);
+	CHECK(rk_fraction_format(-1, 6, 2, buf) > 0 && strcmp(buf, "-0.001666666666666667") == 0);
+	CHECK(rk_fraction_format(210, 14, 0, buf) > 0 && strcmp(buf, "15") == 0);
+	CHECK(rk_fraction_format(1, dec(big).mantissa, 0, buf) == 0);
+	CHECK(rk_fraction_format(dec(big).mantissa, 3, 0, buf) == 0);
 }
 
 /* Exact comparison of fractions, including products beyond 128 bits. */

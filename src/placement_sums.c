@@ -236,7 +236,8 @@ add_ranking(SumsState *state, const Ranking *ranking, const RkDecimal *weight)
 
 	rk_entities_reserve(&state->sums.entities, &state->mem,
 						Max(state->sums.entities.count, (size_t) ranking->n_entries));
-	ranking_iterate(ranking, &it);
+	state->sums.entities.cursor = 0;
+	ranking_iterate_by_entity(ranking, &it);
 	while (ranking_next(&it, &e))
 	{
 		RkDecimal	placement = {e.placement, 0};
@@ -342,16 +343,26 @@ placement_sum_deserialize(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(state);
 }
 
+/* A final function's view of a state: the sums and their computed order. */
+typedef struct SumsScores
+{
+	const RkSums *sums;
+	const RkOrder *order;
+} SumsScores;
+
 /*
  * Writes the canonical text of a fraction score, num / den * 10^-scale,
  * rounded to RK_FRACTION_DIGITS fractional digits where it does not
  * terminate; numeric division covers what 128-bit long division cannot.
  */
 static int
-write_fraction_score(const RkRanked *entry, char *buf, const void *arg)
+write_fraction_score(uint32 entity, char *buf, const void *arg)
 {
-	int			scale = ((const RkSums *) arg)->placement_scale;
-	int			len = (int) rk_fraction_format(entry->num, entry->den, scale, buf);
+	const SumsScores *scores = arg;
+	rk_int128	num = scores->order->nums[entity];
+	rk_int128	den = scores->order->dens[entity];
+	int			scale = scores->sums->placement_scale;
+	int			len = (int) rk_fraction_format(num, den, scale, buf);
 	char		digits[RK_DECIMAL_BUFSIZE];
 	Datum		numerator;
 	Datum		denominator;
@@ -359,10 +370,10 @@ write_fraction_score(const RkRanked *entry, char *buf, const void *arg)
 
 	if (len > 0)
 		return len;
-	rk_decimal_format(entry->num, scale, digits);
+	rk_decimal_format(num, scale, digits);
 	numerator = DirectFunctionCall3(numeric_in, CStringGetDatum(digits),
 									ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
-	rk_decimal_format(entry->den, 0, digits);
+	rk_decimal_format(den, 0, digits);
 	denominator = DirectFunctionCall3(numeric_in, CStringGetDatum(digits),
 									  ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 	quotient = canonical_numeric_text(DirectFunctionCall2(numeric_round,
@@ -380,21 +391,21 @@ placement_sum_final(PG_FUNCTION_ARGS)
 	SumsState  *state;
 	RkAllocator mem = rk_allocator(CurrentMemoryContext);
 	RkSums		empty;
-	const RkSums *sums;
-	RkRanked   *ranked;
-	size_t		placed;
+	SumsScores	scores;
+	RkOrder		order;
 	size_t		culprit;
 	RkStatus	status;
 
 	aggregate_memory_context(fcinfo, "placement_sum_final");
 	state = PG_ARGISNULL(0) ? NULL : (SumsState *) PG_GETARG_POINTER(0);
 	rk_sums_init(&empty);
-	sums = state ? &state->sums : &empty;
-	status = rk_sums_rank(sums, &mem, &ranked, &placed, &culprit);
+	scores.sums = state ? &state->sums : &empty;
+	scores.order = &order;
+	status = rk_sums_rank(scores.sums, &mem, &order, &culprit);
 	if (status == RK_ERR_ZERO_WEIGHT)
 	{
 		size_t		len;
-		const char *entity = rk_entity_name(&sums->entities, culprit, &len);
+		const char *entity = rk_entity_name(&scores.sums->entities, culprit, &len);
 
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -404,11 +415,11 @@ placement_sum_final(PG_FUNCTION_ARGS)
 	if (status == RK_ERR_OVERFLOW)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("%s score is out of range", aggregate_name(sums->mode))));
+				 errmsg("%s score is out of range", aggregate_name(scores.sums->mode))));
 	if (status != RK_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("too many entities to rank")));
-	PG_RETURN_POINTER(ranking_from_core(&sums->entities, ranked, placed,
-										write_fraction_score, sums));
+	PG_RETURN_POINTER(ranking_from_core(&scores.sums->entities, &order,
+										write_fraction_score, &scores));
 }

@@ -328,24 +328,12 @@ find_slot(const RkEntities *e, const char *name, size_t len, uint32_t hash)
 	return slot;
 }
 
-/* Returns the index of a name, adding it (zero payload) when new. */
-size_t
-rk_entities_intern(RkEntities *e, const RkAllocator *mem, const char *name, size_t len,
-				   bool *found)
+/* Stores a new entity's name and zeroes its payload; returns its index. */
+static size_t
+add_entity(RkEntities *e, const RkAllocator *mem, const char *name, size_t len, uint32_t hash)
 {
-	uint32_t	hash = hash_name(name, len);
-	size_t		slot;
 	size_t		index;
 
-	if (e->count == e->cap)
-		rk_entities_reserve(e, mem, e->cap < 8 ? 8 : e->cap * 2);
-	slot = find_slot(e, name, len, hash);
-	if (e->slots[slot] != 0)
-	{
-		*found = true;
-		return (e->slots[slot] & 0xFFFFFFFFu) - 1;
-	}
-	*found = false;
 	if (e->names_len + len > e->names_cap)
 	{
 		size_t		cap = e->names_cap < 256 ? 256 : e->names_cap;
@@ -362,7 +350,67 @@ rk_entities_intern(RkEntities *e, const RkAllocator *mem, const char *name, size
 	e->items[index].hash = hash;
 	e->names_len += len;
 	memset(rk_entity_payload(e, index), 0, e->payload_size);
-	e->slots[slot] = ((uint64_t) hash << 32) | (uint64_t) (index + 1);
+	return index;
+}
+
+/*
+ * Adds an entity without looking for it: for states that find duplicates
+ * later.  Such a table must not be used with rk_entities_intern.
+ */
+size_t
+rk_entities_append(RkEntities *e, const RkAllocator *mem, const char *name, size_t len)
+{
+	if (e->count == e->cap)
+	{
+		size_t		cap = e->cap < 8 ? 8 : e->cap * 2;
+
+		e->items = grow_array(mem, e->items, sizeof(RkEntity), e->cap, cap);
+		e->payload = grow_array(mem, e->payload, e->payload_size, e->cap, cap);
+		e->cap = cap;
+	}
+	return add_entity(e, mem, name, len, 0);
+}
+
+/*
+ * Returns the index of a name, adding it (zero payload) when new.  Names
+ * often come in the order of an earlier pass (each ranking lists the same
+ * entities in name order), so the entity after the last one found is tried
+ * before the hash table.
+ */
+size_t
+rk_entities_intern(RkEntities *e, const RkAllocator *mem, const char *name, size_t len,
+				   bool *found)
+{
+	uint32_t	hash;
+	size_t		slot;
+	size_t		index;
+
+	if (e->cursor < e->count)
+	{
+		const RkEntity *next = &e->items[e->cursor];
+
+		if (next->length == len && memcmp(e->names + next->offset, name, len) == 0)
+		{
+			*found = true;
+			return e->cursor++;
+		}
+	}
+	hash = hash_name(name, len);
+	if (e->count == e->cap)
+		rk_entities_reserve(e, mem, e->cap < 8 ? 8 : e->cap * 2);
+	slot = find_slot(e, name, len, hash);
+	if (e->slots[slot] != 0)
+	{
+		*found = true;
+		index = (e->slots[slot] & 0xFFFFFFFFu) - 1;
+	}
+	else
+	{
+		*found = false;
+		index = add_entity(e, mem, name, len, hash);
+		e->slots[slot] = ((uint64_t) hash << 32) | (uint64_t) (index + 1);
+	}
+	e->cursor = index + 1;
 	return index;
 }
 
@@ -403,17 +451,17 @@ compare_names(const char *a, size_t alen, const char *b, size_t blen)
 /*
  * Sort items, kept small because the sort moves them: the score as a double
  * (a measure's value, or a fraction's approximation), the first bytes of the
- * entity name, and the entity.
+ * entity name or its position in name order, and the entity.
  */
 typedef struct SortItem
 {
 	double		key;			/* the score, or an approximation of it */
-	uint64_t	prefix;			/* the name's first 8 bytes, big-endian, zero-padded */
+	uint64_t	prefix;			/* name order: first 8 name bytes, big-endian; else name rank */
 	uint32_t	entity;
 	bool		placed;
 } SortItem;
 
-/* What the sort compares with: names, and exact fraction scores if any. */
+/* What the sorts compare with: names, and exact fraction scores if any. */
 typedef struct SortContext
 {
 	const RkEntities *entities;
@@ -421,9 +469,9 @@ typedef struct SortContext
 	const rk_int128 *dens;
 } SortContext;
 
-/* Fills in an item's entity and the name prefix that orders most ties cheaply. */
-static void
-set_item_entity(SortItem *item, const RkEntities *e, size_t index)
+/* The first 8 bytes of an entity name, big-endian, zero-padded. */
+static uint64_t
+name_prefix(const RkEntities *e, size_t index)
 {
 	const RkEntity *entity = &e->items[index];
 	const unsigned char *name = (const unsigned char *) e->names + entity->offset;
@@ -432,8 +480,22 @@ set_item_entity(SortItem *item, const RkEntities *e, size_t index)
 
 	for (i = 0; i < 8; i++)
 		prefix = (prefix << 8) | (i < entity->length ? name[i] : 0);
-	item->prefix = prefix;
-	item->entity = (uint32_t) index;
+	return prefix;
+}
+
+/* Name order: bytewise, a shorter name first on a common prefix. */
+static inline int
+compare_by_name(const SortItem *a, const SortItem *b, const SortContext *ctx)
+{
+	const RkEntities *e = ctx->entities;
+	const RkEntity *ea;
+	const RkEntity *eb;
+
+	if (a->prefix != b->prefix)
+		return a->prefix < b->prefix ? -1 : 1;
+	ea = &e->items[a->entity];
+	eb = &e->items[b->entity];
+	return compare_names(e->names + ea->offset, ea->length, e->names + eb->offset, eb->length);
 }
 
 /*
@@ -441,7 +503,7 @@ set_item_entity(SortItem *item, const RkEntities *e, size_t index)
  * double approximations only when these differ by far more than rounding
  * could (relative error below 1e-15), and exactly otherwise.
  */
-static int
+static inline int
 compare_scores(const SortItem *a, const SortItem *b, const SortContext *ctx)
 {
 	if (ctx->nums != NULL)
@@ -458,14 +520,10 @@ compare_scores(const SortItem *a, const SortItem *b, const SortContext *ctx)
 	return 0;
 }
 
-/* Output order: placed by score, then name; left-out ones last by name. */
-static int
-compare_items(const SortItem *a, const SortItem *b, const SortContext *ctx)
+/* Output order: placed by score, then name rank; left-out ones last by name rank. */
+static inline int
+compare_for_output(const SortItem *a, const SortItem *b, const SortContext *ctx)
 {
-	const RkEntities *e = ctx->entities;
-	const RkEntity *ea;
-	const RkEntity *eb;
-
 	if (a->placed != b->placed)
 		return a->placed ? -1 : 1;
 	if (a->placed)
@@ -475,102 +533,181 @@ compare_items(const SortItem *a, const SortItem *b, const SortContext *ctx)
 		if (cmp != 0)
 			return cmp;
 	}
-	if (a->prefix != b->prefix)
-		return a->prefix < b->prefix ? -1 : 1;
-	ea = &e->items[a->entity];
-	eb = &e->items[b->entity];
-	return compare_names(e->names + ea->offset, ea->length, e->names + eb->offset, eb->length);
-}
-
-/* Stable merge sort of items into output order (insertion sort on short runs). */
-static void
-sort_items(SortItem *items, SortItem *tmp, size_t n, const SortContext *ctx)
-{
-	const size_t run = 16;
-	SortItem   *from = items;
-	SortItem   *to = tmp;
-	size_t		width;
-	size_t		i;
-
-	for (i = 0; i < n; i += run)
-	{
-		size_t		end = i + run < n ? i + run : n;
-		size_t		j;
-
-		for (j = i + 1; j < end; j++)
-		{
-			SortItem	item = items[j];
-			size_t		k = j;
-
-			while (k > i && compare_items(&items[k - 1], &item, ctx) > 0)
-			{
-				items[k] = items[k - 1];
-				k--;
-			}
-			items[k] = item;
-		}
-	}
-	for (width = run; width < n; width *= 2)
-	{
-		SortItem   *swap;
-
-		for (i = 0; i < n; i += 2 * width)
-		{
-			size_t		mid = i + width < n ? i + width : n;
-			size_t		end = i + 2 * width < n ? i + 2 * width : n;
-			size_t		l = i,
-						r = mid,
-						o = i;
-
-			while (l < mid && r < end)
-				to[o++] = compare_items(&from[r], &from[l], ctx) < 0 ? from[r++] : from[l++];
-			while (l < mid)
-				to[o++] = from[l++];
-			while (r < end)
-				to[o++] = from[r++];
-		}
-		swap = from;
-		from = to;
-		to = swap;
-	}
-	if (from != items)
-		memcpy(items, from, n * sizeof(SortItem));
+	return (a->prefix > b->prefix) - (a->prefix < b->prefix);
 }
 
 /*
- * Sorts the items and numbers them by competition ranking into a new
- * RkRanked array; *placed gets the number of placed entities.
+ * Stable merge sorts (insertion sort on short runs; tmp holds n items), one
+ * per comparison so that the comparison is inlined.
+ */
+#define DEFINE_SORT(name, compare) \
+static void \
+name(SortItem *items, SortItem *tmp, size_t n, const SortContext *ctx) \
+{ \
+	const size_t run = 16; \
+	SortItem   *from = items; \
+	SortItem   *to = tmp; \
+	size_t		width; \
+	size_t		i; \
+\
+	for (i = 0; i < n; i += run) \
+	{ \
+		size_t		end = i + run < n ? i + run : n; \
+		size_t		j; \
+\
+		for (j = i + 1; j < end; j++) \
+		{ \
+			SortItem	item = items[j]; \
+			size_t		k = j; \
+\
+			while (k > i && compare(&items[k - 1], &item, ctx) > 0) \
+			{ \
+				items[k] = items[k - 1]; \
+				k--; \
+			} \
+			items[k] = item; \
+		} \
+	} \
+	for (width = run; width < n; width *= 2) \
+	{ \
+		SortItem   *swap; \
+\
+		for (i = 0; i < n; i += 2 * width) \
+		{ \
+			size_t		mid = i + width < n ? i + width : n; \
+			size_t		end = i + 2 * width < n ? i + 2 * width : n; \
+			size_t		l = i, \
+						r = mid, \
+						o = i; \
+\
+			while (l < mid && r < end) \
+				to[o++] = compare(&from[r], &from[l], ctx) < 0 ? from[r++] : from[l++]; \
+			while (l < mid) \
+				to[o++] = from[l++]; \
+			while (r < end) \
+				to[o++] = from[r++]; \
+		} \
+		swap = from; \
+		from = to; \
+		to = swap; \
+	} \
+	if (from != items) \
+		memcpy(items, from, n * sizeof(SortItem)); \
+}
+
+DEFINE_SORT(sort_by_name, compare_by_name)
+DEFINE_SORT(sort_for_output, compare_for_output)
+
+/*
+ * Orders the items' entities by name into out->by_name and replaces each
+ * item's prefix by its name rank.  Entities interned in name order (such as
+ * those read from rankings) need no sort.  Two equal names are a duplicate:
+ * *duplicate gets the entity.
+ */
+static RkStatus
+order_by_name(SortItem *items, SortItem *tmp, size_t n, const SortContext *ctx,
+			  RkOrder *out, size_t *duplicate)
+{
+	const RkEntities *e = ctx->entities;
+	uint32_t   *rank_of = (uint32_t *) tmp;	/* per entity, while tmp is free */
+	bool		sorted = true;
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+		items[i].prefix = name_prefix(e, items[i].entity);
+	for (i = 1; i < n && sorted; i++)
+		sorted = compare_by_name(&items[i - 1], &items[i], ctx) < 0;
+	if (!sorted)
+		sort_by_name(items, tmp, n, ctx);
+	for (i = 0; i < n; i++)
+	{
+		if (i > 0 && compare_by_name(&items[i - 1], &items[i], ctx) == 0)
+		{
+			*duplicate = items[i].entity;
+			return RK_ERR_DUPLICATE;
+		}
+		out->by_name[i] = items[i].entity;
+	}
+	for (i = 0; i < n; i++)
+		rank_of[items[i].entity] = (uint32_t) i;
+	for (i = 0; i < n; i++)
+		items[i].prefix = rank_of[items[i].entity];
+	return RK_OK;
+}
+
+/* Allocates the arrays of an order of n entities. */
+static void
+order_init(RkOrder *out, size_t n, bool fractions, const RkAllocator *mem)
+{
+	size_t		alloc_n = n > 0 ? n : 1;
+
+	out->by_name = mem->alloc(mem->ctx, alloc_n * sizeof(uint32_t));
+	out->by_placement = mem->alloc(mem->ctx, alloc_n * sizeof(uint32_t));
+	out->placement = mem->alloc(mem->ctx, alloc_n * sizeof(int32_t));
+	out->nums = fractions ? mem->alloc(mem->ctx, alloc_n * sizeof(rk_int128)) : NULL;
+	out->dens = fractions ? mem->alloc(mem->ctx, alloc_n * sizeof(rk_int128)) : NULL;
+	out->placed = 0;
+}
+
+/*
+ * Completes an order from items holding scores: sorts by name (finding
+ * duplicates), then by score, and numbers by competition ranking.
  */
 static RkStatus
 rank_items(SortItem *items, size_t n, const SortContext *ctx, const RkAllocator *mem,
-		   RkRanked **out, size_t *placed)
+		   RkOrder *out, size_t *duplicate)
 {
-	RkRanked   *ranked;
+	SortItem   *tmp = mem->alloc(mem->ctx, (n > 0 ? n : 1) * sizeof(SortItem));
+	RkStatus	status;
 	size_t		i;
 
 	if (n > (size_t) INT32_MAX)
 		return RK_ERR_TOO_MANY;
-	sort_items(items, mem->alloc(mem->ctx, (n > 0 ? n : 1) * sizeof(SortItem)), n, ctx);
-	ranked = mem->alloc(mem->ctx, (n > 0 ? n : 1) * sizeof(RkRanked));
-	*placed = 0;
+	status = order_by_name(items, tmp, n, ctx, out, duplicate);
+	if (status != RK_OK)
+		return status;
+	sort_for_output(items, tmp, n, ctx);
 	for (i = 0; i < n; i++)
 	{
-		ranked[i].entity = items[i].entity;
-		ranked[i].num = ctx->nums ? ctx->nums[items[i].entity] : 0;
-		ranked[i].den = ctx->nums ? ctx->dens[items[i].entity] : 1;
+		uint32_t	entity = items[i].entity;
+
+		out->by_placement[i] = entity;
 		if (!items[i].placed)
 		{
-			ranked[i].placement = 0;
+			out->placement[entity] = 0;
 			continue;
 		}
-		(*placed)++;
+		out->placed++;
 		if (i > 0 && compare_scores(&items[i], &items[i - 1], ctx) == 0)
-			ranked[i].placement = ranked[i - 1].placement;
+			out->placement[entity] = out->placement[items[i - 1].entity];
 		else
-			ranked[i].placement = (int32_t) (i + 1);
+			out->placement[entity] = (int32_t) (i + 1);
 	}
-	*out = ranked;
 	return RK_OK;
+}
+
+/*
+ * Orders entities with given placements (0 = left out), as text input of a
+ * ranking reads them: by name, and by placement then name.  The caller checks
+ * that the placements form a competition ranking.
+ */
+RkStatus
+rk_order_given(const RkEntities *e, const int32_t *placements, const RkAllocator *mem,
+			   RkOrder *out, size_t *duplicate)
+{
+	size_t		n = e->count;
+	SortItem   *items = mem->alloc(mem->ctx, (n > 0 ? n : 1) * sizeof(SortItem));
+	SortContext ctx = {e, NULL, NULL};
+	size_t		i;
+
+	order_init(out, n, false, mem);
+	for (i = 0; i < n; i++)
+	{
+		items[i].entity = (uint32_t) i;
+		items[i].placed = placements[i] > 0;
+		items[i].key = placements[i];
+	}
+	return rank_items(items, n, &ctx, mem, out, duplicate);
 }
 
 /* Sets up an empty rank_values state. */
@@ -592,76 +729,62 @@ rk_values_set_direction(RkValues *v, bool higher_is_better)
 	return RK_OK;
 }
 
-/* Adds one entity's value (or its absence); an entity may appear once. */
+/* Adds one entity's value (or its absence); duplicates are found when ranking. */
 RkStatus
 rk_values_add(RkValues *v, const RkAllocator *mem, const char *name, size_t len,
-			  bool is_null, double value, size_t *entity)
+			  bool is_null, double value)
 {
-	bool		found;
 	RkValue    *payload;
 
 	if (!is_null && isnan(value))
 		return RK_ERR_NAN;
-	*entity = rk_entities_intern(&v->entities, mem, name, len, &found);
-	if (found)
-		return RK_ERR_DUPLICATE;
-	payload = rk_entity_payload(&v->entities, *entity);
+	payload = rk_entity_payload(&v->entities, rk_entities_append(&v->entities, mem, name, len));
 	payload->is_null = is_null;
 	payload->value = is_null ? 0.0 : value;
 	return RK_OK;
 }
 
-/*
- * Adds every entity of src to dst (parallel combine).  On a duplicate entity
- * *conflict is its index in src.
- */
+/* Adds every entity of src to dst (parallel combine). */
 RkStatus
-rk_values_merge(RkValues *dst, const RkAllocator *mem, const RkValues *src, size_t *conflict)
+rk_values_merge(RkValues *dst, const RkAllocator *mem, const RkValues *src)
 {
 	size_t		i;
 
-	if (src->direction != -1)
-	{
-		if (rk_values_set_direction(dst, src->direction == 1) != RK_OK)
-			return RK_ERR_DIRECTION;
-	}
-	rk_entities_reserve(&dst->entities, mem, dst->entities.count + src->entities.count);
+	if (src->direction != -1 && rk_values_set_direction(dst, src->direction == 1) != RK_OK)
+		return RK_ERR_DIRECTION;
 	for (i = 0; i < src->entities.count; i++)
 	{
 		const RkValue *value = rk_entity_payload(&src->entities, i);
 		size_t		len;
 		const char *name = rk_entity_name(&src->entities, i, &len);
-		size_t		entity;
-		RkStatus	status;
 
-		status = rk_values_add(dst, mem, name, len, value->is_null, value->value, &entity);
-		if (status != RK_OK)
-		{
-			*conflict = i;
-			return status;
-		}
+		rk_values_add(dst, mem, name, len, value->is_null, value->value);
 	}
 	return RK_OK;
 }
 
-/* Ranks the values in their direction: the result of rank_values. */
+/*
+ * Ranks the values in their direction: the result of rank_values.  An entity
+ * that appears twice is RK_ERR_DUPLICATE, with *duplicate one of its rows.
+ */
 RkStatus
-rk_values_rank(const RkValues *v, const RkAllocator *mem, RkRanked **out, size_t *placed)
+rk_values_rank(const RkValues *v, const RkAllocator *mem, RkOrder *out, size_t *duplicate)
 {
 	size_t		n = v->entities.count;
 	SortItem   *items = mem->alloc(mem->ctx, (n > 0 ? n : 1) * sizeof(SortItem));
 	SortContext ctx = {&v->entities, NULL, NULL};
 	size_t		i;
 
+	order_init(out, n, false, mem);
 	for (i = 0; i < n; i++)
 	{
 		const RkValue *value = rk_entity_payload(&v->entities, i);
 
-		set_item_entity(&items[i], &v->entities, i);
+		items[i].entity = (uint32_t) i;
 		items[i].placed = !value->is_null;
 		items[i].key = value->is_null ? 0.0 : v->direction == 1 ? -value->value : value->value;
 	}
-	return rank_items(items, n, &ctx, mem, out, placed);
+	return rank_items(items, n, &ctx, mem, out, duplicate);
 }
 
 /* Serialization helpers: append and read fixed-size fields. */
@@ -712,7 +835,10 @@ rk_values_serialize(const RkValues *v, char *buf)
 	}
 }
 
-/* Reads a rank_values state, rejecting truncated or inconsistent bytes. */
+/*
+ * Reads a rank_values state, rejecting truncated or inconsistent bytes
+ * (duplicate entities are found when ranking, as for any state).
+ */
 RkStatus
 rk_values_deserialize(RkValues *v, const RkAllocator *mem, const char *buf, size_t len)
 {
@@ -731,17 +857,15 @@ rk_values_deserialize(RkValues *v, const RkAllocator *mem, const char *buf, size
 	pos = 2;
 	if (!take(buf, len, &pos, &count, sizeof(count)))
 		return RK_ERR_CORRUPT;
-	/* every entity needs at least 13 bytes: a bound before reserving */
+	/* every entity needs at least 13 bytes */
 	if (count > (len - pos) / (sizeof(uint32_t) + 1 + sizeof(double)))
 		return RK_ERR_CORRUPT;
-	rk_entities_reserve(&v->entities, mem, (size_t) count);
 	for (i = 0; i < count; i++)
 	{
 		uint32_t	name_len;
 		const char *name;
 		char		is_null;
 		double		value;
-		size_t		entity;
 
 		if (!take(buf, len, &pos, &name_len, sizeof(name_len)) || len - pos < name_len)
 			return RK_ERR_CORRUPT;
@@ -750,7 +874,7 @@ rk_values_deserialize(RkValues *v, const RkAllocator *mem, const char *buf, size
 		if (!take(buf, len, &pos, &is_null, 1) || (is_null != 0 && is_null != 1) ||
 			!take(buf, len, &pos, &value, sizeof(value)))
 			return RK_ERR_CORRUPT;
-		if (rk_values_add(v, mem, name, name_len, is_null == 1, value, &entity) != RK_OK)
+		if (rk_values_add(v, mem, name, name_len, is_null == 1, value) != RK_OK)
 			return RK_ERR_CORRUPT;
 	}
 	return pos == len ? RK_OK : RK_ERR_CORRUPT;
@@ -911,19 +1035,19 @@ rk_sums_merge(RkSums *dst, const RkAllocator *mem, const RkSums *src)
  * state's placement scale.  On RK_ERR_ZERO_WEIGHT *culprit is the entity.
  */
 RkStatus
-rk_sums_rank(const RkSums *s, const RkAllocator *mem, RkRanked **out, size_t *placed,
-			 size_t *culprit)
+rk_sums_rank(const RkSums *s, const RkAllocator *mem, RkOrder *out, size_t *culprit)
 {
 	size_t		n = s->entities.count;
-	size_t		alloc_n = n > 0 ? n : 1;
-	SortItem   *items = mem->alloc(mem->ctx, alloc_n * sizeof(SortItem));
-	rk_int128  *nums = mem->alloc(mem->ctx, alloc_n * sizeof(rk_int128));
-	rk_int128  *dens = mem->alloc(mem->ctx, alloc_n * sizeof(rk_int128));
-	SortContext ctx = {&s->entities, nums, dens};
+	SortItem   *items = mem->alloc(mem->ctx, (n > 0 ? n : 1) * sizeof(SortItem));
+	SortContext ctx;
 	int64_t		most_rows = 0;
 	rk_int128	worst;
 	size_t		i;
 
+	order_init(out, n, true, mem);
+	ctx.entities = &s->entities;
+	ctx.nums = out->nums;
+	ctx.dens = out->dens;
 	for (i = 0; i < n; i++)
 	{
 		const RkEntitySum *sum = rk_entity_payload(&s->entities, i);
@@ -942,7 +1066,7 @@ rk_sums_rank(const RkSums *s, const RkAllocator *mem, RkRanked **out, size_t *pl
 		rk_int128	num = sum->sum;
 		rk_int128	den = 1;
 
-		set_item_entity(item, &s->entities, i);
+		item->entity = (uint32_t) i;
 		item->placed = (missing == 0 || s->policy != RK_POLICY_EXCLUDE) && sum->present > 0;
 
 		if (s->mode == RK_MODE_WEIGHTED)
@@ -975,11 +1099,12 @@ rk_sums_rank(const RkSums *s, const RkAllocator *mem, RkRanked **out, size_t *pl
 			num = 0;
 			den = 1;
 		}
-		nums[i] = num;
-		dens[i] = den;
+		out->nums[i] = num;
+		out->dens[i] = den;
 		item->key = (double) num / (double) den;
 	}
-	return rank_items(items, n, &ctx, mem, out, placed);
+	/* the entities of a sum state are unique: no duplicate can be reported */
+	return rank_items(items, n, &ctx, mem, out, culprit);
 }
 
 /* Bytes of one serialized entity sum, besides its name. */

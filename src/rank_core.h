@@ -87,6 +87,7 @@ typedef struct RkEntities
 	size_t		cap;
 	uint64_t   *slots;			/* hash << 32 | (index + 1); 0 = empty */
 	size_t		nslots;			/* a power of two */
+	size_t		cursor;			/* the entity tried first by the next lookup */
 } RkEntities;
 
 /* Missing-data policies of rank sums and weighted placements. */
@@ -137,14 +138,21 @@ typedef struct RkSums
 	int			weight_scale;	/* decimal scale of weights */
 } RkSums;
 
-/* One entry of a computed ranking, in output order. */
-typedef struct RkRanked
+/*
+ * A computed ranking: the entities in name order and in output order
+ * (placement, then name; left-out entities last), each entity's placement,
+ * and for rank sums and weighted placements each entity's exact score
+ * num / den * 10^-placement_scale.
+ */
+typedef struct RkOrder
 {
-	uint32_t	entity;			/* index into the state's entities */
-	int32_t		placement;		/* 0 when left out */
-	rk_int128	num;			/* score = num / den * 10^-scale */
-	rk_int128	den;
-} RkRanked;
+	uint32_t   *by_name;
+	uint32_t   *by_placement;
+	int32_t    *placement;		/* per entity; 0 when left out */
+	rk_int128  *nums;			/* per entity, or NULL */
+	rk_int128  *dens;
+	size_t		placed;
+} RkOrder;
 
 /* Decimals */
 extern RkStatus rk_decimal_parse(const char *str, size_t len, RkDecimal *out);
@@ -158,6 +166,10 @@ extern void rk_entities_init(RkEntities *e, size_t payload_size);
 extern void rk_entities_reserve(RkEntities *e, const RkAllocator *mem, size_t count);
 extern size_t rk_entities_intern(RkEntities *e, const RkAllocator *mem,
 								 const char *name, size_t len, bool *found);
+extern size_t rk_entities_append(RkEntities *e, const RkAllocator *mem,
+								 const char *name, size_t len);
+extern RkStatus rk_order_given(const RkEntities *e, const int32_t *placements,
+							   const RkAllocator *mem, RkOrder *out, size_t *duplicate);
 extern bool rk_entities_lookup(const RkEntities *e, const char *name, size_t len, size_t *index);
 extern const char *rk_entity_name(const RkEntities *e, size_t index, size_t *len);
 
@@ -172,11 +184,10 @@ rk_entity_payload(const RkEntities *e, size_t index)
 extern void rk_values_init(RkValues *v);
 extern RkStatus rk_values_set_direction(RkValues *v, bool higher_is_better);
 extern RkStatus rk_values_add(RkValues *v, const RkAllocator *mem, const char *name,
-							  size_t len, bool is_null, double value, size_t *entity);
-extern RkStatus rk_values_merge(RkValues *dst, const RkAllocator *mem, const RkValues *src,
-								size_t *conflict);
-extern RkStatus rk_values_rank(const RkValues *v, const RkAllocator *mem,
-							   RkRanked **out, size_t *placed);
+							  size_t len, bool is_null, double value);
+extern RkStatus rk_values_merge(RkValues *dst, const RkAllocator *mem, const RkValues *src);
+extern RkStatus rk_values_rank(const RkValues *v, const RkAllocator *mem, RkOrder *out,
+							   size_t *duplicate);
 extern size_t rk_values_serialized_size(const RkValues *v);
 extern void rk_values_serialize(const RkValues *v, char *buf);
 extern RkStatus rk_values_deserialize(RkValues *v, const RkAllocator *mem,
@@ -188,8 +199,8 @@ extern RkStatus rk_sums_configure(RkSums *s, RkMode mode, RkPolicy policy);
 extern RkStatus rk_sums_add(RkSums *s, const RkAllocator *mem, const char *name, size_t len,
 							const RkDecimal *placement, const RkDecimal *weight);
 extern RkStatus rk_sums_merge(RkSums *dst, const RkAllocator *mem, const RkSums *src);
-extern RkStatus rk_sums_rank(const RkSums *s, const RkAllocator *mem, RkRanked **out,
-							 size_t *placed, size_t *culprit);
+extern RkStatus rk_sums_rank(const RkSums *s, const RkAllocator *mem, RkOrder *out,
+							 size_t *culprit);
 extern size_t rk_sums_serialized_size(const RkSums *s);
 extern void rk_sums_serialize(const RkSums *s, char *buf);
 extern RkStatus rk_sums_deserialize(RkSums *s, const RkAllocator *mem,

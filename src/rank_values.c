@@ -70,7 +70,6 @@ rank_values_transfn(PG_FUNCTION_ARGS)
 	ValuesState *state = PG_ARGISNULL(0) ? new_state(context) : (ValuesState *) PG_GETARG_POINTER(0);
 	const char *entity;
 	int			len;
-	size_t		index;
 	RkStatus	status;
 
 	if (PG_ARGISNULL(1))
@@ -87,9 +86,7 @@ rank_values_transfn(PG_FUNCTION_ARGS)
 		direction_error(entity, len);
 
 	status = rk_values_add(&state->values, &state->mem, entity, len, PG_ARGISNULL(2),
-						   PG_ARGISNULL(2) ? 0.0 : PG_GETARG_FLOAT8(2), &index);
-	if (status == RK_ERR_DUPLICATE)
-		duplicate_error(entity, len);
+						   PG_ARGISNULL(2) ? 0.0 : PG_GETARG_FLOAT8(2));
 	if (status == RK_ERR_NAN)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
@@ -105,23 +102,16 @@ rank_values_combine(PG_FUNCTION_ARGS)
 	MemoryContext context = aggregate_memory_context(fcinfo, "rank_values_combine");
 	ValuesState *state1 = PG_ARGISNULL(0) ? NULL : (ValuesState *) PG_GETARG_POINTER(0);
 	ValuesState *state2 = PG_ARGISNULL(1) ? NULL : (ValuesState *) PG_GETARG_POINTER(1);
-	size_t		conflict;
-	RkStatus	status;
 
 	if (state2 == NULL)
 		PG_RETURN_POINTER(state1);
 	if (state1 == NULL)
 		state1 = new_state(context);
-	status = rk_values_merge(&state1->values, &state1->mem, &state2->values, &conflict);
-	if (status == RK_ERR_DIRECTION)
-		direction_error("", 0);
-	if (status != RK_OK)
-	{
-		size_t		len;
-		const char *entity = rk_entity_name(&state2->values.entities, conflict, &len);
-
-		duplicate_error(entity, (int) len);
-	}
+	if (rk_values_merge(&state1->values, &state1->mem, &state2->values) != RK_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("rank_values rows disagree on the direction"),
+				 errhint("Rank each measure in its own group, with one direction.")));
 	PG_RETURN_POINTER(state1);
 }
 
@@ -164,10 +154,10 @@ rank_values_deserialize(PG_FUNCTION_ARGS)
 
 /* Writes the canonical numeric text of a value: its shortest exact digits. */
 static int
-write_value_score(const RkRanked *entry, char *buf, const void *arg)
+write_value_score(uint32 entity, char *buf, const void *arg)
 {
 	const RkValues *values = arg;
-	double		value = ((const RkValue *) rk_entity_payload(&values->entities, entry->entity))->value;
+	double		value = ((const RkValue *) rk_entity_payload(&values->entities, entity))->value;
 	char	   *canonical;
 
 	if (isinf(value))
@@ -194,17 +184,25 @@ rank_values_final(PG_FUNCTION_ARGS)
 	RkAllocator mem = rk_allocator(CurrentMemoryContext);
 	RkValues	empty;
 	const RkValues *values;
-	RkRanked   *ranked;
-	size_t		placed;
+	RkOrder		order;
+	size_t		duplicate;
+	RkStatus	status;
 
 	aggregate_memory_context(fcinfo, "rank_values_final");
 	state = PG_ARGISNULL(0) ? NULL : (ValuesState *) PG_GETARG_POINTER(0);
 	rk_values_init(&empty);
 	values = state ? &state->values : &empty;
-	if (rk_values_rank(values, &mem, &ranked, &placed) != RK_OK)
+	status = rk_values_rank(values, &mem, &order, &duplicate);
+	if (status == RK_ERR_DUPLICATE)
+	{
+		size_t		len;
+		const char *entity = rk_entity_name(&values->entities, duplicate, &len);
+
+		duplicate_error(entity, (int) len);
+	}
+	if (status != RK_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("too many entities to rank")));
-	PG_RETURN_POINTER(ranking_from_core(&values->entities, ranked, placed,
-										write_value_score, values));
+	PG_RETURN_POINTER(ranking_from_core(&values->entities, &order, write_value_score, values));
 }

@@ -20,7 +20,6 @@
 #include "mb/pg_wchar.h"
 #include "parser/scansup.h"
 #include "utils/builtins.h"
-#include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/numeric.h"
 
@@ -48,144 +47,137 @@ read_int32(const char *p)
 	return v;
 }
 
-/* Starts walking the entries of a ranking. */
+/* Reads the entry at an offset from the start of the entries. */
+static void
+entry_at(const Ranking *ranking, uint32 offset, RankingEntry *entry)
+{
+	const char *pos = RANKING_ENTRIES(ranking) + offset;
+
+	entry->placement = read_int32(pos);
+	entry->entity_len = read_int32(pos + sizeof(int32));
+	entry->score_len = read_int32(pos + 2 * sizeof(int32));
+	entry->entity = pos + RANKING_ENTRY_HEADER_SIZE;
+	entry->score = entry->entity + entry->entity_len;
+}
+
+/* Starts walking the entries in output order: placement, then entity. */
 void
 ranking_iterate(const Ranking *ranking, RankingIterator *it)
 {
-	it->pos = ranking->entries;
-	it->remaining = ranking->n_entries;
+	it->ranking = ranking;
+	it->offsets = ranking->offsets + ranking->n_entries;
+	it->index = 0;
+}
+
+/* Starts walking the entries in entity order. */
+void
+ranking_iterate_by_entity(const Ranking *ranking, RankingIterator *it)
+{
+	it->ranking = ranking;
+	it->offsets = ranking->offsets;
+	it->index = 0;
 }
 
 /* Fetches the next entry; false after the last one. */
 bool
 ranking_next(RankingIterator *it, RankingEntry *entry)
 {
-	if (it->remaining <= 0)
+	if (it->index >= it->ranking->n_entries)
 		return false;
-	entry->placement = read_int32(it->pos);
-	entry->entity_len = read_int32(it->pos + sizeof(int32));
-	entry->score_len = read_int32(it->pos + 2 * sizeof(int32));
-	entry->entity = it->pos + RANKING_ENTRY_HEADER_SIZE;
-	entry->score = entry->entity + entry->entity_len;
-	it->pos = entry->score + entry->score_len;
-	it->remaining--;
+	entry_at(it->ranking, it->offsets[it->index++], entry);
 	return true;
 }
 
-/* Starts a ranking in buf, leaving room for the header. */
-void
-ranking_builder_init(StringInfo buf, int32 n_entries)
+/* Compares two entity names bytewise, a shorter name first on a common prefix. */
+static int
+compare_entities(const char *a, int32 alen, const char *b, int32 blen)
 {
-	initStringInfo(buf);
-	enlargeStringInfo(buf, RANKING_HEADER_SIZE + n_entries * (RANKING_ENTRY_HEADER_SIZE + 16));
-	buf->len = RANKING_HEADER_SIZE;
+	int			cmp = memcmp(a, b, Min(alen, blen));
+
+	if (cmp != 0)
+		return cmp;
+	return (alen > blen) - (alen < blen);
 }
 
-/* Appends one entry; entries must come in output order. */
-void
-ranking_builder_add(StringInfo buf, int32 placement, const char *entity, int32 entity_len,
-					const char *score, int32 score_len)
+/* Finds an entity's entry by binary search; false when the ranking does not hold it. */
+bool
+ranking_find(const Ranking *ranking, const char *entity, int32 len, RankingEntry *entry)
 {
-	appendBinaryStringInfo(buf, (const char *) &placement, sizeof(int32));
-	appendBinaryStringInfo(buf, (const char *) &entity_len, sizeof(int32));
-	appendBinaryStringInfo(buf, (const char *) &score_len, sizeof(int32));
-	appendBinaryStringInfo(buf, entity, entity_len);
-	appendBinaryStringInfo(buf, score, score_len);
+	int32		low = 0;
+	int32		high = ranking->n_entries - 1;
+
+	while (low <= high)
+	{
+		int32		mid = low + (high - low) / 2;
+		int			cmp;
+
+		entry_at(ranking, ranking->offsets[mid], entry);
+		cmp = compare_entities(entry->entity, entry->entity_len, entity, len);
+		if (cmp == 0)
+			return true;
+		if (cmp < 0)
+			low = mid + 1;
+		else
+			high = mid - 1;
+	}
+	return false;
 }
-
-/* Fills in the header and returns the finished ranking. */
-Ranking *
-ranking_builder_finish(StringInfo buf, int32 n_entries, int32 n_placed)
-{
-	Ranking    *ranking = (Ranking *) buf->data;
-
-	SET_VARSIZE(ranking, buf->len);
-	ranking->version = RANKING_VERSION;
-	ranking->n_entries = n_entries;
-	ranking->n_placed = n_placed;
-	return ranking;
-}
-
-/* palloc for the ranking core, in a given memory context. */
-static void *
-rk_palloc(void *ctx, size_t size)
-{
-	return MemoryContextAllocHuge((MemoryContext) ctx, size);
-}
-
-/* repalloc for the ranking core. */
-static void *
-rk_repalloc(void *ctx, void *ptr, size_t old_size, size_t new_size)
-{
-	return repalloc_huge(ptr, new_size);
-}
-
-/* An allocator for the ranking core that takes memory from context. */
-RkAllocator
-rk_allocator(MemoryContext context)
-{
-	RkAllocator mem;
-
-	mem.alloc = rk_palloc;
-	mem.grow = rk_repalloc;
-	mem.ctx = context;
-	return mem;
-}
-
-/* The aggregate memory context, or an error outside an aggregate. */
-MemoryContext
-aggregate_memory_context(FunctionCallInfo fcinfo, const char *function)
-{
-	MemoryContext context;
-
-	if (!AggCheckCallContext(fcinfo, &context))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("%s called in non-aggregate context", function)));
-	return context;
-}
-
-/* The output function of an entity argument's type, cached in fn_extra. */
-typedef struct EntityOutput
-{
-	Oid			type;
-	FmgrInfo	output;
-} EntityOutput;
 
 /*
- * The bytes of an entity argument: text as it is, any other type (such as
- * kommune) as its output function prints it.  The argument must not be NULL.
+ * Builds a ranking from a computed order: entries are stored in entity order,
+ * followed by nothing else; the header holds the offsets of the entries in
+ * entity order and in output order.  write_score gives the score of each
+ * placed entity.
  */
-const char *
-entity_argument(FunctionCallInfo fcinfo, int argno, int *len)
+Ranking *
+ranking_from_core(const RkEntities *entities, const RkOrder *order,
+				  ScoreWriter write_score, const void *arg)
 {
-	Oid			type = get_fn_expr_argtype(fcinfo->flinfo, argno);
-	EntityOutput *cache = (EntityOutput *) fcinfo->flinfo->fn_extra;
-	char	   *printed;
+	StringInfoData buf;
+	size_t		n = entities->count;
+	size_t		header;
+	uint32	   *entity_offset;
+	Ranking    *ranking;
+	size_t		k;
 
-	if (type == TEXTOID || type == VARCHAROID)
+	if (n > MaxAllocSize / (2 * sizeof(uint32) + RANKING_ENTRY_HEADER_SIZE))
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("too many entities to rank: %zu", n)));
+	header = offsetof(Ranking, offsets) + 2 * n * sizeof(uint32);
+	entity_offset = palloc(Max(n, 1) * sizeof(uint32));
+	initStringInfo(&buf);
+	enlargeStringInfo(&buf, header + n * (RANKING_ENTRY_HEADER_SIZE + 16));
+	memset(buf.data, 0, header);
+	buf.len = header;
+	for (k = 0; k < n; k++)
 	{
-		text	   *entity = PG_GETARG_TEXT_PP(argno);
+		uint32		entity = order->by_name[k];
+		int32		placement = order->placement[entity];
+		size_t		len;
+		const char *name = rk_entity_name(entities, entity, &len);
+		char		score[SCORE_BUFSIZE];
+		int32		score_len = placement > 0 ? write_score(entity, score, arg) : 0;
+		int32		name_len = (int32) len;
 
-		*len = VARSIZE_ANY_EXHDR(entity);
-		return VARDATA_ANY(entity);
+		entity_offset[entity] = buf.len - header;
+		appendBinaryStringInfo(&buf, (const char *) &placement, sizeof(int32));
+		appendBinaryStringInfo(&buf, (const char *) &name_len, sizeof(int32));
+		appendBinaryStringInfo(&buf, (const char *) &score_len, sizeof(int32));
+		appendBinaryStringInfo(&buf, name, name_len);
+		appendBinaryStringInfo(&buf, score, score_len);
 	}
-	if (!OidIsValid(type))
-		elog(ERROR, "could not determine the type of the entity argument");
-	if (cache == NULL || cache->type != type)
+	ranking = (Ranking *) buf.data;
+	SET_VARSIZE(ranking, buf.len);
+	ranking->version = RANKING_VERSION;
+	ranking->n_entries = (int32) n;
+	ranking->n_placed = (int32) order->placed;
+	for (k = 0; k < n; k++)
 	{
-		Oid			output;
-		bool		varlena;
-
-		cache = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(EntityOutput));
-		getTypeOutputInfo(type, &output, &varlena);
-		fmgr_info_cxt(output, &cache->output, fcinfo->flinfo->fn_mcxt);
-		cache->type = type;
-		fcinfo->flinfo->fn_extra = cache;
+		ranking->offsets[k] = entity_offset[order->by_name[k]];
+		ranking->offsets[n + k] = entity_offset[order->by_placement[k]];
 	}
-	printed = OutputFunctionCall(&cache->output, PG_GETARG_DATUM(argno));
-	*len = strlen(printed);
-	return printed;
+	return ranking;
 }
 
 /* The canonical text of a numeric: trailing fractional zeros trimmed. */
@@ -197,160 +189,112 @@ canonical_numeric_text(Datum numeric)
 }
 
 /*
- * Builds a ranking from the core's ordered result, asking write_score for the
- * score of each placed entry.
- */
-Ranking *
-ranking_from_core(const RkEntities *entities, const RkRanked *ranked, size_t placed,
-				  ScoreWriter write_score, const void *arg)
-{
-	StringInfoData buf;
-	size_t		n = entities->count;
-	size_t		i;
-
-	if (n > (size_t) PG_INT32_MAX / 2)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("too many entities to rank: %zu", n)));
-	ranking_builder_init(&buf, (int32) n);
-	for (i = 0; i < n; i++)
-	{
-		size_t		len;
-		const char *name = rk_entity_name(entities, ranked[i].entity, &len);
-		char		score[SCORE_BUFSIZE];
-		int			score_len = ranked[i].placement > 0 ? write_score(&ranked[i], score, arg) : 0;
-
-		if ((size_t) buf.len > MaxAllocSize - RANKING_ENTRY_HEADER_SIZE - len - SCORE_BUFSIZE)
-			ereport(ERROR,
-					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-					 errmsg("ranking is too large"),
-					 errdetail("A ranking cannot exceed 1 GB.")));
-		ranking_builder_add(&buf, ranked[i].placement, name, (int32) len, score, score_len);
-	}
-	return ranking_builder_finish(&buf, (int32) n, (int32) placed);
-}
-
-/*
  * Input validation, shared by text and binary input
  */
 
-/* An input entry with its parsed score. */
-typedef struct InputEntry
-{
-	RankingEntry entry;
-	Datum		score;
-} InputEntry;
-
-/* Orders input entries: placed by placement then entity, then left-out by entity. */
-static int
-compare_input_entries(const void *pa, const void *pb)
-{
-	const RankingEntry *a = &((const InputEntry *) pa)->entry;
-	const RankingEntry *b = &((const InputEntry *) pb)->entry;
-	int			cmp;
-
-	if ((a->placement == 0) != (b->placement == 0))
-		return a->placement == 0 ? 1 : -1;
-	if (a->placement != b->placement)
-		return a->placement < b->placement ? -1 : 1;
-	cmp = memcmp(a->entity, b->entity, Min(a->entity_len, b->entity_len));
-	if (cmp != 0)
-		return cmp;
-	return (a->entity_len > b->entity_len) - (a->entity_len < b->entity_len);
-}
-
 /* Reports an invalid ranking value about one entity. */
 static void
-invalid_ranking(const char *detail_fmt, const RankingEntry *e, bool binary)
+invalid_ranking(const char *detail_fmt, const char *entity, int len, bool binary)
 {
 	ereport(ERROR,
 			(errcode(binary ? ERRCODE_INVALID_BINARY_REPRESENTATION : ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid ranking value"),
-			 errdetail(detail_fmt, e->entity_len, e->entity)));
+			 errdetail(detail_fmt, len, entity)));
+}
+
+/* Writes the canonical text of a parsed input score. */
+static int
+write_input_score(uint32 entity, char *buf, const void *arg)
+{
+	char	   *score = canonical_numeric_text(((const Datum *) arg)[entity]);
+
+	if (strlen(score) >= SCORE_BUFSIZE)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("ranking score is too long"),
+				 errdetail("A score has at most %d characters.", SCORE_BUFSIZE - 1)));
+	return strlcpy(buf, score, SCORE_BUFSIZE);
 }
 
 /*
  * Validates entries read from text or binary input and builds the ranking:
- * the placements must be a competition ranking of the scores.
+ * unique entities in the database encoding, and placements that are the
+ * competition ranking of scores running in one direction.
  */
 static Ranking *
 ranking_from_entries(const RankingEntry *entries, int32 n, bool binary)
 {
-	StringInfoData buf;
 	RkAllocator mem = rk_allocator(CurrentMemoryContext);
-	RkEntities	seen;
-	InputEntry *input = palloc(sizeof(InputEntry) * Max(n, 1));
+	RkEntities	entities;
+	RkOrder		order;
+	int32	   *placements = palloc(sizeof(int32) * Max(n, 1));
+	Datum	   *scores = palloc0(sizeof(Datum) * Max(n, 1));
+	size_t		duplicate;
+	size_t		len;
+	const char *name;
 	int			direction = 0;
-	int32		placed = 0;
-	int32		i;
+	int32		k;
 
-	rk_entities_init(&seen, 0);
-	rk_entities_reserve(&seen, &mem, n);
-	for (i = 0; i < n; i++)
+	rk_entities_init(&entities, 0);
+	for (k = 0; k < n; k++)
 	{
-		const RankingEntry *e = &entries[i];
-		bool		found;
+		const RankingEntry *e = &entries[k];
 
-		input[i].entry = *e;
-		input[i].score = (Datum) 0;
 		pg_verify_mbstr(GetDatabaseEncoding(), e->entity, e->entity_len, false);
-		rk_entities_intern(&seen, &mem, e->entity, e->entity_len, &found);
-		if (found)
-			invalid_ranking("Entity \"%.*s\" appears more than once.", e, binary);
+		rk_entities_append(&entities, &mem, e->entity, e->entity_len);
+		placements[k] = e->placement;
 		if (e->placement < 0)
-			invalid_ranking("The placement of entity \"%.*s\" is negative.", e, binary);
+			invalid_ranking("The placement of entity \"%.*s\" is negative.", e->entity, e->entity_len, binary);
 		if ((e->placement > 0) != (e->score != NULL))
 			invalid_ranking(e->placement > 0
 							? "Placed entity \"%.*s\" has no score."
-							: "Entity \"%.*s\" was left out but has a score.", e, binary);
+							: "Entity \"%.*s\" was left out but has a score.",
+							e->entity, e->entity_len, binary);
 		if (e->placement > 0)
 		{
-			char	   *score = pnstrdup(e->score, e->score_len);
-
-			input[i].score = DirectFunctionCall3(numeric_in, CStringGetDatum(score),
-												 ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
-			if (numeric_is_nan(DatumGetNumeric(input[i].score)))
-				invalid_ranking("The score of entity \"%.*s\" is NaN.", e, binary);
-			placed++;
+			scores[k] = DirectFunctionCall3(numeric_in,
+											CStringGetDatum(pnstrdup(e->score, e->score_len)),
+											ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
+			if (numeric_is_nan(DatumGetNumeric(scores[k])))
+				invalid_ranking("The score of entity \"%.*s\" is NaN.", e->entity, e->entity_len, binary);
 		}
 	}
-	qsort(input, n, sizeof(InputEntry), compare_input_entries);
-
-	ranking_builder_init(&buf, n);
-	for (i = 0; i < n; i++)
+	if (rk_order_given(&entities, placements, &mem, &order, &duplicate) == RK_ERR_DUPLICATE)
 	{
-		const RankingEntry *e = &input[i].entry;
-		char	   *score = "";
-
-		if (e->placement > 0)
-		{
-			if (i == 0 && e->placement != 1)
-				invalid_ranking("The best placement must be 1, but the best entity \"%.*s\" has another.", e, binary);
-			if (i > 0)
-			{
-				const RankingEntry *prev = &input[i - 1].entry;
-				int			cmp = DatumGetInt32(DirectFunctionCall2(numeric_cmp, input[i].score,
-																	input[i - 1].score));
-
-				if (e->placement == prev->placement)
-				{
-					if (cmp != 0)
-						invalid_ranking("Entity \"%.*s\" shares a placement but not the score.", e, binary);
-				}
-				else if (e->placement != i + 1)
-					invalid_ranking("Entity \"%.*s\" has a placement that is not its position in a competition ranking.", e, binary);
-				else if (cmp == 0)
-					invalid_ranking("Entity \"%.*s\" has the score of a better placement.", e, binary);
-				else if (direction != 0 && cmp != direction)
-					invalid_ranking("The score of entity \"%.*s\" runs against the order of the others.", e, binary);
-				else
-					direction = cmp;
-			}
-			score = canonical_numeric_text(input[i].score);
-		}
-		ranking_builder_add(&buf, e->placement, e->entity, e->entity_len, score, strlen(score));
+		name = rk_entity_name(&entities, duplicate, &len);
+		invalid_ranking("Entity \"%.*s\" appears more than once.", name, (int) len, binary);
 	}
-	return ranking_builder_finish(&buf, n, placed);
+
+	/* placed entries come first in output order */
+	for (k = 0; k < n && placements[order.by_placement[k]] > 0; k++)
+	{
+		uint32		entity = order.by_placement[k];
+		uint32		prev = k > 0 ? order.by_placement[k - 1] : 0;
+
+		name = rk_entity_name(&entities, entity, &len);
+		if (order.placement[entity] != placements[entity])
+			invalid_ranking(k == 0
+							? "The best placement must be 1, but the best entity \"%.*s\" has another."
+							: "Entity \"%.*s\" has a placement that is not its position in a competition ranking.",
+							name, (int) len, binary);
+		if (k > 0)
+		{
+			int			cmp = DatumGetInt32(DirectFunctionCall2(numeric_cmp, scores[entity], scores[prev]));
+
+			if (placements[entity] == placements[prev])
+			{
+				if (cmp != 0)
+					invalid_ranking("Entity \"%.*s\" shares a placement but not the score.", name, (int) len, binary);
+			}
+			else if (cmp == 0)
+				invalid_ranking("Entity \"%.*s\" has the score of a better placement.", name, (int) len, binary);
+			else if (direction != 0 && cmp != direction)
+				invalid_ranking("The score of entity \"%.*s\" runs against the order of the others.", name, (int) len, binary);
+			else
+				direction = cmp;
+		}
+	}
+	return ranking_from_core(&entities, &order, write_input_score, scores);
 }
 
 /*
@@ -649,21 +593,11 @@ score_numeric(const RankingEntry *e)
 							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 }
 
-/* Finds an entity's entry; false when the ranking does not hold it. */
+/* Finds the entry of a text entity argument. */
 static bool
 find_entity(const Ranking *ranking, text *entity, RankingEntry *e)
 {
-	RankingIterator it;
-	const char *name = VARDATA_ANY(entity);
-	int32		len = VARSIZE_ANY_EXHDR(entity);
-
-	ranking_iterate(ranking, &it);
-	while (ranking_next(&it, e))
-	{
-		if (e->entity_len == len && memcmp(e->entity, name, len) == 0)
-			return true;
-	}
-	return false;
+	return ranking_find(ranking, VARDATA_ANY(entity), VARSIZE_ANY_EXHDR(entity), e);
 }
 
 /* placement(ranking, entity) and ranking -> entity */

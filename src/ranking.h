@@ -2,16 +2,18 @@
  * ranking.h
  *		The ranking SQL type, and what the aggregates share to build it.
  *
- * A ranking is a varlena holding its entries in output order: placed entries
- * by placement then entity (bytewise), then the entities that were left out,
- * by entity.  Each entry is packed, unaligned:
+ * A ranking is a varlena: a header, the offsets of its entries in entity
+ * order and in output order (placed entries by placement then entity, then
+ * the entities that were left out, by entity), and the entries themselves in
+ * entity order, each packed and unaligned:
  *
  *		int32 placement (0 = left out), int32 entity length,
  *		int32 score length (0 = no score), entity bytes, score bytes
  *
- * The score is the canonical text of a numeric: what numeric_out prints once
- * trailing fractional zeros are trimmed.  Canonical scores make two equal
- * rankings byte-for-byte equal.
+ * Entity order is bytewise, so an entity is found by binary search and two
+ * rankings can be merged in one pass.  The score is the canonical text of a
+ * numeric: what numeric_out prints once trailing fractional zeros are
+ * trimmed.  Canonical scores make two equal rankings byte-for-byte equal.
  */
 #ifndef BENCHMARK_RANKING_H
 #define BENCHMARK_RANKING_H
@@ -19,7 +21,6 @@
 #include "postgres.h"
 
 #include "fmgr.h"
-#include "lib/stringinfo.h"
 
 #include "rank_core.h"
 
@@ -31,13 +32,13 @@ typedef struct Ranking
 	int32		version;
 	int32		n_entries;
 	int32		n_placed;
-	char		entries[FLEXIBLE_ARRAY_MEMBER];
+	uint32		offsets[FLEXIBLE_ARRAY_MEMBER];	/* by entity, then by output order */
 } Ranking;
 
-#define RANKING_HEADER_SIZE offsetof(Ranking, entries)
 #define RANKING_ENTRY_HEADER_SIZE (3 * sizeof(int32))
+#define RANKING_ENTRIES(r) ((const char *) ((r)->offsets + 2 * (r)->n_entries))
 
-/* One entry, pointing into a ranking (or a builder's input). */
+/* One entry, pointing into a ranking (or into parsed input). */
 typedef struct RankingEntry
 {
 	int32		placement;
@@ -47,37 +48,36 @@ typedef struct RankingEntry
 	int32		score_len;
 } RankingEntry;
 
-/* Walks the entries of a ranking. */
+/* Walks the entries of a ranking in one of its orders. */
 typedef struct RankingIterator
 {
-	const char *pos;
-	int32		remaining;
+	const Ranking *ranking;
+	const uint32 *offsets;
+	int32		index;
 } RankingIterator;
 
 #define DatumGetRankingP(X)		((Ranking *) PG_DETOAST_DATUM(X))
 #define PG_GETARG_RANKING_P(n)	DatumGetRankingP(PG_GETARG_DATUM(n))
 
 extern void ranking_iterate(const Ranking *ranking, RankingIterator *it);
+extern void ranking_iterate_by_entity(const Ranking *ranking, RankingIterator *it);
 extern bool ranking_next(RankingIterator *it, RankingEntry *entry);
+extern bool ranking_find(const Ranking *ranking, const char *entity, int32 len,
+						 RankingEntry *entry);
 
-/* Building a ranking from computed, already ordered entries. */
-extern void ranking_builder_init(StringInfo buf, int32 n_entries);
-extern void ranking_builder_add(StringInfo buf, int32 placement, const char *entity,
-								int32 entity_len, const char *score, int32 score_len);
-extern Ranking *ranking_builder_finish(StringInfo buf, int32 n_entries, int32 n_placed);
-
-/* Shared by the aggregates. */
-extern RkAllocator rk_allocator(MemoryContext context);
-extern MemoryContext aggregate_memory_context(FunctionCallInfo fcinfo, const char *function);
-extern const char *entity_argument(FunctionCallInfo fcinfo, int argno, int *len);
 /*
- * Writes the score of a placed entry into buf; returns its length.  The
+ * Writes the score of a placed entity into buf; returns its length.  The
  * longest score is a double written out in full: 1.8e308 or 5e-324.
  */
 #define SCORE_BUFSIZE 400
-typedef int (*ScoreWriter) (const RkRanked *entry, char *buf, const void *arg);
-extern Ranking *ranking_from_core(const RkEntities *entities, const RkRanked *ranked,
-								  size_t placed, ScoreWriter write_score, const void *arg);
+typedef int (*ScoreWriter) (uint32 entity, char *buf, const void *arg);
+extern Ranking *ranking_from_core(const RkEntities *entities, const RkOrder *order,
+								  ScoreWriter write_score, const void *arg);
 extern char *canonical_numeric_text(Datum numeric);
+
+/* Shared by the aggregates (aggregate_support.c). */
+extern RkAllocator rk_allocator(MemoryContext context);
+extern MemoryContext aggregate_memory_context(FunctionCallInfo fcinfo, const char *function);
+extern const char *entity_argument(FunctionCallInfo fcinfo, int argno, int *len);
 
 #endif							/* BENCHMARK_RANKING_H */

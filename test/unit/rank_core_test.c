@@ -203,9 +203,8 @@ static void
 test_values_basic(void)
 {
 	RkValues	v;
-	RkRanked   *ranked;
-	size_t		placed;
-	size_t		e;
+	RkOrder		order;
+	size_t		duplicate;
 	const char *names[] = {"Sønderborg", "Haderslev", "Tønder", "Aabenraa", "Læsø", "Ærø"};
 	double		values[] = {80.5, 80.5, 70.0, 90.0, 0.0, INFINITY};
 	int			expected_rank[] = {3, 3, 5, 2, 0, 1};
@@ -214,22 +213,29 @@ test_values_basic(void)
 	rk_values_init(&v);
 	CHECK(rk_values_set_direction(&v, true) == RK_OK);
 	for (i = 0; i < 6; i++)
-		CHECK(rk_values_add(&v, &mem, names[i], strlen(names[i]), i == 4, values[i], &e) == RK_OK);
+		CHECK(rk_values_add(&v, &mem, names[i], strlen(names[i]), i == 4, values[i]) == RK_OK);
 	CHECK(rk_values_set_direction(&v, false) == RK_ERR_DIRECTION);
-	CHECK(rk_values_add(&v, &mem, "Tønder", strlen("Tønder"), false, 1.0, &e) == RK_ERR_DUPLICATE);
-	CHECK(rk_values_add(&v, &mem, "X", 1, false, NAN, &e) == RK_ERR_NAN);
-	CHECK(rk_values_rank(&v, &mem, &ranked, &placed) == RK_OK);
-	CHECK(placed == 5);
+	CHECK(rk_values_add(&v, &mem, "X", 1, false, NAN) == RK_ERR_NAN);
+	CHECK(rk_values_rank(&v, &mem, &order, &duplicate) == RK_OK);
+	CHECK(order.placed == 5);
 	for (i = 0; i < v.entities.count; i++)
-		CHECK(ranked[i].placement == expected_rank[ranked[i].entity]);
+		CHECK(order.placement[i] == expected_rank[i]);
 	/* output order: placement, then name bytewise, left out last */
-	CHECK(ranked[0].entity == 5 && ranked[1].entity == 3);
-	CHECK(ranked[2].entity == 1 && ranked[3].entity == 0);
-	CHECK(ranked[5].entity == 4);
+	CHECK(order.by_placement[0] == 5 && order.by_placement[1] == 3);
+	CHECK(order.by_placement[2] == 1 && order.by_placement[3] == 0);
+	CHECK(order.by_placement[5] == 4);
+	/* entity order is bytewise: "Aabenraa" < "Haderslev" < "Læsø" < "Sønderborg" < ... */
+	CHECK(order.by_name[0] == 3 && order.by_name[1] == 1 && order.by_name[2] == 4);
+
+	/* an entity given twice is found when ranking */
+	CHECK(rk_values_add(&v, &mem, "Tønder", strlen("Tønder"), false, 1.0) == RK_OK);
+	CHECK(rk_values_rank(&v, &mem, &order, &duplicate) == RK_ERR_DUPLICATE);
+	CHECK(duplicate == 2 || duplicate == 6);
 
 	/* an empty state ranks to nothing */
 	rk_values_init(&v);
-	CHECK(rk_values_rank(&v, &mem, &ranked, &placed) == RK_OK && placed == 0);
+	CHECK(rk_values_rank(&v, &mem, &order, &duplicate) == RK_OK && order.placed == 0);
+	arena_reset(&arena);
 }
 
 /* Random measures with many ties and NULLs against the brute-force oracle. */
@@ -241,8 +247,8 @@ test_values_oracle(void)
 	for (round = 0; round < 200; round++)
 	{
 		RkValues	v;
-		RkRanked   *ranked;
-		size_t		placed;
+		RkOrder		order;
+		size_t		duplicate;
 		size_t		n = rng(300);
 		bool		higher = rng(2) == 1;
 		double	   *vals = malloc(sizeof(double) * (n + 1));
@@ -255,18 +261,16 @@ test_values_oracle(void)
 		for (i = 0; i < n; i++)
 		{
 			char		name[32];
-			size_t		e;
 
-			snprintf(name, sizeof(name), "k%zu", i);
+			snprintf(name, sizeof(name), "k%zu", rng(1000000) * 1000 + i);
 			nulls[i] = rng(8) == 0;
 			vals[i] = (double) rng(20) / 4.0 - 2.0;
-			CHECK(rk_values_add(&v, &mem, name, strlen(name), nulls[i], vals[i], &e) == RK_OK);
-			CHECK(e == i);
+			CHECK(rk_values_add(&v, &mem, name, strlen(name), nulls[i], vals[i]) == RK_OK);
 		}
-		CHECK(rk_values_rank(&v, &mem, &ranked, &placed) == RK_OK);
+		CHECK(rk_values_rank(&v, &mem, &order, &duplicate) == RK_OK);
 		for (i = 0; i < n; i++)
 		{
-			size_t		who = ranked[i].entity;
+			size_t		who = order.by_placement[i];
 			int32_t		expected = 0;
 
 			if (!nulls[who])
@@ -276,9 +280,28 @@ test_values_oracle(void)
 					if (!nulls[j] && (higher ? vals[j] > vals[who] : vals[j] < vals[who]))
 						expected++;
 			}
-			CHECK(ranked[i].placement == expected);
-			if (i > 0 && ranked[i].placement > 0 && ranked[i - 1].placement > 0)
-				CHECK(ranked[i].placement >= ranked[i - 1].placement);
+			CHECK(order.placement[who] == expected);
+			if (i > 0 && nulls[who] == nulls[order.by_placement[i - 1]])
+			{
+				size_t		la,
+							lb;
+				const char *a = rk_entity_name(&v.entities, order.by_placement[i - 1], &la);
+				const char *b = rk_entity_name(&v.entities, who, &lb);
+
+				CHECK(order.placement[who] >= order.placement[order.by_placement[i - 1]]);
+				if (order.placement[who] == order.placement[order.by_placement[i - 1]])
+					CHECK(memcmp(a, b, la < lb ? la : lb) < 0 || (memcmp(a, b, la < lb ? la : lb) == 0 && la < lb));
+			}
+			if (i > 0)
+			{
+				size_t		la,
+							lb;
+				const char *a = rk_entity_name(&v.entities, order.by_name[i - 1], &la);
+				const char *b = rk_entity_name(&v.entities, order.by_name[i], &lb);
+				int			cmp = memcmp(a, b, la < lb ? la : lb);
+
+				CHECK(cmp < 0 || (cmp == 0 && la < lb));
+			}
 		}
 		free(vals);
 		free(nulls);
@@ -291,9 +314,8 @@ static void
 test_rank_sum_example(void)
 {
 	RkSums		s;
-	RkRanked   *ranked;
-	size_t		placed,
-				culprit;
+	RkOrder		o;
+	size_t		culprit;
 	const char *names[] = {"Sønderborg", "Haderslev", "Tønder", "Aabenraa"};
 	const char *first[] = {"35", "35", "62", "70"};
 	const char *second[] = {"76", "79", "29", "8"};
@@ -309,12 +331,12 @@ test_rank_sum_example(void)
 		CHECK(rk_sums_add(&s, &mem, names[i], strlen(names[i]), &a, NULL) == RK_OK);
 		CHECK(rk_sums_add(&s, &mem, names[i], strlen(names[i]), &b, NULL) == RK_OK);
 	}
-	CHECK(rk_sums_rank(&s, &mem, &ranked, &placed, &culprit) == RK_OK);
-	CHECK(placed == 4);
-	CHECK(ranked[0].entity == 3 && ranked[0].num == 78 && ranked[0].placement == 1);
-	CHECK(ranked[1].entity == 2 && ranked[1].num == 91 && ranked[1].placement == 2);
-	CHECK(ranked[2].entity == 0 && ranked[2].num == 111 && ranked[2].placement == 3);
-	CHECK(ranked[3].entity == 1 && ranked[3].num == 114 && ranked[3].placement == 4);
+	CHECK(rk_sums_rank(&s, &mem, &o, &culprit) == RK_OK);
+	CHECK(o.placed == 4);
+	CHECK(o.by_placement[0] == 3 && o.nums[3] == 78 && o.placement[3] == 1);
+	CHECK(o.by_placement[1] == 2 && o.nums[2] == 91 && o.placement[2] == 2);
+	CHECK(o.by_placement[2] == 0 && o.nums[0] == 111 && o.placement[0] == 3);
+	CHECK(o.by_placement[3] == 1 && o.nums[1] == 114 && o.placement[1] == 4);
 	arena_reset(&arena);
 }
 
@@ -328,9 +350,8 @@ test_rank_sum_policies(void)
 	for (p = 0; p < 3; p++)
 	{
 		RkSums		s;
-		RkRanked   *ranked;
-		size_t		placed,
-					culprit;
+		RkOrder		o;
+		size_t		culprit;
 		RkDecimal	one = dec("1"),
 					two = dec("2"),
 					three = dec("3");
@@ -343,27 +364,27 @@ test_rank_sum_policies(void)
 		rk_sums_add(&s, &mem, "B", 1, &three, NULL);
 		rk_sums_add(&s, &mem, "B", 1, NULL, NULL);
 		rk_sums_add(&s, &mem, "C", 1, &one, NULL);
-		CHECK(rk_sums_rank(&s, &mem, &ranked, &placed, &culprit) == RK_OK);
+		CHECK(rk_sums_rank(&s, &mem, &o, &culprit) == RK_OK);
 		if (policies[p] == RK_POLICY_EXCLUDE)
 		{
-			CHECK(placed == 1 && ranked[0].entity == 0 && ranked[0].placement == 1);
-			CHECK(ranked[1].placement == 0 && ranked[2].placement == 0);
+			CHECK(o.placed == 1 && o.by_placement[0] == 0 && o.placement[0] == 1);
+			CHECK(o.placement[1] == 0 && o.placement[2] == 0);
 		}
 		else if (policies[p] == RK_POLICY_WORST)
 		{
 			/* worst = 3 entities: B = 3+3 = 6, C = 1+3 = 4 */
-			CHECK(placed == 3);
-			CHECK(ranked[0].entity == 0 && ranked[0].num == 3);
-			CHECK(ranked[1].entity == 2 && ranked[1].num == 4 && ranked[1].placement == 2);
-			CHECK(ranked[2].entity == 1 && ranked[2].num == 6 && ranked[2].placement == 3);
+			CHECK(o.placed == 3);
+			CHECK(o.by_placement[0] == 0 && o.nums[0] == 3);
+			CHECK(o.by_placement[1] == 2 && o.nums[2] == 4 && o.placement[2] == 2);
+			CHECK(o.by_placement[2] == 1 && o.nums[1] == 6 && o.placement[1] == 3);
 		}
 		else
 		{
 			/* scaled to 2 rows: B = 3*2/1 = 6, C = 1*2/1 = 2 */
-			CHECK(placed == 3);
-			CHECK(ranked[0].entity == 2 && ranked[0].num == 2 && ranked[0].den == 1);
-			CHECK(ranked[1].entity == 0 && ranked[1].num == 3);
-			CHECK(ranked[2].entity == 1 && ranked[2].num == 6);
+			CHECK(o.placed == 3);
+			CHECK(o.by_placement[0] == 2 && o.nums[2] == 2 && o.dens[2] == 1);
+			CHECK(o.by_placement[1] == 0 && o.nums[0] == 3);
+			CHECK(o.by_placement[2] == 1 && o.nums[1] == 6);
 		}
 		arena_reset(&arena);
 	}
@@ -374,9 +395,8 @@ static void
 test_weighted_exact(void)
 {
 	RkSums		s;
-	RkRanked   *ranked;
-	size_t		placed,
-				culprit;
+	RkOrder		o;
+	size_t		culprit;
 	const char *w[] = {"0.1", "0.2", "0.3"};
 	int			pa[] = {1, 3, 2};
 	int			pb[] = {2, 1, 3};
@@ -398,16 +418,16 @@ test_weighted_exact(void)
 		fb += atof(w[i]) * pb[i];
 	}
 	CHECK(fa != fb);			/* binary floating point splits the tie ... */
-	CHECK(rk_sums_rank(&s, &mem, &ranked, &placed, &culprit) == RK_OK);
-	CHECK(ranked[0].placement == 1 && ranked[1].placement == 1);	/* ... we do not */
+	CHECK(rk_sums_rank(&s, &mem, &o, &culprit) == RK_OK);
+	CHECK(o.placement[0] == 1 && o.placement[1] == 1);	/* ... we do not */
 	arena_reset(&arena);
 
 	/* goal weight 0.5, seven areas 0.5/7 each, against 7:1 */
 	{
 		RkSums		a,
 					b;
-		RkRanked   *ra,
-				   *rb;
+		RkOrder		oa,
+					ob;
 		RkDecimal	half = dec("0.5"),
 					seventh = dec("0.07142857142857142857"),
 					seven = dec("7"),
@@ -438,13 +458,13 @@ test_weighted_exact(void)
 				rk_sums_add(&b, &mem, name, 1, &p, &one);
 			}
 		}
-		CHECK(rk_sums_rank(&a, &mem, &ra, &placed, &culprit) == RK_OK);
+		CHECK(rk_sums_rank(&a, &mem, &oa, &culprit) == RK_OK);
 		/* 0.5 and a truncated 0.5/7 are not 7:1, and exact arithmetic says so */
-		CHECK(ra[0].entity == 0 && ra[0].placement == 1 && ra[1].placement == 2);
-		CHECK(rk_sums_rank(&b, &mem, &rb, &placed, &culprit) == RK_OK);
+		CHECK(oa.by_placement[0] == 0 && oa.placement[0] == 1 && oa.placement[1] == 2);
+		CHECK(rk_sums_rank(&b, &mem, &ob, &culprit) == RK_OK);
 		/* 7:1 gives A = (70+140)/14 = 15, B = (140+70)/14 = 15, C = (210+35)/14 */
-		CHECK(rb[0].placement == 1 && rb[1].placement == 1 && rb[2].placement == 3);
-		CHECK(rk_compare_fractions(rb[0].num, rb[0].den, 15, 1) == 0);
+		CHECK(ob.placement[0] == 1 && ob.placement[1] == 1 && ob.placement[2] == 3);
+		CHECK(rk_compare_fractions(ob.nums[0], ob.dens[0], 15, 1) == 0);
 		arena_reset(&arena);
 	}
 }
@@ -454,9 +474,8 @@ static void
 test_errors(void)
 {
 	RkSums		s;
-	RkRanked   *ranked;
-	size_t		placed,
-				culprit;
+	RkOrder		o;
+	size_t		culprit;
 	RkDecimal	zero = dec("0"),
 				two = dec("2"),
 				minus = dec("-1"),
@@ -470,7 +489,7 @@ test_errors(void)
 	CHECK(rk_sums_add(&s, &mem, "A", 1, &minus, &two) == RK_ERR_NEGATIVE);
 	CHECK(rk_sums_add(&s, &mem, "A", 1, &two, &zero) == RK_OK);
 	CHECK(rk_sums_add(&s, &mem, "B", 1, &two, &two) == RK_OK);
-	CHECK(rk_sums_rank(&s, &mem, &ranked, &placed, &culprit) == RK_ERR_ZERO_WEIGHT && culprit == 0);
+	CHECK(rk_sums_rank(&s, &mem, &o, &culprit) == RK_ERR_ZERO_WEIGHT && culprit == 0);
 
 	rk_sums_init(&s);
 	rk_sums_configure(&s, RK_MODE_SUM, RK_POLICY_EXCLUDE);
@@ -514,34 +533,34 @@ fill_sums(RkSums *s, RkMode mode, RkPolicy policy, int from, int to, uint64_t se
 	}
 }
 
-/* Ranks a state; the answer is compared as (entity name, placement, score). */
+/* Ranks two states; the answers must agree in entity names, placements and scores. */
 static void
 same_ranking(const RkSums *a, const RkSums *b)
 {
-	RkRanked   *ra,
-			   *rb;
-	size_t		pa,
-				pb,
-				culprit;
-	RkStatus	sa = rk_sums_rank(a, &mem, &ra, &pa, &culprit);
-	RkStatus	sb = rk_sums_rank(b, &mem, &rb, &pb, &culprit);
+	RkOrder		oa,
+				ob;
+	size_t		culprit;
+	RkStatus	sa = rk_sums_rank(a, &mem, &oa, &culprit);
+	RkStatus	sb = rk_sums_rank(b, &mem, &ob, &culprit);
 	size_t		i;
 
 	CHECK(sa == sb);
 	if (sa != RK_OK || sb != RK_OK)
 		return;
-	CHECK(pa == pb && a->entities.count == b->entities.count);
+	CHECK(oa.placed == ob.placed && a->entities.count == b->entities.count);
 	for (i = 0; i < a->entities.count && i < b->entities.count; i++)
 	{
 		size_t		la,
 					lb;
-		const char *na = rk_entity_name(&a->entities, ra[i].entity, &la);
-		const char *nb = rk_entity_name(&b->entities, rb[i].entity, &lb);
+		uint32_t	ea = oa.by_placement[i],
+					eb = ob.by_placement[i];
+		const char *na = rk_entity_name(&a->entities, ea, &la);
+		const char *nb = rk_entity_name(&b->entities, eb, &lb);
 
 		CHECK(la == lb && memcmp(na, nb, la) == 0);
-		CHECK(ra[i].placement == rb[i].placement);
-		if (ra[i].placement > 0)
-			CHECK(rk_compare_fractions(ra[i].num, ra[i].den, rb[i].num, rb[i].den) == 0);
+		CHECK(oa.placement[ea] == ob.placement[eb]);
+		if (oa.placement[ea] > 0)
+			CHECK(rk_compare_fractions(oa.nums[ea], oa.dens[ea], ob.nums[eb], ob.dens[eb]) == 0);
 	}
 }
 
@@ -611,10 +630,9 @@ test_serialization(void)
 	for (i = 0; i < 50; i++)
 	{
 		char		name[16];
-		size_t		e;
 
 		snprintf(name, sizeof(name), "v%d", i);
-		rk_values_add(&v, &mem, name, strlen(name), i % 7 == 0, i % 5, &e);
+		rk_values_add(&v, &mem, name, strlen(name), i % 7 == 0, i % 5);
 	}
 	len = rk_values_serialized_size(&v);
 	buf = arena_alloc(&arena, len);

@@ -1,0 +1,96 @@
+/*
+ * aggregate_support.c
+ *		What the aggregates share: memory for the ranking core, the aggregate
+ *		context check, and reading the entity argument.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "fmgr.h"
+#include "utils/builtins.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+
+#include "ranking.h"
+
+/* palloc for the ranking core, in a given memory context. */
+static void *
+rk_palloc(void *ctx, size_t size)
+{
+	return MemoryContextAllocHuge((MemoryContext) ctx, size);
+}
+
+/* repalloc for the ranking core. */
+static void *
+rk_repalloc(void *ctx, void *ptr, size_t old_size, size_t new_size)
+{
+	return repalloc_huge(ptr, new_size);
+}
+
+/* An allocator for the ranking core that takes memory from context. */
+RkAllocator
+rk_allocator(MemoryContext context)
+{
+	RkAllocator mem;
+
+	mem.alloc = rk_palloc;
+	mem.grow = rk_repalloc;
+	mem.ctx = context;
+	return mem;
+}
+
+/* The aggregate memory context, or an error outside an aggregate. */
+MemoryContext
+aggregate_memory_context(FunctionCallInfo fcinfo, const char *function)
+{
+	MemoryContext context;
+
+	if (!AggCheckCallContext(fcinfo, &context))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("%s called in non-aggregate context", function)));
+	return context;
+}
+
+/* The output function of an entity argument's type, cached in fn_extra. */
+typedef struct EntityOutput
+{
+	Oid			type;
+	FmgrInfo	output;
+} EntityOutput;
+
+/*
+ * The bytes of an entity argument: text as it is, any other type (such as
+ * kommune) as its output function prints it.  The argument must not be NULL.
+ */
+const char *
+entity_argument(FunctionCallInfo fcinfo, int argno, int *len)
+{
+	Oid			type = get_fn_expr_argtype(fcinfo->flinfo, argno);
+	EntityOutput *cache = (EntityOutput *) fcinfo->flinfo->fn_extra;
+	char	   *printed;
+
+	if (type == TEXTOID || type == VARCHAROID)
+	{
+		text	   *entity = PG_GETARG_TEXT_PP(argno);
+
+		*len = VARSIZE_ANY_EXHDR(entity);
+		return VARDATA_ANY(entity);
+	}
+	if (!OidIsValid(type))
+		elog(ERROR, "could not determine the type of the entity argument");
+	if (cache == NULL || cache->type != type)
+	{
+		Oid			output;
+		bool		varlena;
+
+		cache = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(EntityOutput));
+		getTypeOutputInfo(type, &output, &varlena);
+		fmgr_info_cxt(output, &cache->output, fcinfo->flinfo->fn_mcxt);
+		cache->type = type;
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	printed = OutputFunctionCall(&cache->output, PG_GETARG_DATUM(argno));
+	*len = strlen(printed);
+	return printed;
+}

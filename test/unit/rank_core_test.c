@@ -653,6 +653,74 @@ test_serialization(void)
 	arena_reset(&arena);
 }
 
+/* Given placements are ordered by name and by placement; their own numbering is recomputed. */
+static void
+test_order_given(void)
+{
+	RkEntities	e;
+	RkOrder		o;
+	size_t		duplicate;
+	const char *names[] = {"c", "a", "b", "z", "y"};
+	int32_t		placements[] = {3, 1, 1, 0, 0};
+	int32_t		wrong[] = {2, 1, 1, 0, 0};
+	int			i;
+
+	rk_entities_init(&e, 0);
+	for (i = 0; i < 5; i++)
+		rk_entities_append(&e, &mem, names[i], 1);
+	CHECK(rk_order_given(&e, placements, &mem, &o, &duplicate) == RK_OK);
+	CHECK(o.placed == 3);
+	CHECK(o.by_name[0] == 1 && o.by_name[1] == 2 && o.by_name[2] == 0 &&
+		  o.by_name[3] == 4 && o.by_name[4] == 3);
+	CHECK(o.by_placement[0] == 1 && o.by_placement[1] == 2 && o.by_placement[2] == 0 &&
+		  o.by_placement[3] == 4 && o.by_placement[4] == 3);
+	for (i = 0; i < 5; i++)
+		CHECK(o.placement[i] == placements[i]);
+	/* a placement that is not a competition ranking shows as a difference */
+	CHECK(rk_order_given(&e, wrong, &mem, &o, &duplicate) == RK_OK);
+	CHECK(o.placement[0] == 3);
+	rk_entities_append(&e, &mem, "a", 1);
+	{
+		int32_t		six[] = {3, 1, 1, 0, 0, 0};
+
+		CHECK(rk_order_given(&e, six, &mem, &o, &duplicate) == RK_ERR_DUPLICATE);
+		CHECK(duplicate == 1 || duplicate == 5);
+	}
+	arena_reset(&arena);
+}
+
+/* Interning finds names in the order of an earlier pass, and out of it. */
+static void
+test_intern_order(void)
+{
+	RkEntities	e;
+	bool		found;
+	char		name[16];
+	int			i;
+
+	rk_entities_init(&e, 0);
+	for (i = 0; i < 1000; i++)
+	{
+		snprintf(name, sizeof(name), "n%04d", i);
+		CHECK(rk_entities_intern(&e, &mem, name, strlen(name), &found) == (size_t) i && !found);
+	}
+	/* the same names again, in order, with gaps, and backwards */
+	e.cursor = 0;
+	for (i = 0; i < 1000; i += (i % 7 == 0) ? 2 : 1)
+	{
+		snprintf(name, sizeof(name), "n%04d", i);
+		CHECK(rk_entities_intern(&e, &mem, name, strlen(name), &found) == (size_t) i && found);
+	}
+	for (i = 999; i >= 0; i--)
+	{
+		snprintf(name, sizeof(name), "n%04d", i);
+		CHECK(rk_entities_intern(&e, &mem, name, strlen(name), &found) == (size_t) i && found);
+	}
+	CHECK(rk_entities_intern(&e, &mem, "new", 3, &found) == 1000 && !found);
+	CHECK(e.count == 1001);
+	arena_reset(&arena);
+}
+
 /* Runs every test; exits non-zero on a failed check. */
 int
 main(void)
@@ -667,6 +735,8 @@ main(void)
 	test_errors();
 	test_merge();
 	test_serialization();
+	test_order_given();
+	test_intern_order();
 	arena_reset(&arena);
 	printf("rank_core: %d checks, %d failures\n", checks, failures);
 	return failures == 0 ? 0 : 1;

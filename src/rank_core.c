@@ -128,11 +128,21 @@ rk_decimal_format(rk_int128 mantissa, int scale, char *buf)
 		magnitude /= 10;
 		scale--;
 	}
-	do
+	/* 128-bit division is slow: the digits beyond 64 bits first, then 64-bit */
+	while (magnitude > UINT64_MAX)
 	{
 		digits[ndigits++] = (char) ('0' + (int) (magnitude % 10));
 		magnitude /= 10;
-	} while (magnitude > 0);
+	}
+	{
+		uint64_t	small = (uint64_t) magnitude;
+
+		do
+		{
+			digits[ndigits++] = (char) ('0' + (int) (small % 10));
+			small /= 10;
+		} while (small > 0);
+	}
 	while (ndigits <= scale)
 		digits[ndigits++] = '0';
 	if (mantissa < 0)
@@ -165,12 +175,23 @@ rk_fraction_format(rk_int128 num, rk_int128 den, int scale, char *buf)
 	rk_int128	mantissa;
 	int			i;
 
+	if (den == 1)
+		return rk_decimal_format(num, scale, buf);
 	if (divisor > limit)
 		return 0;
 	for (i = 0; i < RK_FRACTION_DIGITS; i++)
 	{
 		if (quotient > limit)
 			return 0;
+		if (divisor < ((uint64_t) 1 << 59) && quotient < UINT64_MAX / 10)
+		{
+			/* the common case, in fast 64-bit arithmetic */
+			uint64_t	r = (uint64_t) remainder * 10;
+
+			quotient = quotient * 10 + r / (uint64_t) divisor;
+			remainder = r % (uint64_t) divisor;
+			continue;
+		}
 		remainder *= 10;
 		quotient = quotient * 10 + remainder / divisor;
 		remainder %= divisor;

@@ -435,21 +435,6 @@ rk_entities_intern(RkEntities *e, const RkAllocator *mem, const char *name, size
 	return index;
 }
 
-/* Looks a name up without adding it. */
-bool
-rk_entities_lookup(const RkEntities *e, const char *name, size_t len, size_t *index)
-{
-	size_t		slot;
-
-	if (e->nslots == 0)
-		return false;
-	slot = find_slot(e, name, len, hash_name(name, len));
-	if (e->slots[slot] == 0)
-		return false;
-	*index = (e->slots[slot] & 0xFFFFFFFFu) - 1;
-	return true;
-}
-
 /* The name of an entity (not NUL-terminated). */
 const char *
 rk_entity_name(const RkEntities *e, size_t index, size_t *len)

@@ -170,7 +170,6 @@ extern size_t rk_entities_append(RkEntities *e, const RkAllocator *mem,
 								 const char *name, size_t len);
 extern RkStatus rk_order_given(const RkEntities *e, const int32_t *placements,
 							   const RkAllocator *mem, RkOrder *out, size_t *duplicate);
-extern bool rk_entities_lookup(const RkEntities *e, const char *name, size_t len, size_t *index);
 extern const char *rk_entity_name(const RkEntities *e, size_t index, size_t *len);
 
 /* Payload of an entity */

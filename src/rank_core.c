@@ -355,7 +355,7 @@ add_entity(RkEntities *e, const RkAllocator *mem, const char *name, size_t len, 
 {
 	size_t		index;
 
-	if (e->names_len + len > e->names_cap)
+	if (e->names == NULL || e->names_len + len > e->names_cap)
 	{
 		size_t		cap = e->names_cap < 256 ? 256 : e->names_cap;
 
@@ -852,6 +852,7 @@ rk_values_deserialize(RkValues *v, const RkAllocator *mem, const char *buf, size
 	uint64_t	count;
 	uint64_t	i;
 	signed char direction;
+	const double zero = 0.0;
 
 	rk_values_init(v);
 	if (len < 2 || buf[0] != SERIAL_VERSION)
@@ -879,6 +880,9 @@ rk_values_deserialize(RkValues *v, const RkAllocator *mem, const char *buf, size
 		pos += name_len;
 		if (!take(buf, len, &pos, &is_null, 1) || (is_null != 0 && is_null != 1) ||
 			!take(buf, len, &pos, &value, sizeof(value)))
+			return RK_ERR_CORRUPT;
+		/* a missing value is written as +0.0, nothing else */
+		if (is_null == 1 && memcmp(&value, &zero, sizeof(value)) != 0)
 			return RK_ERR_CORRUPT;
 		if (rk_values_add(v, mem, name, name_len, is_null == 1, value) != RK_OK)
 			return RK_ERR_CORRUPT;

@@ -310,18 +310,25 @@ rehash(RkEntities *e, const RkAllocator *mem, size_t nslots)
 	}
 }
 
-/* Makes room for count entities without further growth. */
-void
-rk_entities_reserve(RkEntities *e, const RkAllocator *mem, size_t count)
+/* Grows the per-entity arrays to hold count entities. */
+static void
+grow_entities(RkEntities *e, const RkAllocator *mem, size_t count)
 {
-	size_t		nslots = 16;
-
 	if (count > e->cap)
 	{
 		e->items = grow_array(mem, e->items, sizeof(RkEntity), e->cap, count);
 		e->payload = grow_array(mem, e->payload, e->payload_size, e->cap, count);
 		e->cap = count;
 	}
+}
+
+/* Makes room for count entities, and their hash slots, without further growth. */
+void
+rk_entities_reserve(RkEntities *e, const RkAllocator *mem, size_t count)
+{
+	size_t		nslots = 16;
+
+	grow_entities(e, mem, count);
 	while (nslots < count * 2)
 		nslots *= 2;
 	if (nslots > e->nslots)
@@ -382,13 +389,7 @@ size_t
 rk_entities_append(RkEntities *e, const RkAllocator *mem, const char *name, size_t len)
 {
 	if (e->count == e->cap)
-	{
-		size_t		cap = e->cap < 8 ? 8 : e->cap * 2;
-
-		e->items = grow_array(mem, e->items, sizeof(RkEntity), e->cap, cap);
-		e->payload = grow_array(mem, e->payload, e->payload_size, e->cap, cap);
-		e->cap = cap;
-	}
+		grow_entities(e, mem, e->cap < 8 ? 8 : e->cap * 2);
 	return add_entity(e, mem, name, len, 0);
 }
 

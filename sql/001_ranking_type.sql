@@ -1,5 +1,7 @@
 -- The ranking type: text and binary I/O, validation, accessors, storage.
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS benchmark;
+RESET client_min_messages;
 
 -- valid literals, printed canonically
 SELECT '{}'::ranking;

@@ -1,5 +1,7 @@
 -- The aggregates: semantics at the edges and the errors users can cause.
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS benchmark;
+RESET client_min_messages;
 
 -- rank_values: both directions, ties share the lowest placement, NULLs left out
 SELECT rank_values(k, v, true) AS higher_is_better,

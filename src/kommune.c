@@ -1,0 +1,561 @@
+/*
+ * kommune.c
+ *		The kommune SQL type: one of the 98 Danish municipalities.
+ *
+ * A kommune is stored as its official code (an int2, passed by value) and
+ * prints as its official name.  Input accepts the code and the names that
+ * people and exports write.  Names are compared by a loose key:
+ *
+ *	- letters are lowercased; æ and ä become a, ø and ö become o, å becomes a,
+ *	  é and è become e, ü becomes u;
+ *	- spaces, hyphens, periods, apostrophes and underscores are dropped;
+ *	- the ASCII spellings aa, ae and oe become a, a and o, so that
+ *	  "Aabenraa", "Åbenrå" and "Abenra" agree, as do "Sønderborg",
+ *	  "Soenderborg" and "Sonderborg";
+ *	- a trailing "kommune" or "regionskommune" is dropped;
+ *	- a key that names no municipality is tried without a final s and with
+ *	  one, so "Københavns", "Nordfyn" and "Vesthimmerland" are found.
+ *
+ * The 98 official names have 98 different keys (a regression test checks).
+ * Old names that are no longer in use ("Brønderslev-Dronninglund") are
+ * listed as aliases.  Anything else is an error that suggests the closest
+ * name.
+ */
+#include "postgres.h"
+
+#include "fmgr.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "libpq/pqformat.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+#include "utils/varlena.h"
+
+#include "common/hashfn.h"
+
+#include "kommune.h"
+
+PG_FUNCTION_INFO_V1(kommune_in);
+PG_FUNCTION_INFO_V1(kommune_out);
+PG_FUNCTION_INFO_V1(kommune_recv);
+PG_FUNCTION_INFO_V1(kommune_send);
+PG_FUNCTION_INFO_V1(kommune_eq);
+PG_FUNCTION_INFO_V1(kommune_ne);
+PG_FUNCTION_INFO_V1(kommune_lt);
+PG_FUNCTION_INFO_V1(kommune_le);
+PG_FUNCTION_INFO_V1(kommune_gt);
+PG_FUNCTION_INFO_V1(kommune_ge);
+PG_FUNCTION_INFO_V1(kommune_cmp);
+PG_FUNCTION_INFO_V1(kommune_hash);
+PG_FUNCTION_INFO_V1(kommune_hash_extended);
+PG_FUNCTION_INFO_V1(kommune_code);
+PG_FUNCTION_INFO_V1(kommune_from_code);
+PG_FUNCTION_INFO_V1(kommune_lookup);
+PG_FUNCTION_INFO_V1(kommune_name);
+PG_FUNCTION_INFO_V1(kommune_region);
+PG_FUNCTION_INFO_V1(kommune_region_code);
+PG_FUNCTION_INFO_V1(kommune_landsdel);
+PG_FUNCTION_INFO_V1(kommune_landsdel_code);
+PG_FUNCTION_INFO_V1(kommune_list);
+
+#define PG_GETARG_KOMMUNE(n)	PG_GETARG_INT16(n)
+#define PG_RETURN_KOMMUNE(x)	PG_RETURN_INT16(x)
+
+/* Names no longer in use, and what they are called now. */
+typedef struct KommuneAlias
+{
+	const char *name;			/* UTF-8 */
+	int			code;
+} KommuneAlias;
+
+static const KommuneAlias kommune_aliases[] = {
+	{"Brønderslev-Dronninglund", 810},
+};
+
+/* The loose keys of the official names and the aliases, built once per backend. */
+static char *official_keys[KOMMUNE_COUNT];
+static char *alias_keys[lengthof(kommune_aliases)];
+
+/* The entry of an official code, or NULL. */
+static const KommuneInfo *
+info_by_code(int code)
+{
+	int			low = 0;
+	int			high = KOMMUNE_COUNT - 1;
+
+	while (low <= high)
+	{
+		int			mid = (low + high) / 2;
+
+		if (kommune_table[mid].code == code)
+			return &kommune_table[mid];
+		if (kommune_table[mid].code < code)
+			low = mid + 1;
+		else
+			high = mid - 1;
+	}
+	return NULL;
+}
+
+/* The entry of a stored kommune; a code we do not know means corrupt data. */
+static const KommuneInfo *
+info_of(int16 code)
+{
+	const KommuneInfo *info = info_by_code(code);
+
+	if (info == NULL)
+		elog(ERROR, "invalid kommune code %d in stored value", code);
+	return info;
+}
+
+/* Appends the folded form of one two-byte UTF-8 letter; false if it is not one we fold. */
+static bool
+fold_letter(unsigned char lead, unsigned char next, StringInfo out)
+{
+	const char *folded = NULL;
+
+	if (lead == 0xC3)
+	{
+		switch (next)
+		{
+			case 0xA6:			/* æ */
+			case 0x86:			/* Æ */
+			case 0xA4:			/* ä */
+			case 0x84:			/* Ä */
+			case 0xA5:			/* å */
+			case 0x85:			/* Å */
+				folded = "a";
+				break;
+			case 0xB8:			/* ø */
+			case 0x98:			/* Ø */
+			case 0xB6:			/* ö */
+			case 0x96:			/* Ö */
+				folded = "o";
+				break;
+			case 0xA9:			/* é */
+			case 0x89:			/* É */
+			case 0xA8:			/* è */
+			case 0x88:			/* È */
+				folded = "e";
+				break;
+			case 0xBC:			/* ü */
+			case 0x9C:			/* Ü */
+				folded = "u";
+				break;
+		}
+	}
+	if (folded == NULL)
+		return false;
+	appendStringInfoString(out, folded);
+	return true;
+}
+
+/* The loose key of a UTF-8 name (see the file header). */
+static char *
+loose_key(const char *name, int len)
+{
+	StringInfoData folded;
+	StringInfoData key;
+	int			i;
+
+	initStringInfo(&folded);
+	for (i = 0; i < len; i++)
+	{
+		unsigned char c = (unsigned char) name[i];
+
+		if (c >= 'A' && c <= 'Z')
+			appendStringInfoChar(&folded, (char) (c - 'A' + 'a'));
+		else if (c == ' ' || c == '-' || c == '.' || c == '\'' || c == '_' || c == '\t' ||
+				 c == '\n' || c == '\r')
+			continue;
+		else if (c >= 0x80 && i + 1 < len && fold_letter(c, (unsigned char) name[i + 1], &folded))
+			i++;
+		else
+			appendStringInfoChar(&folded, (char) c);
+	}
+
+	initStringInfo(&key);
+	for (i = 0; i < folded.len; i++)
+	{
+		char		c = folded.data[i];
+		char		next = i + 1 < folded.len ? folded.data[i + 1] : '\0';
+
+		if ((c == 'a' && (next == 'a' || next == 'e')) || (c == 'o' && next == 'e'))
+			i++;
+		appendStringInfoChar(&key, c);
+	}
+	if (key.len > 14 && strcmp(key.data + key.len - 14, "regionskommune") == 0)
+		key.data[key.len -= 14] = '\0';
+	else if (key.len > 7 && strcmp(key.data + key.len - 7, "kommune") == 0)
+		key.data[key.len -= 7] = '\0';
+	return key.data;
+}
+
+/* Builds the keys of the official names and aliases on first use. */
+static void
+build_keys(void)
+{
+	int			i;
+
+	if (official_keys[0] != NULL)
+		return;
+	for (i = 0; i < lengthof(kommune_aliases); i++)
+		alias_keys[i] = MemoryContextStrdup(TopMemoryContext,
+											loose_key(kommune_aliases[i].name,
+													  strlen(kommune_aliases[i].name)));
+	for (i = KOMMUNE_COUNT - 1; i >= 0; i--)
+		official_keys[i] = MemoryContextStrdup(TopMemoryContext,
+											   loose_key(kommune_table[i].name,
+														 strlen(kommune_table[i].name)));
+}
+
+/* The code whose official name or alias has exactly this key, or 0. */
+static int
+code_by_key(const char *key)
+{
+	int			i;
+
+	for (i = 0; i < KOMMUNE_COUNT; i++)
+		if (strcmp(official_keys[i], key) == 0)
+			return kommune_table[i].code;
+	for (i = 0; i < lengthof(kommune_aliases); i++)
+		if (strcmp(alias_keys[i], key) == 0)
+			return kommune_aliases[i].code;
+	return 0;
+}
+
+/*
+ * The code of a municipality written as a code or a name (UTF-8), or 0 when
+ * it names none.
+ */
+static int
+code_by_text(const char *text, int len)
+{
+	int			start = 0;
+	int			end = len;
+	int			i;
+	char	   *key;
+	int			code;
+
+	while (start < end && isspace((unsigned char) text[start]))
+		start++;
+	while (end > start && isspace((unsigned char) text[end - 1]))
+		end--;
+	if (end > start && end - start <= 4)
+	{
+		int			value = 0;
+
+		for (i = start; i < end && isdigit((unsigned char) text[i]); i++)
+			value = value * 10 + (text[i] - '0');
+		if (i == end)
+			return info_by_code(value) ? value : 0;
+	}
+
+	build_keys();
+	key = loose_key(text + start, end - start);
+	if (key[0] == '\0')
+		return 0;
+	code = code_by_key(key);
+	if (code == 0 && key[strlen(key) - 1] == 's')
+	{
+		key[strlen(key) - 1] = '\0';
+		code = code_by_key(key);
+	}
+	else if (code == 0)
+		code = code_by_key(psprintf("%ss", key));
+	return code;
+}
+
+/* The official name closest to what was written, by edit distance of loose keys. */
+static const char *
+closest_name(const char *text, int len)
+{
+	char	   *key;
+	int			best = -1;
+	int			best_distance = PG_INT32_MAX;
+	int			i;
+
+	build_keys();
+	key = loose_key(text, len);
+	for (i = 0; i < KOMMUNE_COUNT; i++)
+	{
+		int			distance = varstr_levenshtein(key, strlen(key),
+												  official_keys[i], strlen(official_keys[i]),
+												  1, 1, 1, true);
+
+		if (distance < best_distance)
+		{
+			best_distance = distance;
+			best = i;
+		}
+	}
+	if (best < 0 || best_distance > Max(2, (int) strlen(key) / 3))
+		return NULL;
+	return kommune_table[best].name;
+}
+
+/* Text in the server encoding as a NUL-terminated UTF-8 string. */
+static char *
+server_to_utf8(const char *text, int len)
+{
+	char	   *utf8 = pg_server_to_any(text, len, PG_UTF8);
+
+	return utf8 == text ? pnstrdup(text, len) : utf8;
+}
+
+/* A UTF-8 text as a text datum in the server encoding. */
+static text *
+utf8_to_text(const char *utf8)
+{
+	return cstring_to_text(pg_any_to_server(utf8, strlen(utf8), PG_UTF8));
+}
+
+/* Reports text that names no municipality, with the likeliest correction. */
+static void
+unknown_kommune(const char *input, const char *utf8, int len)
+{
+	const char *closest = closest_name(utf8, len);
+
+	if (strstr(utf8, "\xEF\xBF\xBD") != NULL || strstr(utf8, "\xC3\x83") != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type kommune: \"%s\"", input),
+				 errdetail("The text looks garbled by a wrong character encoding."),
+				 errhint("Read the source with its real encoding (ISO-8859-1 or UTF-8).")));
+	if (closest != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type kommune: \"%s\"", input),
+				 errdetail("No Danish municipality has that name or code."),
+				 errhint("Did you mean \"%s\"?", pg_any_to_server(closest, strlen(closest), PG_UTF8))));
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+			 errmsg("invalid input syntax for type kommune: \"%s\"", input),
+			 errdetail("No Danish municipality has that name or code."),
+			 errhint("Write the official name or the three-digit code, e.g. \"Sønderborg\" or 540.")));
+}
+
+/* kommune input: an official code or a name as people and exports write it */
+Datum
+kommune_in(PG_FUNCTION_ARGS)
+{
+	char	   *input = PG_GETARG_CSTRING(0);
+	char	   *utf8 = server_to_utf8(input, strlen(input));
+	int			code = code_by_text(utf8, strlen(utf8));
+
+	if (code == 0)
+		unknown_kommune(input, utf8, strlen(utf8));
+	PG_RETURN_KOMMUNE((int16) code);
+}
+
+/* kommune output: the official name */
+Datum
+kommune_out(PG_FUNCTION_ARGS)
+{
+	const KommuneInfo *info = info_of(PG_GETARG_KOMMUNE(0));
+
+	char	   *name = pg_any_to_server(info->name, strlen(info->name), PG_UTF8);
+
+	/* callers may pfree the result: never hand out the table's own string */
+	PG_RETURN_CSTRING(name == info->name ? pstrdup(name) : name);
+}
+
+/* kommune binary input: the code as int2, which must be a municipality's */
+Datum
+kommune_recv(PG_FUNCTION_ARGS)
+{
+	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
+	int16		code = pq_getmsgint(buf, sizeof(int16));
+
+	if (info_by_code(code) == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external kommune value: no municipality has code %d", code)));
+	PG_RETURN_KOMMUNE(code);
+}
+
+/* kommune binary output: the code as int2 */
+Datum
+kommune_send(PG_FUNCTION_ARGS)
+{
+	StringInfoData buf;
+
+	pq_begintypsend(&buf);
+	pq_sendint16(&buf, PG_GETARG_KOMMUNE(0));
+	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
+}
+
+/* kommune = kommune */
+Datum
+kommune_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_KOMMUNE(0) == PG_GETARG_KOMMUNE(1));
+}
+
+/* kommune <> kommune */
+Datum
+kommune_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_KOMMUNE(0) != PG_GETARG_KOMMUNE(1));
+}
+
+/* kommune < kommune, by code */
+Datum
+kommune_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_KOMMUNE(0) < PG_GETARG_KOMMUNE(1));
+}
+
+/* kommune <= kommune, by code */
+Datum
+kommune_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_KOMMUNE(0) <= PG_GETARG_KOMMUNE(1));
+}
+
+/* kommune > kommune, by code */
+Datum
+kommune_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_KOMMUNE(0) > PG_GETARG_KOMMUNE(1));
+}
+
+/* kommune >= kommune, by code */
+Datum
+kommune_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_KOMMUNE(0) >= PG_GETARG_KOMMUNE(1));
+}
+
+/* btree support: -1, 0 or 1 by code */
+Datum
+kommune_cmp(PG_FUNCTION_ARGS)
+{
+	int16		a = PG_GETARG_KOMMUNE(0);
+	int16		b = PG_GETARG_KOMMUNE(1);
+
+	PG_RETURN_INT32((a > b) - (a < b));
+}
+
+/* hash support */
+Datum
+kommune_hash(PG_FUNCTION_ARGS)
+{
+	return hash_uint32((uint32) PG_GETARG_KOMMUNE(0));
+}
+
+/* extended hash support, for hash partitioning */
+Datum
+kommune_hash_extended(PG_FUNCTION_ARGS)
+{
+	return hash_uint32_extended((uint32) PG_GETARG_KOMMUNE(0), PG_GETARG_INT64(1));
+}
+
+/* kommune_code(kommune): the official code, also the cast to integer */
+Datum
+kommune_code(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(PG_GETARG_KOMMUNE(0));
+}
+
+/* kommune_from_code(integer): the cast from integer, which must be a municipality's code */
+Datum
+kommune_from_code(PG_FUNCTION_ARGS)
+{
+	int32		code = PG_GETARG_INT32(0);
+
+	if (code < 0 || code > PG_INT16_MAX || info_by_code(code) == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("no Danish municipality has code %d", code),
+				 code == 411 ? errdetail("Christiansø (411) is not a municipality.") : 0,
+				 errhint("Codes run from 101 (København) to 860 (Hjørring); kommuner() lists them.")));
+	PG_RETURN_KOMMUNE((int16) code);
+}
+
+/* kommune_lookup(text): the municipality a text names, or NULL when it names none */
+Datum
+kommune_lookup(PG_FUNCTION_ARGS)
+{
+	text	   *input = PG_GETARG_TEXT_PP(0);
+	char	   *utf8 = server_to_utf8(VARDATA_ANY(input), VARSIZE_ANY_EXHDR(input));
+	int			code = code_by_text(utf8, strlen(utf8));
+
+	if (code == 0)
+		PG_RETURN_NULL();
+	PG_RETURN_KOMMUNE((int16) code);
+}
+
+/* kommune_name(kommune): the official name */
+Datum
+kommune_name(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(utf8_to_text(info_of(PG_GETARG_KOMMUNE(0))->name));
+}
+
+/* kommune_region(kommune): the region, e.g. Syddanmark */
+Datum
+kommune_region(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(utf8_to_text(info_of(PG_GETARG_KOMMUNE(0))->region));
+}
+
+/* kommune_region_code(kommune): the region's code, 1081 .. 1085 */
+Datum
+kommune_region_code(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(info_of(PG_GETARG_KOMMUNE(0))->region_code);
+}
+
+/* kommune_landsdel(kommune): the landsdel, e.g. Sydjylland */
+Datum
+kommune_landsdel(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(utf8_to_text(info_of(PG_GETARG_KOMMUNE(0))->landsdel));
+}
+
+/* kommune_landsdel_code(kommune): the landsdel's code, "01" .. "11" */
+Datum
+kommune_landsdel_code(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_TEXT_P(utf8_to_text(info_of(PG_GETARG_KOMMUNE(0))->landsdel_code));
+}
+
+/* kommuner(): every municipality with its code, name, region and landsdel */
+Datum
+kommune_list(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *funcctx;
+
+	if (SRF_IS_FIRSTCALL())
+	{
+		MemoryContext old;
+		TupleDesc	tupdesc;
+
+		funcctx = SRF_FIRSTCALL_INIT();
+		old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "return type must be a row type");
+		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
+		funcctx->max_calls = KOMMUNE_COUNT;
+		MemoryContextSwitchTo(old);
+	}
+	funcctx = SRF_PERCALL_SETUP();
+	if (funcctx->call_cntr < funcctx->max_calls)
+	{
+		const KommuneInfo *info = &kommune_table[funcctx->call_cntr];
+		Datum		values[7];
+		bool		nulls[7] = {false, false, false, false, false, false, false};
+
+		values[0] = Int16GetDatum((int16) info->code);
+		values[1] = Int32GetDatum(info->code);
+		values[2] = PointerGetDatum(utf8_to_text(info->name));
+		values[3] = PointerGetDatum(utf8_to_text(info->region));
+		values[4] = Int32GetDatum(info->region_code);
+		values[5] = PointerGetDatum(utf8_to_text(info->landsdel_code));
+		values[6] = PointerGetDatum(utf8_to_text(info->landsdel));
+		SRF_RETURN_NEXT(funcctx, HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc,
+																	values, nulls)));
+	}
+	SRF_RETURN_DONE(funcctx);
+}

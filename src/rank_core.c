@@ -310,18 +310,25 @@ rehash(RkEntities *e, const RkAllocator *mem, size_t nslots)
 	}
 }
 
-/* Makes room for count entities without further growth. */
-void
-rk_entities_reserve(RkEntities *e, const RkAllocator *mem, size_t count)
+/* Grows the per-entity arrays to hold count entities. */
+static void
+grow_entities(RkEntities *e, const RkAllocator *mem, size_t count)
 {
-	size_t		nslots = 16;
-
 	if (count > e->cap)
 	{
 		e->items = grow_array(mem, e->items, sizeof(RkEntity), e->cap, count);
 		e->payload = grow_array(mem, e->payload, e->payload_size, e->cap, count);
 		e->cap = count;
 	}
+}
+
+/* Makes room for count entities, and their hash slots, without further growth. */
+void
+rk_entities_reserve(RkEntities *e, const RkAllocator *mem, size_t count)
+{
+	size_t		nslots = 16;
+
+	grow_entities(e, mem, count);
 	while (nslots < count * 2)
 		nslots *= 2;
 	if (nslots > e->nslots)
@@ -355,7 +362,7 @@ add_entity(RkEntities *e, const RkAllocator *mem, const char *name, size_t len, 
 {
 	size_t		index;
 
-	if (e->names_len + len > e->names_cap)
+	if (e->names == NULL || e->names_len + len > e->names_cap)
 	{
 		size_t		cap = e->names_cap < 256 ? 256 : e->names_cap;
 
@@ -382,13 +389,7 @@ size_t
 rk_entities_append(RkEntities *e, const RkAllocator *mem, const char *name, size_t len)
 {
 	if (e->count == e->cap)
-	{
-		size_t		cap = e->cap < 8 ? 8 : e->cap * 2;
-
-		e->items = grow_array(mem, e->items, sizeof(RkEntity), e->cap, cap);
-		e->payload = grow_array(mem, e->payload, e->payload_size, e->cap, cap);
-		e->cap = cap;
-	}
+		grow_entities(e, mem, e->cap < 8 ? 8 : e->cap * 2);
 	return add_entity(e, mem, name, len, 0);
 }
 
@@ -852,6 +853,7 @@ rk_values_deserialize(RkValues *v, const RkAllocator *mem, const char *buf, size
 	uint64_t	count;
 	uint64_t	i;
 	signed char direction;
+	const double zero = 0.0;
 
 	rk_values_init(v);
 	if (len < 2 || buf[0] != SERIAL_VERSION)
@@ -879,6 +881,9 @@ rk_values_deserialize(RkValues *v, const RkAllocator *mem, const char *buf, size
 		pos += name_len;
 		if (!take(buf, len, &pos, &is_null, 1) || (is_null != 0 && is_null != 1) ||
 			!take(buf, len, &pos, &value, sizeof(value)))
+			return RK_ERR_CORRUPT;
+		/* a missing value is written as +0.0, nothing else */
+		if (is_null == 1 && memcmp(&value, &zero, sizeof(value)) != 0)
 			return RK_ERR_CORRUPT;
 		if (rk_values_add(v, mem, name, name_len, is_null == 1, value) != RK_OK)
 			return RK_ERR_CORRUPT;

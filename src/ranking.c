@@ -156,17 +156,22 @@ ranking_from_core(const RkEntities *entities, const RkOrder *order,
 		int32		placement = order->placement[entity];
 		size_t		len;
 		const char *name = rk_entity_name(entities, entity, &len);
-		char		score[SCORE_BUFSIZE];
-		int32		score_len = placement > 0 ? write_score(entity, score, arg) : 0;
 		int32		name_len = (int32) len;
+		int32		score_len;
+		char	   *pos;
 
+		/* room for the entry with the longest score, written in place */
+		enlargeStringInfo(&buf, RANKING_ENTRY_HEADER_SIZE + name_len + SCORE_BUFSIZE);
+		pos = buf.data + buf.len;
+		score_len = placement > 0 ? write_score(entity, pos + RANKING_ENTRY_HEADER_SIZE + name_len, arg) : 0;
+		memcpy(pos, &placement, sizeof(int32));
+		memcpy(pos + sizeof(int32), &name_len, sizeof(int32));
+		memcpy(pos + 2 * sizeof(int32), &score_len, sizeof(int32));
+		memcpy(pos + RANKING_ENTRY_HEADER_SIZE, name, name_len);
 		entity_offset[entity] = buf.len - header;
-		appendBinaryStringInfo(&buf, (const char *) &placement, sizeof(int32));
-		appendBinaryStringInfo(&buf, (const char *) &name_len, sizeof(int32));
-		appendBinaryStringInfo(&buf, (const char *) &score_len, sizeof(int32));
-		appendBinaryStringInfo(&buf, name, name_len);
-		appendBinaryStringInfo(&buf, score, score_len);
+		buf.len += RANKING_ENTRY_HEADER_SIZE + name_len + score_len;
 	}
+	buf.data[buf.len] = '\0';
 	ranking = (Ranking *) buf.data;
 	SET_VARSIZE(ranking, buf.len);
 	ranking->version = RANKING_VERSION;

@@ -10,6 +10,13 @@ cd "$TOP"
 
 echo "== C core unit tests (AddressSanitizer, UBSan)"
 make -s PG_CONFIG="$PG_BIN/pg_config" unittest
+echo "== C core fuzzing (libFuzzer)"
+mkdir -p test/results
+if ! make -s PG_CONFIG="$PG_BIN/pg_config" fuzz >test/results/fuzz.log 2>&1; then
+	tail -40 test/results/fuzz.log
+	exit 1
+fi
+grep '^Done' test/results/fuzz.log
 
 build_install
 cluster_start

@@ -13,7 +13,8 @@ as_root() {
 # ensure_packages installs the Debian packages the build and the tests need.
 ensure_packages() {
 	local pkgs="postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR postgresql-$PG_MAJOR-pgtap
-		libtap-parser-sourcehandler-pgtap-perl postgresql-$PG_MAJOR-cron gcc make libc6-dev util-linux"
+		libtap-parser-sourcehandler-pgtap-perl postgresql-$PG_MAJOR-cron gcc make libc6-dev util-linux
+		clang libclang-rt-14-dev"
 	local missing=""
 	for p in $pkgs; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"

@@ -31,4 +31,10 @@ echo "== pgTAP"
 psql -q -X -c 'CREATE DATABASE benchmark_tap'
 PGDATABASE=benchmark_tap pg_prove -q --ext .sql -r test/pgtap
 
+echo "== shell-driven tests"
+for t in test/[0-9]*_*.sh; do
+	[ -e "$t" ] || continue
+	PG_BIN=$PG_BIN bash "$t"
+done
+
 echo "== all tests passed"

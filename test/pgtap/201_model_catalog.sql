@@ -1,0 +1,63 @@
+-- Catalog properties of the model (1.2): tables, preset, dump registration,
+-- function labels, SQLSTATEs.
+BEGIN;
+CREATE EXTENSION IF NOT EXISTS pgtap;
+CREATE EXTENSION IF NOT EXISTS benchmark;
+SELECT plan(24);
+
+SELECT has_table('model');
+SELECT has_table('model_area');
+SELECT has_table('model_measure');
+SELECT has_table('model_benefit');
+SELECT has_table('model_excluded');
+SELECT is((SELECT count(*)::int FROM pg_extension e, unnest(e.extconfig) c WHERE e.extname = 'benchmark'),
+	5, 'the five catalog tables are registered with pg_extension_config_dump');
+SELECT is((SELECT count(*)::int FROM pg_extension e, unnest(e.extcondition) c
+		   WHERE e.extname = 'benchmark' AND c = 'WHERE NOT shipped'),
+	5, 'shipped rows are left out of the dump');
+
+-- the preset as the seed describes it
+SELECT is((SELECT count(*)::int FROM model_area WHERE model = 'sonderborg-2023'), 8, 'eight focus areas');
+SELECT is((SELECT array_agg(area_no ORDER BY area_no) FROM model_area WHERE model = 'sonderborg-2023' AND NOT in_total),
+	'{8}'::int[], 'area 8 does not count in the total');
+SELECT is((SELECT goal_weight FROM model WHERE model = 'sonderborg-2023')
+		  / (SELECT sum(weight) FROM model_area WHERE model = 'sonderborg-2023' AND in_total),
+	1::numeric, 'the goal weighs as much as the counting areas together (7 : 1 x 7)');
+SELECT is((SELECT count(*)::int FROM model_benefit WHERE model = 'sonderborg-2023'), 11, 'eleven benefits');
+SELECT set_eq($$SELECT kommune::text FROM model_excluded WHERE model = 'sonderborg-2023'$$,
+	ARRAY['Ærø', 'Fanø', 'Samsø', 'Læsø'], 'the four islands are excluded');
+SELECT is((SELECT count(*)::int FROM model_measure WHERE model = 'sonderborg-2023'
+		   AND (description_da = '' OR description_en = '' OR jobindsats = '')), 0,
+	'every measure has descriptions in Danish and English and names its data');
+SELECT is((SELECT max(n)::int FROM (SELECT count(*) AS n FROM model_measure WHERE model = 'sonderborg-2023' GROUP BY area_no) t),
+	3, 'at most three measures per area');
+
+-- labels
+SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass
+		   WHERE d.deptype = 'e' AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'benchmark')
+			 AND p.prokind = 'f' AND p.prolang <> (SELECT oid FROM pg_language WHERE lanname = 'c')
+			 AND NOT coalesce('search_path=pg_catalog, pg_temp' = ANY (p.proconfig), false)),
+	0, 'every SQL and PL/pgSQL function has a fixed search_path');
+SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass
+		   WHERE d.deptype = 'e' AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'benchmark') AND p.prosecdef),
+	0, 'no function is SECURITY DEFINER');
+SELECT is((SELECT array_agg(DISTINCT provolatile::text) FROM pg_proc WHERE proname LIKE 'model\_%' AND proname NOT IN ('model_copy', 'model_protect_shipped', 'model_policy_ok')),
+	'{s}'::text[], 'the runner and its reports are STABLE');
+SELECT is((SELECT array_agg(DISTINCT provolatile::text || proparallel::text) FROM pg_proc WHERE proname LIKE 'period\_%'),
+	'{is}'::text[], 'the period functions are IMMUTABLE and PARALLEL SAFE');
+SELECT is((SELECT count(*)::int FROM pg_class c JOIN pg_depend d ON d.objid = c.oid AND d.classid = 'pg_class'::regclass
+		   WHERE d.deptype = 'e' AND c.relkind = 'r' AND obj_description(c.oid, 'pg_class') IS NULL
+			 AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'benchmark')),
+	0, 'every catalog table has a comment');
+
+-- SQLSTATEs
+SELECT throws_ok($$SELECT period_start('2022-03')$$, '22P02', NULL, 'malformed period: 22P02');
+SELECT throws_ok($$SELECT period_end('2022Q5')$$, '22008', NULL, 'quarter out of range: 22008');
+SELECT throws_ok($$UPDATE model SET goal_weight = 1 WHERE model = 'sonderborg-2023'$$, '42501', NULL,
+	'the shipped preset is read-only: 42501');
+SELECT throws_ok($$SELECT * FROM model_placements('no-such-model', '2022')$$, '42704', NULL, 'unknown model: 42704');
+SELECT throws_ok($$SELECT * FROM model_placements('sonderborg-2023', '2022')$$, '42P01', NULL,
+	'a source that does not exist: 42P01');
+
+SELECT * FROM finish();
+ROLLBACK;

@@ -1,5 +1,7 @@
 -- jobindsats period labels: kinds, first and last days, malformed labels.
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS benchmark;
+RESET client_min_messages;
 SET datestyle = ISO;
 
 SELECT label, period_kind(label), period_start(label), period_end(label)

@@ -1,7 +1,9 @@
 -- The preset sonderborg-2023 over the SYNTHETIC sample data: every placement
 -- checked against an independent plain-SQL computation, then the ranking
 -- list, Sønderborg's scorecard and the report of who was left out.
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS benchmark;
+RESET client_min_messages;
 \set ECHO none
 \o /dev/null
 \i test/data/load_sample.sql

@@ -1,7 +1,9 @@
 -- The runner against an independent plain-SQL computation on generated data
 -- with many ties and gaps (missing rows, NULL values, incomplete and zero
 -- baselines), under every missing-data policy and both goal rules.
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS benchmark;
+RESET client_min_messages;
 \set ECHO none
 \o /dev/null
 \i test/data/model_oracle.sql

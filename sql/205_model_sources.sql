@@ -1,7 +1,9 @@
 -- Sources that are missing, badly shaped or unreadable are errors that name
 -- the measure and the offending rows; the runner reads with the caller's
 -- privileges.
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS benchmark;
+RESET client_min_messages;
 CREATE SCHEMA regress_src;
 CREATE TABLE regress_src.good (kommune text, period text, value numeric);
 INSERT INTO regress_src.good VALUES ('Aabenraa', '2022', 1), ('Tønder', '2022', 2), ('Haderslev', '2022', NULL);

@@ -598,11 +598,17 @@ score_numeric(const RankingEntry *e)
 							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 }
 
-/* Finds the entry of a text entity argument. */
+/*
+ * Finds the entry of the entity argument: text, or a type such as kommune
+ * that is found by its printed form.
+ */
 static bool
-find_entity(const Ranking *ranking, text *entity, RankingEntry *e)
+find_entity(FunctionCallInfo fcinfo, RankingEntry *e)
 {
-	return ranking_find(ranking, VARDATA_ANY(entity), VARSIZE_ANY_EXHDR(entity), e);
+	int			len;
+	const char *entity = entity_argument(fcinfo, 1, &len);
+
+	return ranking_find(PG_GETARG_RANKING_P(0), entity, len, e);
 }
 
 /* placement(ranking, entity) and ranking -> entity */
@@ -611,7 +617,7 @@ ranking_placement(PG_FUNCTION_ARGS)
 {
 	RankingEntry e;
 
-	if (!find_entity(PG_GETARG_RANKING_P(0), PG_GETARG_TEXT_PP(1), &e) || e.placement == 0)
+	if (!find_entity(fcinfo, &e) || e.placement == 0)
 		PG_RETURN_NULL();
 	PG_RETURN_INT32(e.placement);
 }
@@ -622,7 +628,7 @@ ranking_score(PG_FUNCTION_ARGS)
 {
 	RankingEntry e;
 
-	if (!find_entity(PG_GETARG_RANKING_P(0), PG_GETARG_TEXT_PP(1), &e) || e.placement == 0)
+	if (!find_entity(fcinfo, &e) || e.placement == 0)
 		PG_RETURN_NULL();
 	PG_RETURN_DATUM(score_numeric(&e));
 }

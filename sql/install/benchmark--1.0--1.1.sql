@@ -278,13 +278,13 @@ COMMENT ON CAST (text AS @extschema@.kommune) IS 'Reads a code or name as kommun
 
 CREATE FUNCTION @extschema@.placement(ranking @extschema@.ranking, entity @extschema@.kommune)
 RETURNS integer
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN @extschema@.placement(ranking, @extschema@.kommune_name(entity));
+AS 'MODULE_PATHNAME', 'ranking_placement'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE FUNCTION @extschema@.score(ranking @extschema@.ranking, entity @extschema@.kommune)
 RETURNS numeric
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN @extschema@.score(ranking, @extschema@.kommune_name(entity));
+AS 'MODULE_PATHNAME', 'ranking_score'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE OPERATOR @extschema@.-> (
 	LEFTARG = @extschema@.ranking,

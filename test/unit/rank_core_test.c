@@ -216,7 +216,7 @@ test_values_basic(void)
 		CHECK(rk_values_add(&v, &mem, names[i], strlen(names[i]), i == 4, values[i]) == RK_OK);
 	CHECK(rk_values_set_direction(&v, false) == RK_ERR_DIRECTION);
 	CHECK(rk_values_add(&v, &mem, "X", 1, false, NAN) == RK_ERR_NAN);
-	CHECK(rk_values_rank(&v, &mem, &order, &duplicate) == RK_OK);
+	CHECK(rk_values_rank(&v, NULL, 0, &mem, &order, &duplicate) == RK_OK);
 	CHECK(order.placed == 5);
 	for (i = 0; i < v.entities.count; i++)
 		CHECK(order.placement[i] == expected_rank[i]);
@@ -229,12 +229,12 @@ test_values_basic(void)
 
 	/* an entity given twice is found when ranking */
 	CHECK(rk_values_add(&v, &mem, "Tønder", strlen("Tønder"), false, 1.0) == RK_OK);
-	CHECK(rk_values_rank(&v, &mem, &order, &duplicate) == RK_ERR_DUPLICATE);
+	CHECK(rk_values_rank(&v, NULL, 0, &mem, &order, &duplicate) == RK_ERR_DUPLICATE);
 	CHECK(duplicate == 2 || duplicate == 6);
 
 	/* an empty state ranks to nothing */
 	rk_values_init(&v);
-	CHECK(rk_values_rank(&v, &mem, &order, &duplicate) == RK_OK && order.placed == 0);
+	CHECK(rk_values_rank(&v, NULL, 0, &mem, &order, &duplicate) == RK_OK && order.placed == 0);
 	arena_reset(&arena);
 }
 
@@ -267,7 +267,7 @@ test_values_oracle(void)
 			vals[i] = (double) rng(20) / 4.0 - 2.0;
 			CHECK(rk_values_add(&v, &mem, name, strlen(name), nulls[i], vals[i]) == RK_OK);
 		}
-		CHECK(rk_values_rank(&v, &mem, &order, &duplicate) == RK_OK);
+		CHECK(rk_values_rank(&v, NULL, 0, &mem, &order, &duplicate) == RK_OK);
 		for (i = 0; i < n; i++)
 		{
 			size_t		who = order.by_placement[i];
@@ -721,6 +721,44 @@ test_intern_order(void)
 	arena_reset(&arena);
 }
 
+/* A name order from an earlier group is used when it fits, and ignored when not. */
+static void
+test_name_hint(void)
+{
+	RkValues	v;
+	RkOrder		first,
+				again;
+	size_t		duplicate;
+	uint32_t	wrong[5] = {4, 3, 2, 1, 0};
+	uint32_t	repeated[5] = {0, 0, 1, 2, 3};
+	const char *names[] = {"d", "b", "e", "a", "c"};
+	int			i;
+	int			k;
+
+	rk_values_init(&v);
+	rk_values_set_direction(&v, true);
+	for (i = 0; i < 5; i++)
+		rk_values_add(&v, &mem, names[i], 1, false, i % 2);
+	CHECK(rk_values_rank(&v, NULL, 0, &mem, &first, &duplicate) == RK_OK);
+	CHECK(rk_values_rank(&v, first.by_name, 5, &mem, &again, &duplicate) == RK_OK);
+	for (k = 0; k < 3; k++)
+	{
+		const uint32_t *hint = k == 0 ? first.by_name : k == 1 ? wrong : repeated;
+
+		CHECK(rk_values_rank(&v, hint, 5, &mem, &again, &duplicate) == RK_OK);
+		for (i = 0; i < 5; i++)
+		{
+			CHECK(again.by_name[i] == first.by_name[i]);
+			CHECK(again.by_placement[i] == first.by_placement[i]);
+			CHECK(again.placement[i] == first.placement[i]);
+		}
+	}
+	/* a hint of another size is not used */
+	CHECK(rk_values_rank(&v, first.by_name, 4, &mem, &again, &duplicate) == RK_OK);
+	CHECK(again.by_name[0] == 3 && again.by_name[4] == 2);
+	arena_reset(&arena);
+}
+
 /* Runs every test; exits non-zero on a failed check. */
 int
 main(void)
@@ -737,6 +775,7 @@ main(void)
 	test_serialization();
 	test_order_given();
 	test_intern_order();
+	test_name_hint();
 	arena_reset(&arena);
 	printf("rank_core: %d checks, %d failures\n", checks, failures);
 	return failures == 0 ? 0 : 1;

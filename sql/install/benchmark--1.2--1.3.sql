@@ -516,7 +516,7 @@ BEGIN
 				HINT = 'A change is measured in the periods after the baseline.';
 	END IF;
 	IF NEW.due IS NOT NULL AND NEW.baseline_period IS NOT NULL AND NEW.due <= @extschema@.period_end(NEW.baseline_period) THEN
-		RAISE EXCEPTION 'target "%" is due on %, not after its baseline period % ends', NEW.target, NEW.due, NEW.baseline_period
+		RAISE EXCEPTION 'target "%" is due on %, not after its baseline period % ends', NEW.target, pg_catalog.to_char(NEW.due, 'YYYY-MM-DD'), NEW.baseline_period
 			USING ERRCODE = 'invalid_parameter_value';
 	END IF;
 
@@ -537,7 +537,7 @@ BEGIN
 		   OR (NEW.unit = 'pct.' AND m.value NOT BETWEEN 0 AND 100))
 	ORDER BY m.due LIMIT 1;
 	IF FOUND THEN
-		RAISE EXCEPTION 'target "%" no longer fits its milestone due %', NEW.target, bad_milestone.due
+		RAISE EXCEPTION 'target "%" no longer fits its milestone due %', NEW.target, pg_catalog.to_char(bad_milestone.due, 'YYYY-MM-DD')
 			USING ERRCODE = 'check_violation',
 				DETAIL = 'Milestones belong to level targets with a due date, come before it, and lie in 0-100 for a share in per cent.',
 				HINT = 'Delete or change the milestone first.';
@@ -578,13 +578,14 @@ BEGIN
 				HINT = 'Milestones (delmål) belong to level targets with a due date: set kind = ''level'' and due first.';
 	END IF;
 	IF NEW.due >= t.due THEN
-		RAISE EXCEPTION 'milestone dates out of order: milestone % of target "%" is not before the target''s due date %', NEW.due, t.target, t.due
+		RAISE EXCEPTION 'milestone dates out of order: milestone % of target "%" is not before the target''s due date %',
+			pg_catalog.to_char(NEW.due, 'YYYY-MM-DD'), t.target, pg_catalog.to_char(t.due, 'YYYY-MM-DD')
 			USING ERRCODE = 'check_violation',
-				DETAIL = pg_catalog.format('The target asks for %s by %s; a milestone is an intermediate level due earlier.', t.level, t.due),
+				DETAIL = pg_catalog.format('The target asks for %s by %s; a milestone is an intermediate level due earlier.', t.level, pg_catalog.to_char(t.due, 'YYYY-MM-DD')),
 				HINT = 'Give the milestone an earlier date, or move the target''s due date.';
 	END IF;
 	IF t.unit = 'pct.' AND NEW.value NOT BETWEEN 0 AND 100 THEN
-		RAISE EXCEPTION 'milestone % of target "%": % is not a percentage between 0 and 100', NEW.due, t.target, NEW.value
+		RAISE EXCEPTION 'milestone % of target "%": % is not a percentage between 0 and 100', pg_catalog.to_char(NEW.due, 'YYYY-MM-DD'), t.target, NEW.value
 			USING ERRCODE = 'check_violation',
 				DETAIL = 'The measure''s unit is pct., a share in per cent.';
 	END IF;
@@ -935,6 +936,9 @@ BEGIN
 		  AND (t.first_period IS NULL OR v.pidx >= @extschema@.period_index(t.first_period))
 		  AND (t.last_period IS NULL OR v.pidx <= @extschema@.period_index(t.last_period))
 		  AND (t.baseline_period IS NULL OR v.pidx > @extschema@.period_index(t.baseline_period))
+		UNION
+		SELECT t.target, NULL FROM t
+		WHERE t.bad IS NOT NULL AND NOT (t.first_period IS NOT NULL AND t.last_period IS NOT NULL)
 	),
 	r AS (
 		SELECT t.*, p.period, @extschema@.period_kind(p.period) AS perkind, @extschema@.period_index(p.period) AS pidx,
@@ -1044,6 +1048,10 @@ BEGIN
 		   CASE WHEN j.slope IS NULL THEN NULL WHEN j.slope = 0 THEN 'flat'
 				WHEN (j.slope < 0) = (j.direction = 'at_most') THEN 'improving' ELSE 'worsening' END,
 		   CASE WHEN j.bad IS NOT NULL THEN 'source problem: ' || $4[j.bad]
+				WHEN j.not_due THEN pg_catalog.format('not due yet: %%s',
+					 CASE WHEN j.kind = 'level' THEN 'the first milestone is due '
+							   || pg_catalog.to_char((SELECT pg_catalog.min(m.due) FROM @extschema@.target_milestone m WHERE m.target = j.target), 'YYYY-MM-DD')
+						  ELSE 'the change is due ' || pg_catalog.to_char(j.due, 'YYYY-MM-DD') END)
 				WHEN j.cur_dup THEN pg_catalog.format('the source has more than one row for %%s in %%s', j.kommune, j.period)
 				WHEN j.cur_v IS NULL THEN pg_catalog.format('no value for %%s in %%s (%%s)', j.kommune, j.period,
 					 CASE WHEN j.cur_row THEN 'suppressed or missing' ELSE 'no row in the source' END)
@@ -1052,9 +1060,6 @@ BEGIN
 				WHEN j.baseline_period IS NOT NULL AND j.base_v = 0
 					 THEN pg_catalog.format('the level in the baseline period %%s is zero: a relative change is undefined', j.baseline_period)
 				WHEN j.kind = 'previous' AND j.prev_v IS NULL THEN pg_catalog.format('no value for the previous period %%s', j.prev_period)
-				WHEN j.not_due THEN pg_catalog.format('not due yet: %%s',
-					 CASE WHEN j.kind = 'level' THEN 'the first milestone is due ' || (SELECT pg_catalog.min(m.due) FROM @extschema@.target_milestone m WHERE m.target = j.target)::text
-						  ELSE 'the change is due ' || j.due::text END)
 				WHEN j.kind = 'peer' AND j.peer_average = 'pooled' AND j.baseline_period IS NULL AND NOT j.ratio
 					 THEN 'a pooled average needs numerator and denominator columns in the source'
 				WHEN j.kind = 'peer' AND coalesce(j.reporting, 0) = 0 THEN pg_catalog.format('no member of %%s has a value', j.peer_group)

@@ -310,7 +310,10 @@ rehash(RkEntities *e, const RkAllocator *mem, size_t nslots)
 	}
 }
 
-/* Grows the per-entity arrays to hold count entities. */
+/*
+ * Grows the per-entity arrays to hold count entities.  Tables start with room
+ * for 128, enough for the 98 Danish municipalities without growing.
+ */
 static void
 grow_entities(RkEntities *e, const RkAllocator *mem, size_t count)
 {
@@ -389,7 +392,7 @@ size_t
 rk_entities_append(RkEntities *e, const RkAllocator *mem, const char *name, size_t len)
 {
 	if (e->count == e->cap)
-		grow_entities(e, mem, e->cap < 64 ? 64 : e->cap * 2);
+		grow_entities(e, mem, e->cap < 128 ? 128 : e->cap * 2);
 	return add_entity(e, mem, name, len, 0);
 }
 
@@ -419,7 +422,7 @@ rk_entities_intern(RkEntities *e, const RkAllocator *mem, const char *name, size
 	}
 	hash = hash_name(name, len);
 	if (e->count == e->cap)
-		rk_entities_reserve(e, mem, e->cap < 64 ? 64 : e->cap * 2);
+		rk_entities_reserve(e, mem, e->cap < 128 ? 128 : e->cap * 2);
 	slot = find_slot(e, name, len, hash);
 	if (e->slots[slot] != 0)
 	{

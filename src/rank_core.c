@@ -764,8 +764,11 @@ rank_items(SortItem *items, size_t n, const SortContext *ctx, const uint32_t *hi
 	status = order_by_name(items, tmp, n, ctx, hint, hint_n, out, duplicate);
 	if (status != RK_OK)
 		return status;
-	/* items are in name order now: a stable sort by score keeps it among ties */
-	if (ctx->nums == NULL)
+	/*
+	 * items are in name order now: a stable sort by score keeps it among ties.
+	 * Radix passes pay off for long lists only.
+	 */
+	if (ctx->nums == NULL && n >= 1024)
 		radix_sort_items(items, tmp, n);
 	else
 		sort_for_output(items, tmp, n, ctx);

@@ -310,7 +310,10 @@ rehash(RkEntities *e, const RkAllocator *mem, size_t nslots)
 	}
 }
 
-/* Grows the per-entity arrays to hold count entities. */
+/*
+ * Grows the per-entity arrays to hold count entities.  Tables start with room
+ * for 128, enough for the 98 Danish municipalities without growing.
+ */
 static void
 grow_entities(RkEntities *e, const RkAllocator *mem, size_t count)
 {
@@ -389,7 +392,7 @@ size_t
 rk_entities_append(RkEntities *e, const RkAllocator *mem, const char *name, size_t len)
 {
 	if (e->count == e->cap)
-		grow_entities(e, mem, e->cap < 8 ? 8 : e->cap * 2);
+		grow_entities(e, mem, e->cap < 128 ? 128 : e->cap * 2);
 	return add_entity(e, mem, name, len, 0);
 }
 
@@ -419,7 +422,7 @@ rk_entities_intern(RkEntities *e, const RkAllocator *mem, const char *name, size
 	}
 	hash = hash_name(name, len);
 	if (e->count == e->cap)
-		rk_entities_reserve(e, mem, e->cap < 8 ? 8 : e->cap * 2);
+		rk_entities_reserve(e, mem, e->cap < 128 ? 128 : e->cap * 2);
 	slot = find_slot(e, name, len, hash);
 	if (e->slots[slot] != 0)
 	{
@@ -605,15 +608,94 @@ name(SortItem *items, SortItem *tmp, size_t n, const SortContext *ctx) \
 DEFINE_SORT(sort_by_name, compare_by_name)
 DEFINE_SORT(sort_for_output, compare_for_output)
 
+/* A key whose unsigned order is the output order: placed by score, left-out last. */
+static inline uint64_t
+radix_key(const SortItem *item)
+{
+	double		key = item->key == 0.0 ? 0.0 : item->key;	/* -0 ties with 0 */
+	uint64_t	bits;
+
+	if (!item->placed)
+		return UINT64_MAX;
+	memcpy(&bits, &key, sizeof(bits));
+	return (bits & ((uint64_t) 1 << 63)) ? ~bits : bits | ((uint64_t) 1 << 63);
+}
+
+/*
+ * Stable least-significant-digit radix sort of items by radix_key, for exact
+ * double scores; passes whose byte is the same for every item are skipped
+ * (small integer rank sums need two or three passes).
+ */
+static void
+radix_sort_items(SortItem *items, SortItem *tmp, size_t n)
+{
+	SortItem   *from = items;
+	SortItem   *to = tmp;
+	int			shift;
+
+	for (shift = 0; shift < 64; shift += 8)
+	{
+		size_t		count[256] = {0};
+		size_t		pos = 0;
+		size_t		i;
+		int			b;
+		SortItem   *swap;
+
+		for (i = 0; i < n; i++)
+			count[(radix_key(&from[i]) >> shift) & 0xFF]++;
+		if (n == 0 || count[(radix_key(&from[0]) >> shift) & 0xFF] == n)
+			continue;
+		for (b = 0; b < 256; b++)
+		{
+			size_t		c = count[b];
+
+			count[b] = pos;
+			pos += c;
+		}
+		for (i = 0; i < n; i++)
+			to[count[(radix_key(&from[i]) >> shift) & 0xFF]++] = from[i];
+		swap = from;
+		from = to;
+		to = swap;
+	}
+	if (from != items)
+		memcpy(items, from, n * sizeof(SortItem));
+}
+
+/*
+ * True when hint lists the n entities in strictly increasing name order: a
+ * permutation (checked with marks, n bytes of scratch) whose neighbours
+ * compare below.
+ */
+static bool
+hint_orders_names(const uint32_t *hint, size_t n, const SortItem *items, char *marks,
+				  const SortContext *ctx)
+{
+	size_t		i;
+
+	memset(marks, 0, n);
+	for (i = 0; i < n; i++)
+	{
+		if (hint[i] >= n || marks[hint[i]])
+			return false;
+		marks[hint[i]] = 1;
+		if (i > 0 && compare_by_name(&items[hint[i - 1]], &items[hint[i]], ctx) >= 0)
+			return false;
+	}
+	return true;
+}
+
 /*
  * Orders the items' entities by name into out->by_name and replaces each
- * item's prefix by its name rank.  Entities interned in name order (such as
- * those read from rankings) need no sort.  Two equal names are a duplicate:
- * *duplicate gets the entity.
+ * item's prefix by its name rank.  No sort is needed when the entities are
+ * interned in name order (as those read from rankings are), or when hint (a
+ * name order of an earlier group, or NULL) fits these entities too, as it
+ * does when every group of a query lists the same entities in the same
+ * order.  Two equal names are a duplicate: *duplicate gets the entity.
  */
 static RkStatus
 order_by_name(SortItem *items, SortItem *tmp, size_t n, const SortContext *ctx,
-			  RkOrder *out, size_t *duplicate)
+			  const uint32_t *hint, size_t hint_n, RkOrder *out, size_t *duplicate)
 {
 	const RkEntities *e = ctx->entities;
 	uint32_t   *rank_of = (uint32_t *) tmp;	/* per entity, while tmp is free */
@@ -624,6 +706,15 @@ order_by_name(SortItem *items, SortItem *tmp, size_t n, const SortContext *ctx,
 		items[i].prefix = name_prefix(e, items[i].entity);
 	for (i = 1; i < n && sorted; i++)
 		sorted = compare_by_name(&items[i - 1], &items[i], ctx) < 0;
+	if (!sorted && hint != NULL && hint_n == n &&
+		hint_orders_names(hint, n, items, (char *) tmp, ctx))
+	{
+		/* items are in entity order: gather them in the hint's order */
+		for (i = 0; i < n; i++)
+			tmp[i] = items[hint[i]];
+		memcpy(items, tmp, n * sizeof(SortItem));
+		sorted = true;
+	}
 	if (!sorted)
 		sort_by_name(items, tmp, n, ctx);
 	for (i = 0; i < n; i++)
@@ -661,8 +752,8 @@ order_init(RkOrder *out, size_t n, bool fractions, const RkAllocator *mem)
  * duplicates), then by score, and numbers by competition ranking.
  */
 static RkStatus
-rank_items(SortItem *items, size_t n, const SortContext *ctx, const RkAllocator *mem,
-		   RkOrder *out, size_t *duplicate)
+rank_items(SortItem *items, size_t n, const SortContext *ctx, const uint32_t *hint,
+		   size_t hint_n, const RkAllocator *mem, RkOrder *out, size_t *duplicate)
 {
 	SortItem   *tmp = mem->alloc(mem->ctx, (n > 0 ? n : 1) * sizeof(SortItem));
 	RkStatus	status;
@@ -670,10 +761,17 @@ rank_items(SortItem *items, size_t n, const SortContext *ctx, const RkAllocator 
 
 	if (n > (size_t) INT32_MAX)
 		return RK_ERR_TOO_MANY;
-	status = order_by_name(items, tmp, n, ctx, out, duplicate);
+	status = order_by_name(items, tmp, n, ctx, hint, hint_n, out, duplicate);
 	if (status != RK_OK)
 		return status;
-	sort_for_output(items, tmp, n, ctx);
+	/*
+	 * items are in name order now: a stable sort by score keeps it among ties.
+	 * Radix passes pay off for long lists only.
+	 */
+	if (ctx->nums == NULL && n >= 1024)
+		radix_sort_items(items, tmp, n);
+	else
+		sort_for_output(items, tmp, n, ctx);
 	for (i = 0; i < n; i++)
 	{
 		uint32_t	entity = items[i].entity;
@@ -714,7 +812,7 @@ rk_order_given(const RkEntities *e, const int32_t *placements, const RkAllocator
 		items[i].placed = placements[i] > 0;
 		items[i].key = placements[i];
 	}
-	return rank_items(items, n, &ctx, mem, out, duplicate);
+	return rank_items(items, n, &ctx, NULL, 0, mem, out, duplicate);
 }
 
 /* Sets up an empty rank_values state. */
@@ -771,11 +869,14 @@ rk_values_merge(RkValues *dst, const RkAllocator *mem, const RkValues *src)
 }
 
 /*
- * Ranks the values in their direction: the result of rank_values.  An entity
- * that appears twice is RK_ERR_DUPLICATE, with *duplicate one of its rows.
+ * Ranks the values in their direction: the result of rank_values.  hint may
+ * give the name order of an earlier group (hint_n entities) to try before
+ * sorting.  An entity that appears twice is RK_ERR_DUPLICATE, with
+ * *duplicate one of its rows.
  */
 RkStatus
-rk_values_rank(const RkValues *v, const RkAllocator *mem, RkOrder *out, size_t *duplicate)
+rk_values_rank(const RkValues *v, const uint32_t *hint, size_t hint_n, const RkAllocator *mem,
+			   RkOrder *out, size_t *duplicate)
 {
 	size_t		n = v->entities.count;
 	SortItem   *items = mem->alloc(mem->ctx, (n > 0 ? n : 1) * sizeof(SortItem));
@@ -791,7 +892,7 @@ rk_values_rank(const RkValues *v, const RkAllocator *mem, RkOrder *out, size_t *
 		items[i].placed = !value->is_null;
 		items[i].key = value->is_null ? 0.0 : v->direction == 1 ? -value->value : value->value;
 	}
-	return rank_items(items, n, &ctx, mem, out, duplicate);
+	return rank_items(items, n, &ctx, hint, hint_n, mem, out, duplicate);
 }
 
 /* Serialization helpers: append and read fixed-size fields. */
@@ -1114,8 +1215,17 @@ rk_sums_rank(const RkSums *s, const RkAllocator *mem, RkOrder *out, size_t *culp
 		out->dens[i] = den;
 		item->key = (double) num / (double) den;
 	}
+	/* integer scores below 2^53 are exact as doubles: compare those alone */
+	for (i = 0; i < n && ctx.nums != NULL; i++)
+	{
+		if (out->dens[i] != 1 || out->nums[i] > ((rk_int128) 1 << 53) ||
+			out->nums[i] < -((rk_int128) 1 << 53))
+			break;
+	}
+	if (i == n)
+		ctx.nums = ctx.dens = NULL;
 	/* the entities of a sum state are unique: no duplicate can be reported */
-	return rank_items(items, n, &ctx, mem, out, culprit);
+	return rank_items(items, n, &ctx, NULL, 0, mem, out, culprit);
 }
 
 /* Bytes of one serialized entity sum, besides its name. */

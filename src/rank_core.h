@@ -185,8 +185,8 @@ extern RkStatus rk_values_set_direction(RkValues *v, bool higher_is_better);
 extern RkStatus rk_values_add(RkValues *v, const RkAllocator *mem, const char *name,
 							  size_t len, bool is_null, double value);
 extern RkStatus rk_values_merge(RkValues *dst, const RkAllocator *mem, const RkValues *src);
-extern RkStatus rk_values_rank(const RkValues *v, const RkAllocator *mem, RkOrder *out,
-							   size_t *duplicate);
+extern RkStatus rk_values_rank(const RkValues *v, const uint32_t *hint, size_t hint_n,
+							   const RkAllocator *mem, RkOrder *out, size_t *duplicate);
 extern size_t rk_values_serialized_size(const RkValues *v);
 extern void rk_values_serialize(const RkValues *v, char *buf);
 extern RkStatus rk_values_deserialize(RkValues *v, const RkAllocator *mem,

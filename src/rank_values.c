@@ -120,18 +120,11 @@ Datum
 rank_values_serialize(PG_FUNCTION_ARGS)
 {
 	ValuesState *state;
-	size_t		size;
 	bytea	   *result;
 
 	aggregate_memory_context(fcinfo, "rank_values_serialize");
 	state = (ValuesState *) PG_GETARG_POINTER(0);
-	size = rk_values_serialized_size(&state->values);
-	if (size > MaxAllocSize - VARHDRSZ)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("rank_values state is too large to pass between parallel workers")));
-	result = palloc(VARHDRSZ + size);
-	SET_VARSIZE(result, VARHDRSZ + size);
+	result = state_bytea(rk_values_serialized_size(&state->values), "rank_values");
 	rk_values_serialize(&state->values, VARDATA(result));
 	PG_RETURN_BYTEA_P(result);
 }
@@ -176,6 +169,38 @@ write_value_score(uint32 entity, char *buf, const void *arg)
 	return strlcpy(buf, canonical, SCORE_BUFSIZE);
 }
 
+/*
+ * The name order of the last group ranked by this aggregate call site: the
+ * groups of one query usually list the same entities in the same order, and
+ * then need no sort by name.
+ */
+typedef struct NameOrderHint
+{
+	uint32	   *by_name;
+	size_t		n;
+	size_t		cap;
+} NameOrderHint;
+
+/* Remembers a group's name order for the next group, in the function's memory. */
+static void
+remember_name_order(FunctionCallInfo fcinfo, const RkOrder *order, size_t n)
+{
+	NameOrderHint *hint = fcinfo->flinfo->fn_extra;
+
+	if (hint == NULL)
+		hint = fcinfo->flinfo->fn_extra = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
+																 sizeof(NameOrderHint));
+	if (n > hint->cap)
+	{
+		if (hint->by_name)
+			pfree(hint->by_name);
+		hint->by_name = MemoryContextAllocHuge(fcinfo->flinfo->fn_mcxt, n * sizeof(uint32));
+		hint->cap = n;
+	}
+	memcpy(hint->by_name, order->by_name, n * sizeof(uint32));
+	hint->n = n;
+}
+
 /* rank_values final: the ranking (an empty ranking over no rows) */
 Datum
 rank_values_final(PG_FUNCTION_ARGS)
@@ -184,6 +209,7 @@ rank_values_final(PG_FUNCTION_ARGS)
 	RkAllocator mem = rk_allocator(CurrentMemoryContext);
 	RkValues	empty;
 	const RkValues *values;
+	const NameOrderHint *hint = fcinfo->flinfo->fn_extra;
 	RkOrder		order;
 	size_t		duplicate;
 	RkStatus	status;
@@ -192,7 +218,8 @@ rank_values_final(PG_FUNCTION_ARGS)
 	state = PG_ARGISNULL(0) ? NULL : (ValuesState *) PG_GETARG_POINTER(0);
 	rk_values_init(&empty);
 	values = state ? &state->values : &empty;
-	status = rk_values_rank(values, &mem, &order, &duplicate);
+	status = rk_values_rank(values, hint ? hint->by_name : NULL, hint ? hint->n : 0,
+							&mem, &order, &duplicate);
 	if (status == RK_ERR_DUPLICATE)
 	{
 		size_t		len;
@@ -204,5 +231,6 @@ rank_values_final(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("too many entities to rank")));
+	remember_name_order(fcinfo, &order, values->entities.count);
 	PG_RETURN_POINTER(ranking_from_core(&values->entities, &order, write_value_score, values));
 }

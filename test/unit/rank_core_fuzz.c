@@ -75,7 +75,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					rk_values_serialize(&v, again);
 					if (rk_values_serialized_size(&v) != len || memcmp(again, bytes, len) != 0)
 						abort();
-					(void) rk_values_rank(&v, &mem, &order, &duplicate);
+					(void) rk_values_rank(&v, NULL, 0, &mem, &order, &duplicate);
 				}
 				break;
 			}

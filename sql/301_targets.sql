@@ -180,8 +180,6 @@ INSERT INTO target (target, kommune, title, source, unit, kind, direction, basel
 VALUES ('r-bad', 'Tønder', 'x', 't3.level', 'antal', 'change', 'at_most', '2022', -5, '2022');
 INSERT INTO target (target, kommune, title, source, unit, kind, direction, level, first_period)
 VALUES ('r-bad', 'Tønder', 'x', 't3.level', 'antal', 'level', 'at_most', 1, '2022M13');
-INSERT INTO target (target, kommune, title, source, unit, kind, direction, level)
-VALUES ('r-bad', 'Hedeby', 'x', 't3.level', 'antal', 'level', 'at_most', 1);
 
 -- shipped rows are read-only; copies are not
 UPDATE target SET level = 30 WHERE target = 'aabenraa-2019-langtidsledige';

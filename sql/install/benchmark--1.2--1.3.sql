@@ -849,7 +849,7 @@ COMMENT ON FUNCTION @extschema@.target_level_at(text, date) IS
  * Target status: per target and period, the actual value, the target value,
  * met / not met / no data / not due, the gap and the trend.
  */
-CREATE FUNCTION @extschema@.target_status_for(kommune_filter @extschema@.kommune, target_filter text)
+CREATE FUNCTION @extschema@.target_status_for(kommune_name text, target_filter text)
 RETURNS TABLE (target text, kommune text, kommune_code integer, plan text, title text, kind text, direction text,
 			   strict boolean, follows text, unit text, period text, period_start date, period_end date,
 			   compared text, actual numeric, target_value numeric, peer_group text, peer_average text,
@@ -867,6 +867,7 @@ DECLARE
 	bad_problems text[] := '{}';
 	ratio_sources text[] := '{}';
 	ratio boolean;
+	kommune_filter @extschema@.kommune := kommune_name::@extschema@.kommune;
 BEGIN
 	FOR s IN
 		SELECT DISTINCT ts.source
@@ -1072,7 +1073,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION @extschema@.target_status_for(@extschema@.kommune, text) IS
+COMMENT ON FUNCTION @extschema@.target_status_for(text, text) IS
 'Target follow-up for one municipality and/or one target (NULL: all): per target and period the actual value, the target value, status (met, not met, no data, not due), gap (actual - target), margin (positive = better than the target), the trend of the municipality''s values and a note';
 
 CREATE VIEW @extschema@.target_status AS
@@ -1093,7 +1094,7 @@ BEGIN ATOMIC
 		SELECT x.*,
 			   pg_catalog.row_number() OVER (PARTITION BY x.target
 											 ORDER BY x.status IN ('met', 'not met') DESC, x.period_end DESC) AS latest
-		FROM @extschema@.target_status_for(target_scorecard.kommune_name::@extschema@.kommune, NULL) x
+		FROM @extschema@.target_status_for(target_scorecard.kommune_name, NULL) x
 		WHERE target_scorecard.period_label IS NULL OR x.period = target_scorecard.period_label
 	)
 	SELECT s.target, s.plan, s.title, s.kind, s.follows, s.period, s.compared, s.actual, s.target_value, s.unit,

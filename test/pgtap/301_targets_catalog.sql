@@ -11,7 +11,7 @@ SELECT has_table('target');
 SELECT has_table('target_milestone');
 SELECT has_view('target_status');
 SELECT has_view('peer_groups');
-SELECT has_function('target_status_for', ARRAY['kommune', 'text']);
+SELECT has_function('target_status_for', ARRAY['text', 'text']);
 SELECT has_function('target_scorecard', ARRAY['text', 'text']);
 SELECT has_function('peer_averages', ARRAY['text', 'text', 'text']);
 

@@ -401,7 +401,7 @@ placement_sum_final(PG_FUNCTION_ARGS)
 
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("weighted_placement weights of entity \"%.*s\" are all zero", (int) len, entity),
+				 errmsg("weighted_placement weights of the placements of entity \"%.*s\" are all zero", (int) len, entity),
 				 errhint("Give at least one of its placements a positive weight.")));
 	}
 	if (status == RK_ERR_OVERFLOW)

@@ -94,3 +94,18 @@ entity_argument(FunctionCallInfo fcinfo, int argno, int *len)
 	*len = strlen(printed);
 	return printed;
 }
+
+/* A bytea of size payload bytes for a serialized state, or an error when too large. */
+bytea *
+state_bytea(size_t size, const char *aggregate)
+{
+	bytea	   *result;
+
+	if (size > MaxAllocSize - VARHDRSZ)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("%s state is too large to pass between parallel workers", aggregate)));
+	result = palloc(VARHDRSZ + size);
+	SET_VARSIZE(result, VARHDRSZ + size);
+	return result;
+}

@@ -4,22 +4,34 @@
  *
  * A kommune is stored as its official code (an int2, passed by value) and
  * prints as its official name.  Input accepts the code and the names that
- * people and exports write.  Names are compared by a loose key:
+ * people and exports write.
  *
- *	- letters are lowercased; æ and ä become a, ø and ö become o, å becomes a,
- *	  é and è become e, ü becomes u;
- *	- spaces, hyphens, periods, apostrophes and underscores are dropped;
- *	- the ASCII spellings aa, ae and oe become a, a and o, so that
- *	  "Aabenraa", "Åbenrå" and "Abenra" agree, as do "Sønderborg",
- *	  "Soenderborg" and "Sonderborg";
- *	- a trailing "kommune" or "regionskommune" is dropped;
- *	- a key that names no municipality is tried without a final s and with
- *	  one, so "Københavns", "Nordfyn" and "Vesthimmerland" are found.
+ * Input is read in this order:
+ *
+ *	- leading and trailing white space is ignored;
+ *	- one to four digits are a code ("540", "0540"), which must be one of the
+ *	  98 municipalities' codes;
+ *	- anything else is a name, compared with the official names and the
+ *	  aliases by a loose key:
+ *	  1. letters are lowercased; æ and ä become a, ø and ö become o, å
+ *		 becomes a, é and è become e, ü becomes u (upper case alike);
+ *	  2. spaces, tabs, line breaks, hyphens, periods, apostrophes and
+ *		 underscores are dropped;
+ *	  3. the pairs aa, ae and oe become a, a and o (left to right, not
+ *		 overlapping), so that "Aabenraa", "Åbenrå" and "Abenra" agree, as
+ *		 do "Sønderborg", "Soenderborg" and "Sonderborg";
+ *	  4. one trailing "regionskommune" or "kommune" is dropped;
+ *	  5. a key that names nothing is tried once more: without its final s
+ *		 when it ends in a single s (the genitive: "Københavns Kommune"), or
+ *		 with an s added when it does not end in s ("Nordfyn" for Nordfyns).
  *
  * The 98 official names have 98 different keys (a regression test checks).
  * Old names that are no longer in use ("Brønderslev-Dronninglund") are
- * listed as aliases.  Anything else is an error that suggests the closest
- * name.
+ * listed as aliases.  Anything else is an error (22P02) whose detail says
+ * what the text is when it is an area that exports list next to the
+ * municipalities (the whole country, a region, a landsdel, a RAR area,
+ * Christiansø) or looks garbled by a wrong encoding, and whose hint
+ * otherwise suggests the official name with the closest key.
  */
 #include "postgres.h"
 
@@ -235,6 +247,7 @@ code_by_text(const char *text, int len)
 	int			end = len;
 	int			i;
 	char	   *key;
+	int			keylen;
 	int			code;
 
 	while (start < end && isspace((unsigned char) text[start]))
@@ -256,12 +269,14 @@ code_by_text(const char *text, int len)
 	if (key[0] == '\0')
 		return 0;
 	code = code_by_key(key);
-	if (code == 0 && key[strlen(key) - 1] == 's')
+	keylen = strlen(key);
+	if (code == 0 && keylen >= 2 && key[keylen - 1] == 's' && key[keylen - 2] != 's')
 	{
-		key[strlen(key) - 1] = '\0';
+		/* a genitive: "Københavns" for København, not "Nordfynss" for Nordfyns */
+		key[keylen - 1] = '\0';
 		code = code_by_key(key);
 	}
-	else if (code == 0)
+	else if (code == 0 && key[keylen - 1] != 's')
 		code = code_by_key(psprintf("%ss", key));
 	return code;
 }
@@ -279,9 +294,15 @@ closest_name(const char *text, int len)
 	key = loose_key(text, len);
 	for (i = 0; i < KOMMUNE_COUNT; i++)
 	{
+		char	   *with_kommune = psprintf("%skommune", official_keys[i]);
 		int			distance = varstr_levenshtein(key, strlen(key),
 												  official_keys[i], strlen(official_keys[i]),
 												  1, 1, 1, true);
+
+		/* "Kobenhavn Kommunne": a misspelt suffix is no reason to find nothing */
+		distance = Min(distance, varstr_levenshtein(key, strlen(key),
+													with_kommune, strlen(with_kommune),
+													1, 1, 1, true));
 
 		if (distance < best_distance)
 		{
@@ -310,29 +331,121 @@ utf8_to_text(const char *utf8)
 	return cstring_to_text(pg_any_to_server(utf8, strlen(utf8), PG_UTF8));
 }
 
-/* Reports text that names no municipality, with the likeliest correction. */
+/* A UTF-8 string constant in the server encoding, for messages. */
+static const char *
+server_string(const char *utf8)
+{
+	return pg_any_to_server(utf8, strlen(utf8), PG_UTF8);
+}
+
+/* Whether a loose key is the key of one of the table's region or landsdel names. */
+static bool
+is_area_key(const char *key, bool region)
+{
+	int			i;
+
+	for (i = 0; i < KOMMUNE_COUNT; i++)
+	{
+		const char *area = region ? kommune_table[i].region : kommune_table[i].landsdel;
+
+		if (strcmp(loose_key(area, strlen(area)), key) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Why a text that names no municipality is not one, when it is an area that
+ * exports list next to the municipalities (the whole country, a region, a
+ * landsdel, a RAR area), or NULL.  Only called for text that names no
+ * municipality, so "Bornholm" (also a landsdel) never gets here.
+ */
+static const char *
+area_detail(const char *text, int len, const char *key)
+{
+	if (strcmp(key, "helelandet") == 0 || strcmp(key, "danmark") == 0 ||
+		strcmp(key, "ialt") == 0 || strcmp(key, "landstotal") == 0)
+		return "That is the whole country, not a municipality.";
+	if ((len > 7 && pg_strncasecmp(text, "region ", 7) == 0) || is_area_key(key, true))
+		return "That is a region, not a municipality.";
+	if (len > 4 && (pg_strncasecmp(text, "rar ", 4) == 0 || pg_strncasecmp(text, "rar-", 4) == 0))
+		return "That is the area of a regional labour market council (RAR), not a municipality.";
+	if ((len > 9 && pg_strncasecmp(text, "landsdel ", 9) == 0) || is_area_key(key, false))
+		return "That is a landsdel (a group of municipalities), not a municipality.";
+	return NULL;
+}
+
+/* Reports text that names no municipality, saying why and suggesting the likeliest correction. */
 static void
 unknown_kommune(const char *input, const char *utf8, int len)
 {
-	const char *closest = closest_name(utf8, len);
+	int			start = 0;
+	int			end = len;
+	int			i;
+	char	   *key;
+	const char *closest;
+	const char *detail;
 
+	while (start < end && isspace((unsigned char) utf8[start]))
+		start++;
+	while (end > start && isspace((unsigned char) utf8[end - 1]))
+		end--;
+	if (start == end)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type kommune: \"%s\"", input),
+				 errdetail("The text is empty."),
+				 errhint("Write the official name or the three-digit code, e.g. \"%s\" or 540.",
+						 server_string("Sønderborg"))));
+
+	/* U+FFFD, or "Ã" as in "SÃ¸nderborg": UTF-8 read as ISO-8859-1 or the reverse */
 	if (strstr(utf8, "\xEF\xBF\xBD") != NULL || strstr(utf8, "\xC3\x83") != NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type kommune: \"%s\"", input),
 				 errdetail("The text looks garbled by a wrong character encoding."),
 				 errhint("Read the source with its real encoding (ISO-8859-1 or UTF-8).")));
+
+	for (i = start; i < end && isdigit((unsigned char) utf8[i]); i++)
+		;
+	build_keys();
+	key = loose_key(utf8 + start, end - start);
+	if (i == end || strcmp(key, "christianso") == 0)
+	{
+		bool		christianso = i != end || (end - start <= 4 && atoi(utf8 + start) == 411);
+
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type kommune: \"%s\"", input),
+				 christianso ?
+				 errdetail("%s (411) is administered by the state and is not a municipality.",
+						   server_string("Christiansø")) :
+				 errdetail("No Danish municipality has that code."),
+				 errhint("Codes run from 101 (%s) to 860 (%s); kommuner() lists them.",
+						 server_string("København"), server_string("Hjørring"))));
+	}
+
+	detail = area_detail(utf8 + start, end - start, key);
+	if (detail != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+				 errmsg("invalid input syntax for type kommune: \"%s\"", input),
+				 errdetail_internal("%s", detail),
+				 errhint("kommune_lookup(text) gives NULL instead of an error for text that names no municipality.")));
+
+	closest = closest_name(utf8 + start, end - start);
 	if (closest != NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 				 errmsg("invalid input syntax for type kommune: \"%s\"", input),
-				 errdetail("No Danish municipality has that name or code."),
-				 errhint("Did you mean \"%s\"?", pg_any_to_server(closest, strlen(closest), PG_UTF8))));
+				 errdetail("No Danish municipality has that name."),
+				 errhint("Did you mean \"%s\"?", server_string(closest))));
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 			 errmsg("invalid input syntax for type kommune: \"%s\"", input),
-			 errdetail("No Danish municipality has that name or code."),
-			 errhint("Write the official name or the three-digit code, e.g. \"Sønderborg\" or 540.")));
+			 errdetail("No Danish municipality has that name."),
+			 errhint("Write the official name or the three-digit code, e.g. \"%s\" or 540.",
+						 server_string("Sønderborg"))));
 }
 
 /* kommune input: an official code or a name as people and exports write it */
@@ -360,13 +473,20 @@ kommune_out(PG_FUNCTION_ARGS)
 	PG_RETURN_CSTRING(name == info->name ? pstrdup(name) : name);
 }
 
-/* kommune binary input: the code as int2, which must be a municipality's */
+/* kommune binary input: the code as int2 (exactly two bytes), which must be a municipality's */
 Datum
 kommune_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int16		code = pq_getmsgint(buf, sizeof(int16));
+	int16		code;
 
+	if (buf->len - buf->cursor != sizeof(int16))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external kommune value: expected 2 bytes, got %d",
+						buf->len - buf->cursor),
+				 errdetail("A kommune is sent as its code in two bytes.")));
+	code = pq_getmsgint(buf, sizeof(int16));
 	if (info_by_code(code) == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
@@ -468,8 +588,10 @@ kommune_from_code(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("no Danish municipality has code %d", code),
-				 code == 411 ? errdetail("Christiansø (411) is not a municipality.") : 0,
-				 errhint("Codes run from 101 (København) to 860 (Hjørring); kommuner() lists them.")));
+				 code == 411 ? errdetail("%s (411) is administered by the state and is not a municipality.",
+									server_string("Christiansø")) : 0,
+				 errhint("Codes run from 101 (%s) to 860 (%s); kommuner() lists them.",
+						 server_string("København"), server_string("Hjørring"))));
 	PG_RETURN_KOMMUNE((int16) code);
 }
 

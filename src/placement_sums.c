@@ -309,19 +309,11 @@ Datum
 placement_sum_serialize(PG_FUNCTION_ARGS)
 {
 	SumsState  *state;
-	size_t		size;
 	bytea	   *result;
 
 	aggregate_memory_context(fcinfo, "placement_sum_serialize");
 	state = (SumsState *) PG_GETARG_POINTER(0);
-	size = rk_sums_serialized_size(&state->sums);
-	if (size > MaxAllocSize - VARHDRSZ)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("%s state is too large to pass between parallel workers",
-						aggregate_name(state->sums.mode))));
-	result = palloc(VARHDRSZ + size);
-	SET_VARSIZE(result, VARHDRSZ + size);
+	result = state_bytea(rk_sums_serialized_size(&state->sums), aggregate_name(state->sums.mode));
 	rk_sums_serialize(&state->sums, VARDATA(result));
 	PG_RETURN_BYTEA_P(result);
 }
@@ -409,7 +401,7 @@ placement_sum_final(PG_FUNCTION_ARGS)
 
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("weighted_placement weights of entity \"%.*s\" are all zero", (int) len, entity),
+				 errmsg("weighted_placement weights of the placements of entity \"%.*s\" are all zero", (int) len, entity),
 				 errhint("Give at least one of its placements a positive weight.")));
 	}
 	if (status == RK_ERR_OVERFLOW)

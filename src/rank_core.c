@@ -310,7 +310,10 @@ rehash(RkEntities *e, const RkAllocator *mem, size_t nslots)
 	}
 }
 
-/* Grows the per-entity arrays to hold count entities. */
+/*
+ * Grows the per-entity arrays to hold count entities.  Tables start with room
+ * for 128, enough for the 98 Danish municipalities without growing.
+ */
 static void
 grow_entities(RkEntities *e, const RkAllocator *mem, size_t count)
 {
@@ -389,7 +392,7 @@ size_t
 rk_entities_append(RkEntities *e, const RkAllocator *mem, const char *name, size_t len)
 {
 	if (e->count == e->cap)
-		grow_entities(e, mem, e->cap < 64 ? 64 : e->cap * 2);
+		grow_entities(e, mem, e->cap < 128 ? 128 : e->cap * 2);
 	return add_entity(e, mem, name, len, 0);
 }
 
@@ -419,7 +422,7 @@ rk_entities_intern(RkEntities *e, const RkAllocator *mem, const char *name, size
 	}
 	hash = hash_name(name, len);
 	if (e->count == e->cap)
-		rk_entities_reserve(e, mem, e->cap < 64 ? 64 : e->cap * 2);
+		rk_entities_reserve(e, mem, e->cap < 128 ? 128 : e->cap * 2);
 	slot = find_slot(e, name, len, hash);
 	if (e->slots[slot] != 0)
 	{
@@ -605,6 +608,60 @@ name(SortItem *items, SortItem *tmp, size_t n, const SortContext *ctx) \
 DEFINE_SORT(sort_by_name, compare_by_name)
 DEFINE_SORT(sort_for_output, compare_for_output)
 
+/* A key whose unsigned order is the output order: placed by score, left-out last. */
+static inline uint64_t
+radix_key(const SortItem *item)
+{
+	double		key = item->key == 0.0 ? 0.0 : item->key;	/* -0 ties with 0 */
+	uint64_t	bits;
+
+	if (!item->placed)
+		return UINT64_MAX;
+	memcpy(&bits, &key, sizeof(bits));
+	return (bits & ((uint64_t) 1 << 63)) ? ~bits : bits | ((uint64_t) 1 << 63);
+}
+
+/*
+ * Stable least-significant-digit radix sort of items by radix_key, for exact
+ * double scores; passes whose byte is the same for every item are skipped
+ * (small integer rank sums need two or three passes).
+ */
+static void
+radix_sort_items(SortItem *items, SortItem *tmp, size_t n)
+{
+	SortItem   *from = items;
+	SortItem   *to = tmp;
+	int			shift;
+
+	for (shift = 0; shift < 64; shift += 8)
+	{
+		size_t		count[256] = {0};
+		size_t		pos = 0;
+		size_t		i;
+		int			b;
+		SortItem   *swap;
+
+		for (i = 0; i < n; i++)
+			count[(radix_key(&from[i]) >> shift) & 0xFF]++;
+		if (n == 0 || count[(radix_key(&from[0]) >> shift) & 0xFF] == n)
+			continue;
+		for (b = 0; b < 256; b++)
+		{
+			size_t		c = count[b];
+
+			count[b] = pos;
+			pos += c;
+		}
+		for (i = 0; i < n; i++)
+			to[count[(radix_key(&from[i]) >> shift) & 0xFF]++] = from[i];
+		swap = from;
+		from = to;
+		to = swap;
+	}
+	if (from != items)
+		memcpy(items, from, n * sizeof(SortItem));
+}
+
 /*
  * True when hint lists the n entities in strictly increasing name order: a
  * permutation (checked with marks, n bytes of scratch) whose neighbours
@@ -707,7 +764,14 @@ rank_items(SortItem *items, size_t n, const SortContext *ctx, const uint32_t *hi
 	status = order_by_name(items, tmp, n, ctx, hint, hint_n, out, duplicate);
 	if (status != RK_OK)
 		return status;
-	sort_for_output(items, tmp, n, ctx);
+	/*
+	 * items are in name order now: a stable sort by score keeps it among ties.
+	 * Radix passes pay off for long lists only.
+	 */
+	if (ctx->nums == NULL && n >= 1024)
+		radix_sort_items(items, tmp, n);
+	else
+		sort_for_output(items, tmp, n, ctx);
 	for (i = 0; i < n; i++)
 	{
 		uint32_t	entity = items[i].entity;
@@ -1151,6 +1215,15 @@ rk_sums_rank(const RkSums *s, const RkAllocator *mem, RkOrder *out, size_t *culp
 		out->dens[i] = den;
 		item->key = (double) num / (double) den;
 	}
+	/* integer scores below 2^53 are exact as doubles: compare those alone */
+	for (i = 0; i < n && ctx.nums != NULL; i++)
+	{
+		if (out->dens[i] != 1 || out->nums[i] > ((rk_int128) 1 << 53) ||
+			out->nums[i] < -((rk_int128) 1 << 53))
+			break;
+	}
+	if (i == n)
+		ctx.nums = ctx.dens = NULL;
 	/* the entities of a sum state are unique: no duplicate can be reported */
 	return rank_items(items, n, &ctx, NULL, 0, mem, out, culprit);
 }

@@ -120,18 +120,11 @@ Datum
 rank_values_serialize(PG_FUNCTION_ARGS)
 {
 	ValuesState *state;
-	size_t		size;
 	bytea	   *result;
 
 	aggregate_memory_context(fcinfo, "rank_values_serialize");
 	state = (ValuesState *) PG_GETARG_POINTER(0);
-	size = rk_values_serialized_size(&state->values);
-	if (size > MaxAllocSize - VARHDRSZ)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("rank_values state is too large to pass between parallel workers")));
-	result = palloc(VARHDRSZ + size);
-	SET_VARSIZE(result, VARHDRSZ + size);
+	result = state_bytea(rk_values_serialized_size(&state->values), "rank_values");
 	rk_values_serialize(&state->values, VARDATA(result));
 	PG_RETURN_BYTEA_P(result);
 }

@@ -79,5 +79,6 @@ extern char *canonical_numeric_text(Datum numeric);
 extern RkAllocator rk_allocator(MemoryContext context);
 extern MemoryContext aggregate_memory_context(FunctionCallInfo fcinfo, const char *function);
 extern const char *entity_argument(FunctionCallInfo fcinfo, int argno, int *len);
+extern bytea *state_bytea(size_t size, const char *aggregate);
 
 #endif							/* BENCHMARK_RANKING_H */

@@ -36,6 +36,8 @@ take_install_lock() {
 build_install() {
 	echo "== building and installing benchmark"
 	make -C "$TOP" -s PG_CONFIG="$PG_BIN/pg_config" WERROR=1 >/dev/null
+	# scripts another checkout installed (a version this one lacks) would join the upgrade chain
+	as_root rm -f "$("$PG_BIN/pg_config" --sharedir)"/extension/benchmark--*.sql
 	as_root make -C "$TOP" -s PG_CONFIG="$PG_BIN/pg_config" install >/dev/null
 }
 

@@ -101,29 +101,37 @@ BEGIN
 	RETURN round((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY t) FROM unnest(times) t)::numeric, 1);
 END $$;
 
--- The extension's answer must equal plain SQL's before any time counts.
-CREATE FUNCTION bench_check(tab text) RETURNS void LANGUAGE plpgsql AS $$
+-- The extension's answers (both formulations) must equal plain SQL's before any time
+-- counts: each answer is computed once and compared both ways.
+CREATE FUNCTION bench_check(tab text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
+	k text;
 	differ bigint;
 	total bigint;
 BEGIN
-	EXECUTE format('SELECT count(*) FROM ((SELECT * FROM (%s) a EXCEPT SELECT * FROM (%s) b) UNION ALL (SELECT * FROM (%s) c EXCEPT SELECT * FROM (%s) d)) x',
-		bench_query('extension', tab), bench_query('plain SQL', tab),
-		bench_query('plain SQL', tab), bench_query('extension', tab)) INTO differ;
-	EXECUTE format('SELECT count(*) FROM (%s) q', bench_query('extension', tab)) INTO total;
-	IF differ <> 0 OR total = 0 THEN
-		RAISE EXCEPTION 'the extension and plain SQL disagree on % (% differing rows of %)', tab, differ, total;
-	END IF;
-	EXECUTE format('SELECT count(*) FROM ((SELECT * FROM (%s) a EXCEPT SELECT * FROM (%s) b) UNION ALL (SELECT * FROM (%s) c EXCEPT SELECT * FROM (%s) d)) x',
-		bench_query('extension, row by row', tab), bench_query('plain SQL', tab),
-		bench_query('plain SQL', tab), bench_query('extension, row by row', tab)) INTO differ;
-	IF differ <> 0 THEN
-		RAISE EXCEPTION 'the row-by-row formulation and plain SQL disagree on % (% rows)', tab, differ;
-	END IF;
+	DROP TABLE IF EXISTS pg_temp.answer_plain;
+	EXECUTE format('CREATE TEMP TABLE answer_plain AS %s', bench_query('plain SQL', tab));
+	SELECT count(*) INTO total FROM answer_plain;
+	FOREACH k IN ARRAY ARRAY['extension', 'extension, row by row'] LOOP
+		DROP TABLE IF EXISTS pg_temp.answer_ext;
+		EXECUTE format('CREATE TEMP TABLE answer_ext AS %s', bench_query(k, tab));
+		SELECT count(*) INTO differ FROM (
+			(SELECT * FROM answer_ext EXCEPT ALL SELECT * FROM answer_plain)
+			UNION ALL
+			(SELECT * FROM answer_plain EXCEPT ALL SELECT * FROM answer_ext)) x;
+		IF differ <> 0 OR total = 0 THEN
+			RAISE EXCEPTION 'the extension (%) and plain SQL disagree on %: % differing rows of %', k, tab, differ, total;
+		END IF;
+	END LOOP;
+	RETURN format('%s: the extension''s placements equal plain SQL''s (%s placements, both formulations)', tab, total);
 END $$;
 
+\pset tuples_only on
+\pset format unaligned
 SELECT bench_check('bench_w1');
 SELECT bench_check('bench_w2');
+\pset tuples_only off
+\pset format aligned
 
 CREATE TEMP TABLE bench_result (workload text, mode text, kind text, ms numeric);
 CREATE FUNCTION bench_run(workers int, mode text, reps int) RETURNS void LANGUAGE plpgsql AS $$
@@ -138,14 +146,16 @@ BEGIN
 		END LOOP;
 	END LOOP;
 END $$;
+\o /dev/null
 SELECT bench_run(0, 'serial', :reps);
 SELECT bench_run(2, 'parallel (2 workers)', :reps);
+\o
 
 \pset footer off
 \echo
 \echo 'W1 = 94 entities x 15 measures (goal + 7 areas) x 240 periods = 338,400 rows'
 \echo 'W2 = 100,000 entities x 15 measures x 1 period = 1,500,000 rows'
-\echo 'median of the runs, in ms; ratios from the same run'
+\echo 'median of' :reps 'runs, in ms; ratios from the same run; targets: plain / extension >= 10, extension / scan <= 5'
 SELECT r.workload AS "workload", r.mode AS "plan",
 	   s.ms AS "scan sum(value)", e.ms AS "extension", rr.ms AS "extension, row by row",
 	   p.ms AS "plain SQL",

@@ -244,12 +244,13 @@ test_values_oracle(void)
 {
 	int			round;
 
-	for (round = 0; round < 200; round++)
+	for (round = 0; round < 204; round++)
 	{
 		RkValues	v;
 		RkOrder		order;
 		size_t		duplicate;
-		size_t		n = rng(300);
+		/* short lists are merge-sorted, long ones radix-sorted: test both */
+		size_t		n = round < 200 ? rng(300) : 1024 + rng(3000);
 		bool		higher = rng(2) == 1;
 		double	   *vals = malloc(sizeof(double) * (n + 1));
 		bool	   *nulls = malloc(sizeof(bool) * (n + 1));
@@ -265,6 +266,10 @@ test_values_oracle(void)
 			snprintf(name, sizeof(name), "k%zu", rng(1000000) * 1000 + i);
 			nulls[i] = rng(8) == 0;
 			vals[i] = (double) rng(20) / 4.0 - 2.0;
+			if (rng(50) == 0)
+				vals[i] = rng(2) ? INFINITY : -INFINITY;
+			if (vals[i] == 0.0 && rng(2))
+				vals[i] = -0.0;
 			CHECK(rk_values_add(&v, &mem, name, strlen(name), nulls[i], vals[i]) == RK_OK);
 		}
 		CHECK(rk_values_rank(&v, NULL, 0, &mem, &order, &duplicate) == RK_OK);
@@ -759,6 +764,85 @@ test_name_hint(void)
 	arena_reset(&arena);
 }
 
+/* Long rank-sum lists (radix-sorted) against the brute-force oracle. */
+static void
+test_rank_sum_oracle(void)
+{
+	size_t		n = 2500;
+	int64_t    *sums = malloc(sizeof(int64_t) * n);
+	bool	   *complete = malloc(sizeof(bool) * n);
+	RkSums		s;
+	RkOrder		o;
+	size_t		culprit;
+	size_t		i,
+				j;
+	int			row;
+
+	rk_sums_init(&s);
+	rk_sums_configure(&s, RK_MODE_SUM, RK_POLICY_EXCLUDE);
+	for (i = 0; i < n; i++)
+	{
+		sums[i] = 0;
+		complete[i] = true;
+	}
+	for (row = 0; row < 3; row++)
+	{
+		for (i = 0; i < n; i++)
+		{
+			char		name[16];
+			RkDecimal	rank = {(rk_int128) rng(40) + 1, 0};
+			bool		missing = rng(30) == 0;
+
+			snprintf(name, sizeof(name), "m%zu", (i * 7919) % n);
+			CHECK(rk_sums_add(&s, &mem, name, strlen(name), missing ? NULL : &rank, NULL) == RK_OK);
+			if (missing)
+				complete[(i * 7919) % n] = false;
+			else
+				sums[(i * 7919) % n] += (int64_t) rank.mantissa;
+		}
+	}
+	CHECK(rk_sums_rank(&s, &mem, &o, &culprit) == RK_OK);
+	for (i = 0; i < n; i++)
+	{
+		size_t		len;
+		const char *name = rk_entity_name(&s.entities, i, &len);
+		size_t		who = (size_t) atol(name + 1);
+		int32_t		expected = 0;
+
+		if (complete[who])
+		{
+			expected = 1;
+			for (j = 0; j < n; j++)
+				if (complete[j] && sums[j] < sums[who])
+					expected++;
+		}
+		CHECK(o.placement[i] == expected);
+		if (expected > 0)
+			CHECK(o.nums[i] == sums[who] && o.dens[i] == 1);
+	}
+	/* output order: by placement, ties by name, left out last */
+	for (i = 1; i < n; i++)
+	{
+		int32_t		a = o.placement[o.by_placement[i - 1]];
+		int32_t		b = o.placement[o.by_placement[i]];
+
+		CHECK(b == 0 || (a > 0 && a <= b));
+		if (a == b)
+		{
+			size_t		la,
+						lb;
+			const char *na = rk_entity_name(&s.entities, o.by_placement[i - 1], &la);
+			const char *nb = rk_entity_name(&s.entities, o.by_placement[i], &lb);
+			int			cmp = memcmp(na, nb, la < lb ? la : lb);
+
+			CHECK(cmp < 0 || (cmp == 0 && la < lb));
+		}
+	}
+	free(sums);
+	free(complete);
+	arena_reset(&arena);
+}
+
 /* Runs every test; exits non-zero on a failed check. */
 int
 main(void)
@@ -776,6 +860,7 @@ main(void)
 	test_order_given();
 	test_intern_order();
 	test_name_hint();
+	test_rank_sum_oracle();
 	arena_reset(&arena);
 	printf("rank_core: %d checks, %d failures\n", checks, failures);
 	return failures == 0 ? 0 : 1;

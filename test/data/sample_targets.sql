@@ -1,0 +1,141 @@
+-- Sources of the example targets shipped with benchmark 1.3 (the measurable
+-- targets of the employment plans of Aabenraa 2019 and 2022, Tønder 2024 and
+-- Sønderborg 2016-2018): views returning (kommune, period, value), some also
+-- numerator and denominator for pooled peer averages.  Load after
+-- sample_jobindsats.sql and sample_sources.sql (load_sample.sql does).
+--
+-- Some views map the SYNTHETIC sample tables of sample_jobindsats.sql.  Where
+-- the sample lacks what a target follows (age groups, durations, years before
+-- 2018, 2024, data from outside jobindsats), table target_sources.syntetiske_tal
+-- holds a small SYNTHETIC series for it, made by a deterministic generator
+-- (md5-based, same numbers on every run).  NOT REAL DATA: do not quote it.
+
+SET client_min_messages = warning;
+DROP SCHEMA IF EXISTS target_sources CASCADE;
+CREATE SCHEMA target_sources;
+COMMENT ON SCHEMA target_sources IS
+'Sources of the example targets: views over the sample data and SYNTETISKE DATA (synthetic series) where the sample lacks a measure';
+
+-- u(key): a deterministic pseudo-random number in [0, 1) from the md5 of key.
+CREATE FUNCTION pg_temp.u_target(key text) RETURNS double precision
+LANGUAGE sql IMMUTABLE STRICT
+RETURN ('x' || substr(md5(key), 1, 12))::bit(48)::bigint / 281474976710656.0;
+
+CREATE TABLE target_sources.syntetiske_tal (
+	serie text NOT NULL,
+	kommune text NOT NULL,
+	aar integer NOT NULL,
+	vaerdi numeric,
+	PRIMARY KEY (serie, kommune, aar)
+);
+COMMENT ON TABLE target_sources.syntetiske_tal IS
+'SYNTETISKE DATA: made-up yearly series for the example targets where the sample data lack a measure; not real figures';
+
+INSERT INTO target_sources.syntetiske_tal
+SELECT s.serie, k.navn, y,
+	   CASE s.serie
+		   -- share of citizens in the integration programme who support themselves (pct.)
+		   WHEN 'integration_selvforsoergende' THEN
+			   round((42 + 22 * k.styrke + 12 * pg_temp.u_target(s.serie || k.kode || y) + 1.5 * (y - 2018))::numeric, 1)
+		   -- full-time persons under 30 on uddannelseshjælp and ressourceforløb
+		   WHEN 'unge_uddannelseshjaelp_ressourceforloeb' THEN
+			   round((k.befolkning_16_66 * 0.0065 * (0.8 + 0.4 * pg_temp.u_target(s.serie || k.kode))
+					  * (1 - (k.styrke - 0.35) * 0.05 * (y - 2018)) * (0.96 + 0.08 * pg_temp.u_target(s.serie || k.kode || y)))::numeric)
+		   -- full-time persons 30 and over among activity-ready kontanthjælp recipients
+		   WHEN 'aktivitetsparate_over_30' THEN
+			   round((k.befolkning_16_66 * 0.0068 * (0.8 + 0.4 * pg_temp.u_target(s.serie || k.kode))
+					  * (1 - (k.styrke - 0.4) * 0.04 * (y - 2018)) * (0.96 + 0.08 * pg_temp.u_target(s.serie || k.kode || y)))::numeric)
+		   -- adult-apprentice agreements made in the year
+		   WHEN 'voksenlaerlinge' THEN
+			   round((k.befolkning_16_66 * 0.0016 * (0.7 + 0.6 * pg_temp.u_target(s.serie || k.kode || y)))::numeric)
+		   -- unemployed placed in a job by the jobcentre's recruitment service
+		   WHEN 'jobformidling' THEN
+			   round((k.befolkning_16_66 * 0.0055 * (0.6 + 0.5 * k.styrke + 0.4 * pg_temp.u_target(s.serie || k.kode || y)))::numeric)
+		   -- persons on a-dagpenge for more than 12 months (yearly mean)
+		   WHEN 'dagpenge_over_12_maaneder' THEN
+			   round((k.befolkning_16_66 * 0.0045 * (0.7 + 0.6 * pg_temp.u_target(s.serie || k.kode))
+					  * (ARRAY[1.00, 0.88, 0.78, 0.70, 0.66, 0.80, 0.85, 0.62, 0.60])[y - 2014]
+					  * (1 - (k.styrke - 0.5) * 0.1 * (y - 2015)))::numeric)
+		   -- sygedagpenge full-time persons before 2018, relative to 2018 (filled in below)
+		   WHEN 'sygedagpenge_foer_2018' THEN
+			   (1 + (2018 - y) * 0.03 * (pg_temp.u_target(s.serie || k.kode) - 0.4))::numeric(6, 4)
+	   END
+FROM jobindsats.sample_kommune k
+JOIN (VALUES ('integration_selvforsoergende', 2018, 2024), ('unge_uddannelseshjaelp_ressourceforloeb', 2018, 2024),
+			 ('aktivitetsparate_over_30', 2018, 2024), ('voksenlaerlinge', 2018, 2024), ('jobformidling', 2018, 2024),
+			 ('dagpenge_over_12_maaneder', 2015, 2023), ('sygedagpenge_foer_2018', 2015, 2017)) s(serie, fra, til) ON true
+CROSS JOIN LATERAL generate_series(s.fra, s.til) y;
+
+-- sygedagpenge 2015-2017: the 2018 level of the sample times the factor above
+UPDATE target_sources.syntetiske_tal t
+SET vaerdi = round(t.vaerdi * s.value)
+FROM model_sources.ydelse_sygedagpenge s
+WHERE t.serie = 'sygedagpenge_foer_2018' AND s.kommune = t.kommune AND s.period = '2018';
+DELETE FROM target_sources.syntetiske_tal t
+WHERE t.serie = 'sygedagpenge_foer_2018'
+  AND NOT EXISTS (SELECT 1 FROM model_sources.ydelse_sygedagpenge s WHERE s.kommune = t.kommune AND s.period = '2018' AND s.value IS NOT NULL);
+
+DO $$
+DECLARE
+	s record;
+BEGIN
+	FOR s IN SELECT * FROM (VALUES
+		('integration_selvforsoergende', 'Share of citizens in the integration programme who support themselves, pct.'),
+		('unge_uddannelseshjaelp_ressourceforloeb', 'Full-time persons under 30 on uddannelseshjælp and ressourceforløb'),
+		('aktivitetsparate_over_30', 'Full-time persons 30 and over among activity-ready kontanthjælp recipients'),
+		('voksenlaerlinge', 'Adult-apprentice agreements made in the year'),
+		('jobformidling', 'Unemployed placed in a job by the jobcentre''s recruitment service'),
+		('dagpenge_over_12_maaneder', 'Persons on a-dagpenge for more than 12 months, yearly mean')) v(serie, what)
+	LOOP
+		EXECUTE format('CREATE VIEW target_sources.%I AS SELECT kommune, aar::text AS period, vaerdi AS value FROM target_sources.syntetiske_tal WHERE serie = %L',
+					   s.serie, s.serie);
+		EXECUTE format('COMMENT ON VIEW target_sources.%I IS %L', s.serie, 'SYNTETISKE DATA: ' || s.what || ' (made up, not real figures)');
+	END LOOP;
+END $$;
+
+CREATE VIEW target_sources.sygedagpenge_fuldtid AS
+SELECT kommune, aar::text AS period, vaerdi AS value FROM target_sources.syntetiske_tal WHERE serie = 'sygedagpenge_foer_2018'
+UNION ALL
+SELECT kommune, period, value FROM model_sources.ydelse_sygedagpenge;
+COMMENT ON VIEW target_sources.sygedagpenge_fuldtid IS
+'Sygedagpenge full-time persons per year: the sample''s Y07A02 from 2018 (model_sources.ydelse_sygedagpenge) and SYNTETISKE DATA for 2015-2017';
+
+-- Views over the sample tables.
+CREATE VIEW target_sources.kontant_og_uddannelseshjaelp AS
+SELECT model_sources.kommune(k."Område") AS kommune, k."Periode" AS period, k."Antal personer" + u."Antal personer" AS value
+FROM jobindsats.y60a02 k
+JOIN jobindsats.y38a02 u ON u."Periode" = k."Periode" AND u."Område" = k."Område"
+WHERE k."Køn" = 'I alt' AND k."Herkomst" = 'I alt' AND k."Visitationskategori" = 'I alt'
+  AND u."Køn" = 'I alt' AND u."Herkomst" = 'I alt' AND u."Visitationskategori" = 'I alt'
+  AND model_sources.kommune(k."Område") IS NOT NULL;
+COMMENT ON VIEW target_sources.kontant_og_uddannelseshjaelp IS
+'Persons on kontanthjælp (Y60A02) plus uddannelseshjælp (Y38A02), "Antal personer" per month (sample data)';
+
+CREATE VIEW target_sources.sygedagpenge_jobafklaring AS
+SELECT s.kommune, s.period, 100 * (s.value + j.value) / NULLIF(b.value, 0) AS value,
+	   s.value + j.value AS numerator, b.value AS denominator
+FROM model_sources.ydelse_sygedagpenge s
+JOIN model_sources.ydelse_jobafklaring j USING (kommune, period)
+JOIN model_sources.befolkning_16_66 b USING (kommune, period);
+COMMENT ON VIEW target_sources.sygedagpenge_jobafklaring IS
+'Full-time persons on sygedagpenge (Y07A02) and jobafklaring (Y12A02), yearly means, in per cent of the population 16-66 (PTVA02); numerator and denominator for pooled averages (sample data)';
+
+CREATE VIEW target_sources.offentlig_forsoergelse AS
+SELECT kommune, period, CASE WHEN count(value) = 11 THEN sum(value) END AS value
+FROM (SELECT * FROM model_sources.ydelse_dagpenge
+	  UNION ALL SELECT * FROM model_sources.ydelse_kontanthjaelp
+	  UNION ALL SELECT * FROM model_sources.ydelse_uddannelseshjaelp
+	  UNION ALL SELECT * FROM model_sources.ydelse_revalidering
+	  UNION ALL SELECT * FROM model_sources.ydelse_integration
+	  UNION ALL SELECT * FROM model_sources.ydelse_sygedagpenge
+	  UNION ALL SELECT * FROM model_sources.ydelse_jobafklaring
+	  UNION ALL SELECT * FROM model_sources.ydelse_ressourceforloeb
+	  UNION ALL SELECT * FROM model_sources.ydelse_ledighedsydelse
+	  UNION ALL SELECT * FROM model_sources.ydelse_fleksjob
+	  UNION ALL SELECT * FROM model_sources.ydelse_foertidspension) y
+GROUP BY kommune, period;
+COMMENT ON VIEW target_sources.offentlig_forsoergelse IS
+'Full-time persons on public support incl. førtidspension: the sum of the eleven benefits of the model''s goal, yearly means (NULL when one is missing; sample data)';
+
+ANALYZE target_sources.syntetiske_tal;
+RESET client_min_messages;

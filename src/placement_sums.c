@@ -178,7 +178,7 @@ add_row(SumsState *state, const char *entity, int len, const RkDecimal *placemen
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("%s sum of entity \"%.*s\" is out of range",
 						aggregate_name(state->sums.mode), len, entity),
-				 errdetail("Exact sums hold at most %d digits.", RK_MAX_DIGITS)));
+				 errdetail("Exact sums hold at most %d significant digits at the finest decimal scale of their inputs.", RK_MAX_DIGITS)));
 	if (status != RK_OK)
 		elog(ERROR, "unexpected ranking core status %d", (int) status);
 }
@@ -300,7 +300,7 @@ placement_sum_combine(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
 				 errmsg("%s sum is out of range", aggregate_name(state2->sums.mode)),
-				 errdetail("Exact sums hold at most %d digits.", RK_MAX_DIGITS)));
+				 errdetail("Exact sums hold at most %d significant digits at the finest decimal scale of their inputs.", RK_MAX_DIGITS)));
 	PG_RETURN_POINTER(state1);
 }
 
@@ -370,7 +370,7 @@ write_fraction_score(uint32 entity, char *buf, const void *arg)
 									  ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 	quotient = canonical_numeric_text(DirectFunctionCall2(numeric_round,
 														  DirectFunctionCall2(numeric_div, numerator, denominator),
-														  Int32GetDatum(scale + RK_FRACTION_DIGITS)));
+														  Int32GetDatum(RK_FRACTION_DIGITS)));
 	if (strlen(quotient) >= SCORE_BUFSIZE)
 		elog(ERROR, "score of %zu characters does not fit", strlen(quotient));
 	return strlcpy(buf, quotient, SCORE_BUFSIZE);

@@ -30,13 +30,36 @@ pow10_128(int exponent)
 	return result;
 }
 
-/* Multiplies by 10^exponent; false on overflow. */
+/* True when a number has at most RK_MAX_DIGITS digits: below 10^38 in magnitude. */
+static inline bool
+within_digits(rk_int128 value)
+{
+	static const rk_int128 limit = (rk_int128) 10000000000000000000ull * 10000000000000000000ull;	/* 10^38 */
+
+	return value < limit && value > -limit;
+}
+
+/* a + b, false when the result has more than RK_MAX_DIGITS digits. */
+static inline bool
+add_exact(rk_int128 a, rk_int128 b, rk_int128 *result)
+{
+	return !__builtin_add_overflow(a, b, result) && within_digits(*result);
+}
+
+/* a * b, false when the result has more than RK_MAX_DIGITS digits. */
+static inline bool
+mul_exact(rk_int128 a, rk_int128 b, rk_int128 *result)
+{
+	return !__builtin_mul_overflow(a, b, result) && within_digits(*result);
+}
+
+/* Multiplies by 10^exponent; false when the result has more than RK_MAX_DIGITS digits. */
 static bool
 mul_pow10(rk_int128 value, int exponent, rk_int128 *result)
 {
 	if (exponent > RK_MAX_SCALE)
 		return value == 0 ? (*result = 0, true) : false;
-	return !__builtin_mul_overflow(value, pow10_128(exponent), result);
+	return mul_exact(value, pow10_128(exponent), result);
 }
 
 /*
@@ -159,10 +182,10 @@ rk_decimal_format(rk_int128 mantissa, int scale, char *buf)
 
 /*
  * Writes num / den * 10^-scale (den > 0) as a plain decimal into buf (at least
- * RK_DECIMAL_BUFSIZE bytes): exact when the quotient has at most
- * RK_FRACTION_DIGITS fractional digits, otherwise rounded half away from zero
- * to that many, trailing zeros trimmed.  Returns its length, or 0 when the
- * long division would leave 128 bits (the caller then divides otherwise).
+ * RK_DECIMAL_BUFSIZE bytes): exact when it has at most RK_FRACTION_DIGITS
+ * decimals, otherwise rounded half away from zero to that many, trailing
+ * zeros trimmed.  Returns its length, or 0 when 128-bit long division cannot
+ * do it (the caller then divides otherwise).
  */
 size_t
 rk_fraction_format(rk_int128 num, rk_int128 den, int scale, char *buf)
@@ -177,9 +200,10 @@ rk_fraction_format(rk_int128 num, rk_int128 den, int scale, char *buf)
 
 	if (den == 1)
 		return rk_decimal_format(num, scale, buf);
-	if (divisor > limit)
+	if (divisor > limit || scale > RK_FRACTION_DIGITS)
 		return 0;
-	for (i = 0; i < RK_FRACTION_DIGITS; i++)
+	/* num / den carries scale decimals already: compute the rest */
+	for (i = 0; i < RK_FRACTION_DIGITS - scale; i++)
 	{
 		if (quotient > limit)
 			return 0;
@@ -201,9 +225,7 @@ rk_fraction_format(rk_int128 num, rk_int128 den, int scale, char *buf)
 	if (quotient > (unsigned __int128) RK_INT128_MAX)
 		return 0;
 	mantissa = num < 0 ? -(rk_int128) quotient : (rk_int128) quotient;
-	if (scale + RK_FRACTION_DIGITS > RK_DECIMAL_BUFSIZE - 44)
-		return 0;
-	return rk_decimal_format(mantissa, scale + RK_FRACTION_DIGITS, buf);
+	return rk_decimal_format(mantissa, RK_FRACTION_DIGITS, buf);
 }
 
 /* Multiplies two unsigned 128-bit numbers into four 64-bit limbs, low first. */
@@ -1085,11 +1107,11 @@ rk_sums_add(RkSums *s, const RkAllocator *mem, const char *name, size_t len,
 			RkDecimal	w = *weight;
 
 			if (rk_decimal_rescale(&w, s->weight_scale) != RK_OK ||
-				__builtin_mul_overflow(term, w.mantissa, &term) ||
-				__builtin_add_overflow(sum->weight, w.mantissa, &sum->weight))
+				!mul_exact(term, w.mantissa, &term) ||
+				!add_exact(sum->weight, w.mantissa, &sum->weight))
 				return RK_ERR_OVERFLOW;
 		}
-		if (__builtin_add_overflow(sum->sum, term, &sum->sum))
+		if (!add_exact(sum->sum, term, &sum->sum))
 			return RK_ERR_OVERFLOW;
 		sum->present++;
 	}
@@ -1132,8 +1154,8 @@ rk_sums_merge(RkSums *dst, const RkAllocator *mem, const RkSums *src)
 
 		if (!mul_pow10(from->sum, shift_src, &sum) ||
 			!mul_pow10(from->weight, dst->weight_scale - src->weight_scale, &weight) ||
-			__builtin_add_overflow(to->sum, sum, &to->sum) ||
-			__builtin_add_overflow(to->weight, weight, &to->weight) ||
+			!add_exact(to->sum, sum, &to->sum) ||
+			!add_exact(to->weight, weight, &to->weight) ||
 			__builtin_add_overflow(to->rows, from->rows, &to->rows) ||
 			__builtin_add_overflow(to->present, from->present, &to->present))
 			return RK_ERR_OVERFLOW;
@@ -1196,13 +1218,13 @@ rk_sums_rank(const RkSums *s, const RkAllocator *mem, RkOrder *out, size_t *culp
 			rk_int128	penalty;
 
 			item->placed = true;
-			if (__builtin_mul_overflow(worst, (rk_int128) missing, &penalty) ||
-				__builtin_add_overflow(num, penalty, &num))
+			if (!mul_exact(worst, (rk_int128) missing, &penalty) ||
+				!add_exact(num, penalty, &num))
 				return RK_ERR_OVERFLOW;
 		}
 		else if (s->policy == RK_POLICY_SCALE && item->placed && missing > 0)
 		{
-			if (__builtin_mul_overflow(num, (rk_int128) most_rows, &num))
+			if (!mul_exact(num, (rk_int128) most_rows, &num))
 				return RK_ERR_OVERFLOW;
 			den = sum->present;
 		}

@@ -167,14 +167,12 @@ SELECT is(
 	 WHERE x.src = e.src AND x.g = e.g AND x.policy = e.policy AND x.src <> 'numeric'
 	   AND x.placed AND u.score IS DISTINCT FROM x.score),
 	0, 'integer ranks: non-terminating scores are shown rounded to 16 decimals');
-SELECT todo_start('the engine shows 16 + the ranks'' decimals (18 for ranks like 2.25), the README says 16');
 SELECT is(
 	(SELECT count(*)::int FROM rs_engine e, unnest(e.rk) u
 	 JOIN rs_expected x ON x.entity = u.entity
 	 WHERE x.src = e.src AND x.g = e.g AND x.policy = e.policy AND x.src = 'numeric'
 	   AND x.placed AND u.score IS DISTINCT FROM x.score),
 	0, 'numeric ranks with decimals: non-terminating scores are shown rounded to 16 decimals');
-SELECT todo_end();
 
 -- the default policy is exclude
 SELECT is(

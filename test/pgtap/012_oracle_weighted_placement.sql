@@ -150,14 +150,12 @@ SELECT is(
 	 WHERE x.src = e.src AND x.g = e.g AND x.policy = e.policy AND x.src <> 'decimal'
 	   AND x.placed AND u.score IS DISTINCT FROM x.score),
 	0, 'integer placements: non-terminating weighted means are shown rounded to 16 decimals');
-SELECT todo_start('the engine shows 16 + the placements'' decimals (17 for placements like 2.5), the README says 16');
 SELECT is(
 	(SELECT count(*)::int FROM wp_engine e, unnest(e.rk) u
 	 JOIN wp_expected x ON x.entity = u.entity
 	 WHERE x.src = e.src AND x.g = e.g AND x.policy = e.policy AND x.src = 'decimal'
 	   AND x.placed AND u.score IS DISTINCT FROM x.score),
 	0, 'placements with decimals: non-terminating weighted means are shown rounded to 16 decimals');
-SELECT todo_end();
 
 -- both facts about 0.1/0.2/0.3 and 7:1: exact ties exist that float8 splits,
 -- and the engine keeps every one of them tied

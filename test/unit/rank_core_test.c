@@ -161,7 +161,9 @@ test_decimals(void)
 	CHECK(rk_fraction_format(1, 3, 0, buf) > 0 && strcmp(buf, "0.3333333333333333") == 0);
 	CHECK(rk_fraction_format(7, 8, 0, buf) > 0 && strcmp(buf, "0.875") == 0);
 	CHECK(rk_fraction_format(35, 2, 1, buf) > 0 && strcmp(buf, "1.75") == 0);
-	CHECK(rk_fraction_format(-1, 6, 2, buf) > 0 && strcmp(buf, "-0.001666666666666667") == 0);
+	CHECK(rk_fraction_format(-1, 6, 2, buf) > 0 && strcmp(buf, "-0.0016666666666667") == 0);
+	CHECK(rk_fraction_format(55, 3, 1, buf) > 0 && strcmp(buf, "1.8333333333333333") == 0);
+	CHECK(rk_fraction_format(1, 3, 17, buf) == 0);
 	CHECK(rk_fraction_format(210, 14, 0, buf) > 0 && strcmp(buf, "15") == 0);
 	CHECK(rk_fraction_format(1, dec(big).mantissa, 0, buf) == 0);
 	CHECK(rk_fraction_format(dec(big).mantissa, 3, 0, buf) == 0);
@@ -500,6 +502,14 @@ test_errors(void)
 	rk_sums_configure(&s, RK_MODE_SUM, RK_POLICY_EXCLUDE);
 	CHECK(rk_sums_add(&s, &mem, "A", 1, &big, NULL) == RK_OK);
 	CHECK(rk_sums_add(&s, &mem, "A", 1, &big, NULL) == RK_ERR_OVERFLOW);
+	{
+		/* sums stay within 38 digits: 99...9 (38 nines) + 1 = 10^38 is out */
+		RkDecimal	nines = dec("99999999999999999999999999999999999999"),
+					one = dec("1");
+
+		CHECK(rk_sums_add(&s, &mem, "N", 1, &nines, NULL) == RK_OK);
+		CHECK(rk_sums_add(&s, &mem, "N", 1, &one, NULL) == RK_ERR_OVERFLOW);
+	}
 
 	/* a finer scale that no longer fits is an overflow, not a rounding */
 	rk_sums_init(&s);

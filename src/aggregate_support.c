@@ -52,12 +52,12 @@ aggregate_memory_context(FunctionCallInfo fcinfo, const char *function)
 	return context;
 }
 
-/* The output function of an entity argument's type, cached in fn_extra. */
-typedef struct EntityOutput
+/* How an entity argument is read, found once per call site and kept in fn_extra. */
+typedef struct EntityReader
 {
-	Oid			type;
-	FmgrInfo	output;
-} EntityOutput;
+	bool		is_text;		/* text or varchar: the bytes as they are */
+	FmgrInfo	output;			/* otherwise the type's output function */
+} EntityReader;
 
 /*
  * The bytes of an entity argument: text as it is, any other type (such as
@@ -66,31 +66,35 @@ typedef struct EntityOutput
 const char *
 entity_argument(FunctionCallInfo fcinfo, int argno, int *len)
 {
-	Oid			type = get_fn_expr_argtype(fcinfo->flinfo, argno);
-	EntityOutput *cache = (EntityOutput *) fcinfo->flinfo->fn_extra;
+	EntityReader *reader = (EntityReader *) fcinfo->flinfo->fn_extra;
 	char	   *printed;
 
-	if (type == TEXTOID || type == VARCHAROID)
+	if (reader == NULL)
+	{
+		Oid			type = get_fn_expr_argtype(fcinfo->flinfo, argno);
+
+		if (!OidIsValid(type))
+			elog(ERROR, "could not determine the type of the entity argument");
+		reader = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(EntityReader));
+		reader->is_text = (type == TEXTOID || type == VARCHAROID);
+		if (!reader->is_text)
+		{
+			Oid			output;
+			bool		varlena;
+
+			getTypeOutputInfo(type, &output, &varlena);
+			fmgr_info_cxt(output, &reader->output, fcinfo->flinfo->fn_mcxt);
+		}
+		fcinfo->flinfo->fn_extra = reader;
+	}
+	if (reader->is_text)
 	{
 		text	   *entity = PG_GETARG_TEXT_PP(argno);
 
 		*len = VARSIZE_ANY_EXHDR(entity);
 		return VARDATA_ANY(entity);
 	}
-	if (!OidIsValid(type))
-		elog(ERROR, "could not determine the type of the entity argument");
-	if (cache == NULL || cache->type != type)
-	{
-		Oid			output;
-		bool		varlena;
-
-		cache = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(EntityOutput));
-		getTypeOutputInfo(type, &output, &varlena);
-		fmgr_info_cxt(output, &cache->output, fcinfo->flinfo->fn_mcxt);
-		cache->type = type;
-		fcinfo->flinfo->fn_extra = cache;
-	}
-	printed = OutputFunctionCall(&cache->output, PG_GETARG_DATUM(argno));
+	printed = OutputFunctionCall(&reader->output, PG_GETARG_DATUM(argno));
 	*len = strlen(printed);
 	return printed;
 }

@@ -931,6 +931,30 @@ take(const char *buf, size_t len, size_t *pos, void *field, size_t size)
 	return true;
 }
 
+/* Writes an entity's name as a uint32 length and its bytes. */
+static void
+put_name(char *buf, size_t *pos, const RkEntities *e, size_t index)
+{
+	size_t		len;
+	const char *name = rk_entity_name(e, index, &len);
+	uint32_t	len32 = (uint32_t) len;
+
+	memcpy(buf + *pos, &len32, sizeof(len32));
+	memcpy(buf + *pos + sizeof(len32), name, len);
+	*pos += sizeof(len32) + len;
+}
+
+/* Reads a name written by put_name; false when the buffer is too short. */
+static bool
+take_name(const char *buf, size_t len, size_t *pos, const char **name, uint32_t *name_len)
+{
+	if (!take(buf, len, pos, name_len, sizeof(*name_len)) || len - *pos < *name_len)
+		return false;
+	*name = buf + *pos;
+	*pos += *name_len;
+	return true;
+}
+
 /* Bytes needed to serialize a rank_values state. */
 size_t
 rk_values_serialized_size(const RkValues *v)
@@ -953,13 +977,8 @@ rk_values_serialize(const RkValues *v, char *buf)
 	for (i = 0; i < v->entities.count; i++)
 	{
 		const RkValue *value = rk_entity_payload(&v->entities, i);
-		size_t		len;
-		const char *name = rk_entity_name(&v->entities, i, &len);
-		uint32_t	len32 = (uint32_t) len;
 
-		PUT(buf, pos, len32);
-		memcpy(buf + pos, name, len);
-		pos += len;
+		put_name(buf, &pos, &v->entities, i);
 		buf[pos++] = value->is_null ? 1 : 0;
 		PUT(buf, pos, value->value);
 	}
@@ -998,10 +1017,8 @@ rk_values_deserialize(RkValues *v, const RkAllocator *mem, const char *buf, size
 		char		is_null;
 		double		value;
 
-		if (!take(buf, len, &pos, &name_len, sizeof(name_len)) || len - pos < name_len)
+		if (!take_name(buf, len, &pos, &name, &name_len))
 			return RK_ERR_CORRUPT;
-		name = buf + pos;
-		pos += name_len;
 		if (!take(buf, len, &pos, &is_null, 1) || (is_null != 0 && is_null != 1) ||
 			!take(buf, len, &pos, &value, sizeof(value)))
 			return RK_ERR_CORRUPT;
@@ -1277,13 +1294,8 @@ rk_sums_serialize(const RkSums *s, char *buf)
 	for (i = 0; i < s->entities.count; i++)
 	{
 		const RkEntitySum *sum = rk_entity_payload(&s->entities, i);
-		size_t		len;
-		const char *name = rk_entity_name(&s->entities, i, &len);
-		uint32_t	len32 = (uint32_t) len;
 
-		PUT(buf, pos, len32);
-		memcpy(buf + pos, name, len);
-		pos += len;
+		put_name(buf, &pos, &s->entities, i);
 		PUT(buf, pos, sum->rows);
 		PUT(buf, pos, sum->present);
 		PUT(buf, pos, sum->sum);
@@ -1326,10 +1338,8 @@ rk_sums_deserialize(RkSums *s, const RkAllocator *mem, const char *buf, size_t l
 		bool		found;
 		RkEntitySum sum;
 
-		if (!take(buf, len, &pos, &name_len, sizeof(name_len)) || len - pos < name_len)
+		if (!take_name(buf, len, &pos, &name, &name_len))
 			return RK_ERR_CORRUPT;
-		name = buf + pos;
-		pos += name_len;
 		if (!take(buf, len, &pos, &sum.rows, sizeof(sum.rows)) ||
 			!take(buf, len, &pos, &sum.present, sizeof(sum.present)) ||
 			!take(buf, len, &pos, &sum.sum, sizeof(sum.sum)) ||

@@ -9,6 +9,7 @@ PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 WORK=$(mktemp -d /tmp/benchmark-dump.XXXXXX)
 trap 'rm -rf "$WORK"; psql -qX -d postgres -c "DROP DATABASE IF EXISTS model_dump_src" -c "DROP DATABASE IF EXISTS model_dump_dst" >/dev/null 2>&1 || true' EXIT
 q() { psql -qX -v ON_ERROR_STOP=1 "$@"; }
+. "$TOP/test/dump_restore.sh"
 
 q -d postgres -c 'DROP DATABASE IF EXISTS model_dump_src' -c 'DROP DATABASE IF EXISTS model_dump_dst' \
 	-c 'CREATE DATABASE model_dump_src' -c 'CREATE DATABASE model_dump_dst'
@@ -44,17 +45,8 @@ SELECT 'shipped rows', (SELECT count(*) FROM model WHERE shipped) + (SELECT coun
 SELECT 'placements', md5(string_agg(p::text, '|' ORDER BY p.part, p.item_key, p.kommune)) FROM model_placements('mine', '2022') p;
 SQL
 }
-snapshot model_dump_src >"$WORK/before"
+dump_restore_same model_dump_src model_dump_dst
 grep -q '^placements|' "$WORK/before"
-
-"$PG_BIN/pg_dump" -Fc -d model_dump_src -f "$WORK/dump"
-"$PG_BIN/pg_restore" --exit-on-error -d model_dump_dst "$WORK/dump"
-snapshot model_dump_dst >"$WORK/after"
-
-if ! diff -u "$WORK/before" "$WORK/after"; then
-	echo "FAIL: the restored database differs from the dumped one" >&2
-	exit 1
-fi
 # the preset is still protected after the restore
 if q -d model_dump_dst -c "UPDATE model SET goal_weight = 1 WHERE model = 'sonderborg-2023'" 2>/dev/null; then
 	echo "FAIL: the shipped preset is writable after the restore" >&2

@@ -2,7 +2,8 @@
 # install, and a throw-away PostgreSQL cluster of our own.  Sourced, not run.
 
 PG_MAJOR=${PG_MAJOR:-15}
-PG_BIN=/usr/lib/postgresql/$PG_MAJOR/bin
+# PG_BIN may point at another installation of the same major (a private copy).
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/$PG_MAJOR/bin}
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # as_root runs a command as root, through sudo when we are not root already.
@@ -28,7 +29,7 @@ ensure_packages() {
 
 # take_install_lock serialises install-and-test runs of several checkouts on one machine.
 take_install_lock() {
-	exec 9>/tmp/benchmark-install.lock
+	exec 9>"/tmp/benchmark-install$(echo "$PG_BIN" | tr / _).lock"
 	flock 9
 }
 

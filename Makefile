@@ -1,12 +1,25 @@
 # benchmark: municipal ranking lists for PostgreSQL, built with PGXS.
 #
-# Extension scripts live in sql/install/; pg_regress tests are sql/*.sql
-# with expected output in expected/*.out (run in file-name order).
+# The current definition of every SQL object is in sql/layers/*.sql; the full
+# install script of the current version is built from them.  Released scripts
+# (sql/install/*.sql) are frozen.  The upgrade script to the version under
+# development is built from its hand-written part in sql/upgrade/ and the
+# layers it re-creates as they are.  pg_regress tests are sql/*.sql with
+# expected output in expected/*.out (run in file-name order).
 
 EXTENSION = benchmark
+EXTVERSION = 1.4
 MODULE_big = benchmark
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
-DATA = $(sort $(wildcard sql/install/*.sql))
+
+LAYERS = $(sort $(wildcard sql/layers/*.sql))
+# the layers with the types and the catalog tables change in place on upgrade
+STATEFUL_LAYERS = sql/layers/05_schema.sql sql/layers/10_ranking.sql sql/layers/20_kommune.sql \
+	sql/layers/40_model_catalog.sql sql/layers/45_target_catalog.sql
+UPGRADE_FROM = 1.3
+UPGRADE_SCRIPT = sql/install/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql
+DATA_built = sql/install/$(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_SCRIPT)
+DATA = $(filter-out $(DATA_built),$(sort $(wildcard sql/install/*.sql)))
 REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --outputdir=test/results
 EXTRA_CLEAN = test/results test/unit/rank_core_test test/unit/rank_core_fuzz
@@ -21,6 +34,16 @@ PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
 $(OBJS): $(wildcard src/*.h)
+
+sql/install/$(EXTENSION)--$(EXTVERSION).sql: $(LAYERS) Makefile
+	{ printf '/* benchmark %s: built from sql/layers/ by the Makefile; edit the layers, not this file */\n\n' $(EXTVERSION); \
+	  printf '\\echo Use "CREATE EXTENSION benchmark" to load this file. \\quit\n'; \
+	  for f in $(LAYERS); do printf '\n'; cat $$f; done; } > $@
+
+$(UPGRADE_SCRIPT): sql/upgrade/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql $(LAYERS) sql/upgrade/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).post.sql Makefile
+	{ cat sql/upgrade/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql; \
+	  for f in $(filter-out $(STATEFUL_LAYERS),$(LAYERS)); do printf '\n'; cat $$f; done; \
+	  printf '\n'; cat sql/upgrade/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).post.sql; } > $@
 
 # The pure-C ranking core, tested on its own under AddressSanitizer and UBSan.
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer

@@ -1,0 +1,468 @@
+/* The runner: a model's sources read once, ranked at every level, and its reports */
+
+CREATE FUNCTION benchmark.model_copy(source_model text, new_model text)
+RETURNS text
+LANGUAGE plpgsql VOLATILE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM benchmark.model m WHERE m.model = source_model) THEN
+		RAISE EXCEPTION 'model "%" does not exist', source_model
+			USING ERRCODE = 'undefined_object', HINT = 'The models are listed in table model.';
+	END IF;
+	INSERT INTO benchmark.model (model, title_da, title_en, goal_da, goal_en, goal_weight, goal_rule, goal_missing,
+								   baseline_from, baseline_to, total_missing)
+	SELECT new_model, title_da, title_en, goal_da, goal_en, goal_weight, goal_rule, goal_missing,
+		   baseline_from, baseline_to, total_missing
+	FROM benchmark.model m WHERE m.model = source_model;
+	INSERT INTO benchmark.model_area (model, area_no, name_da, name_en, weight, in_total, missing)
+	SELECT new_model, area_no, name_da, name_en, weight, in_total, missing
+	FROM benchmark.model_area a WHERE a.model = source_model;
+	INSERT INTO benchmark.model_measure (model, measure, area_no, position, name_da, name_en, description_da,
+										   description_en, higher_is_better, unit, source, jobindsats)
+	SELECT new_model, measure, area_no, position, name_da, name_en, description_da,
+		   description_en, higher_is_better, unit, source, jobindsats
+	FROM benchmark.model_measure x WHERE x.model = source_model;
+	INSERT INTO benchmark.model_benefit (model, benefit, position, name_da, name_en, source, jobindsats)
+	SELECT new_model, benefit, position, name_da, name_en, source, jobindsats
+	FROM benchmark.model_benefit b WHERE b.model = source_model;
+	INSERT INTO benchmark.model_excluded (model, kommune, reason)
+	SELECT new_model, kommune, reason
+	FROM benchmark.model_excluded e WHERE e.model = source_model;
+	RETURN new_model;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark.model_copy(text, text) IS
+'Copies a model (the shipped preset or your own) with its areas, measures, benefits and exclusions under a new name, as ordinary editable rows';
+
+/*
+ * The labels of the periods a run for the given periods reads: those periods
+ * and, for each of their kinds, every period of the model's baseline term.
+ */
+CREATE FUNCTION benchmark.model_periods_read(model_name text, periods text[])
+RETURNS text[]
+LANGUAGE sql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT pg_catalog.array_agg(DISTINCT x.label ORDER BY x.label)
+	FROM (SELECT p AS label FROM pg_catalog.unnest(model_periods_read.periods) p
+		  UNION
+		  SELECT s.label
+		  FROM benchmark.model m,
+			   (SELECT DISTINCT benchmark.period_kind(p) AS kind FROM pg_catalog.unnest(model_periods_read.periods) p) k,
+			   LATERAL benchmark.period_series(
+				   pg_catalog.lpad(m.baseline_from::text, 4, '0') || CASE k.kind WHEN 'year' THEN '' WHEN 'month' THEN 'M01'
+																		 WHEN 'quarter' THEN 'Q1' ELSE 'QMAT01' END,
+				   pg_catalog.lpad(m.baseline_to::text, 4, '0') || CASE k.kind WHEN 'year' THEN '' WHEN 'month' THEN 'M12'
+																	   WHEN 'quarter' THEN 'Q4' ELSE 'QMAT04' END) s(label)
+		  WHERE m.model = model_periods_read.model_name
+			AND benchmark.period_start(s.label) >= pg_catalog.make_date(m.baseline_from, 1, 1)) x;
+END;
+
+COMMENT ON FUNCTION benchmark.model_periods_read(text, text[]) IS
+'The period labels a run of a model for the given periods reads: the periods themselves and every period of the same kind in the model''s baseline term';
+
+/* The UNION ALL reading every source of a model (limited to some periods), after checking each source. */
+CREATE FUNCTION benchmark.model_sources_sql(model_name text, periods text[])
+RETURNS text
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	s record;
+	q text := '';
+BEGIN
+	FOR s IN
+		SELECT 'measure' AS what, x.measure AS item, x.source FROM benchmark.model_measure x WHERE x.model = model_name
+		UNION ALL
+		SELECT 'benefit', b.benefit, b.source FROM benchmark.model_benefit b WHERE b.model = model_name
+		ORDER BY 1 DESC, 2
+	LOOP
+		IF q <> '' THEN
+			q := q || E'\nUNION ALL ';
+		END IF;
+		q := q || benchmark.source_select(
+			benchmark.source_check(s.source, pg_catalog.format('source of %s "%s" in model "%s"', s.what, s.item, model_name)),
+			s.what, s.item, periods);
+	END LOOP;
+	IF q = '' THEN
+		q := 'SELECT NULL::text AS what, NULL::text AS item, NULL::text AS k, NULL::text AS period, NULL::numeric AS v WHERE false';
+	END IF;
+	RETURN q;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark.model_sources_sql(text, text[]) IS
+'The SQL text reading every source of a model as (what, item, k, period, v), limited to the given period labels (NULL: all), after checking each source';
+
+/*
+ * Raises the first data error of a model's sources, naming the model, the
+ * measure or benefit and (at most ten of) the offending rows.  The runner
+ * calls it only when its one pass over the sources found a problem, or when
+ * ranking failed on a duplicate or a value out of range.
+ */
+CREATE FUNCTION benchmark.model_source_errors(model_name text, sources_sql text)
+RETURNS boolean
+LANGUAGE plpgsql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	r record;
+	what_rows text;
+BEGIN
+	EXECUTE pg_catalog.format($q$
+		WITH s AS MATERIALIZED (%s),
+		names AS MATERIALIZED (
+			SELECT d.k, @extschema@.kommune_lookup(d.k)::text AS kommune
+			FROM (SELECT DISTINCT s.k FROM s WHERE s.k IS NOT NULL) d
+		),
+		periods AS MATERIALIZED (
+			SELECT d.period, benchmark.period_is_valid(d.period) AND benchmark.period_canonical(d.period) = d.period AS ok
+			FROM (SELECT DISTINCT s.period FROM s WHERE s.period IS NOT NULL) d
+		),
+		bad AS (
+			SELECT s.what, s.item, s.k, s.period, s.v,
+				   CASE WHEN s.k IS NULL THEN 1 WHEN s.period IS NULL THEN 2 WHEN n.kommune IS NULL THEN 3
+						WHEN NOT p.ok THEN 4 WHEN s.v = 'NaN' THEN 5
+						WHEN pg_catalog.abs(s.v) > 1.7976931348623157e308 THEN 7 END AS problem
+			FROM s LEFT JOIN names n ON n.k = s.k LEFT JOIN periods p ON p.period = s.period
+		),
+		bad_numbered AS (
+			SELECT b.*, pg_catalog.row_number() OVER (PARTITION BY b.what, b.item, b.problem ORDER BY b.k, b.period) AS rn
+			FROM bad b WHERE b.problem IS NOT NULL
+		),
+		dup_keys AS (
+			SELECT s.what, s.item, n.kommune, s.period
+			FROM s JOIN names n ON n.k = s.k
+			WHERE n.kommune IS NOT NULL AND s.period IS NOT NULL
+			GROUP BY s.what, s.item, n.kommune, s.period
+			HAVING pg_catalog.count(*) > 1
+		),
+		dup_numbered AS (
+			SELECT d.*, pg_catalog.row_number() OVER (PARTITION BY d.what, d.item ORDER BY d.kommune, d.period) AS rn
+			FROM dup_keys d
+		),
+		dup AS (
+			SELECT d.what, d.item, d.kommune, d.period,
+				   pg_catalog.string_agg(pg_catalog.format('(%%s, %%s, %%s)', pg_catalog.quote_literal(s.k), pg_catalog.quote_literal(s.period), coalesce(s.v::text, 'NULL')), ', ' ORDER BY s.k, s.v) AS rows
+			FROM dup_numbered d
+			JOIN names n ON n.kommune = d.kommune
+			JOIN s ON s.what = d.what AND s.item = d.item AND s.k = n.k AND s.period = d.period
+			WHERE d.rn <= 10
+			GROUP BY d.what, d.item, d.kommune, d.period
+		),
+		problems AS (
+			SELECT b.what, b.item, b.problem, pg_catalog.count(*) AS n,
+				   pg_catalog.string_agg(pg_catalog.format('(%%s, %%s, %%s)', pg_catalog.quote_nullable(b.k), pg_catalog.quote_nullable(b.period), coalesce(b.v::text, 'NULL')), ', ' ORDER BY b.k, b.period)
+					   FILTER (WHERE b.rn <= 10) AS rows
+			FROM bad_numbered b
+			GROUP BY b.what, b.item, b.problem
+			UNION ALL
+			SELECT d.what, d.item, 6, (SELECT pg_catalog.count(*) FROM dup_keys k WHERE k.what = d.what AND k.item = d.item),
+				   pg_catalog.string_agg(d.rows, '; ' ORDER BY d.kommune, d.period)
+			FROM dup d GROUP BY d.what, d.item
+		)
+		SELECT * FROM problems ORDER BY what DESC, item, problem LIMIT 1$q$, sources_sql)
+	INTO r;
+	IF r.item IS NULL THEN
+		RETURN true;
+	END IF;
+	what_rows := pg_catalog.format('Offending rows (kommune, period, value)%s: %s.',
+								   CASE WHEN r.n > 10 THEN pg_catalog.format(', the first 10 of %s', r.n) ELSE '' END, r.rows);
+	IF r.problem IN (1, 2) THEN
+		RAISE EXCEPTION 'source of % "%" in model "%" has % row(s) without a %', r.what, r.item, model_name, r.n,
+			CASE r.problem WHEN 1 THEN 'municipality' ELSE 'period' END
+			USING ERRCODE = 'not_null_violation', DETAIL = what_rows,
+				HINT = 'Leave out rows that are not about one municipality and period.';
+	ELSIF r.problem = 3 THEN
+		RAISE EXCEPTION 'source of % "%" in model "%" names an unknown municipality (% row(s))', r.what, r.item, model_name, r.n
+			USING ERRCODE = 'invalid_parameter_value', DETAIL = what_rows,
+				HINT = 'Map area names to municipalities in the source view and leave out regions, RAR areas and "Hele landet".';
+	ELSIF r.problem = 4 THEN
+		RAISE EXCEPTION 'source of % "%" in model "%" has malformed or non-canonical period labels (% row(s))', r.what, r.item, model_name, r.n
+			USING ERRCODE = 'invalid_text_representation', DETAIL = what_rows,
+				HINT = 'Periods are jobindsats labels: 2022, 2022M03, 2022Q1, 2023QMAT01; write API v3 labels canonically with benchmark.period_canonical (2024Y01 -> 2024).';
+	ELSIF r.problem = 5 THEN
+		RAISE EXCEPTION 'source of % "%" in model "%" has NaN values (% row(s))', r.what, r.item, model_name, r.n
+			USING ERRCODE = 'invalid_parameter_value', DETAIL = what_rows,
+				HINT = 'Write NULL for a missing or suppressed value.';
+	ELSIF r.problem = 7 THEN
+		RAISE EXCEPTION 'source of % "%" in model "%" has values beyond the range of double precision (% row(s))', r.what, r.item, model_name, r.n
+			USING ERRCODE = 'numeric_value_out_of_range', DETAIL = what_rows,
+				HINT = 'Values are ranked as double precision: check the unit of the source.';
+	ELSE
+		RAISE EXCEPTION 'source of % "%" in model "%" has more than one row for a municipality and period (% case(s))', r.what, r.item, model_name, r.n
+			USING ERRCODE = 'cardinality_violation',
+				DETAIL = pg_catalog.format('Duplicate rows (kommune, period, value)%s: %s.',
+										   CASE WHEN r.n > 10 THEN pg_catalog.format(', the first 10 of %s cases', r.n) ELSE '' END, r.rows),
+				HINT = 'Filter the source to one row per municipality and period (check the dimension columns, e.g. Køn = I alt, and spelling variants of names).';
+	END IF;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark.model_source_errors(text, text) IS
+'Checks the rows of a model''s sources: municipality and period present and valid, no NaN or out-of-range values, one row per municipality and period; raises an error naming the model, the measure and (at most ten) rows, else returns true';
+
+CREATE FUNCTION benchmark.model_rankings(model_name text, periods text[] DEFAULT NULL)
+RETURNS TABLE (model text, period text, part text, area_no integer, area text, item_no integer,
+			   item_key text, item text, weight numeric, ranking @extschema@.ranking)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	m benchmark.model;
+	src text;
+BEGIN
+	SELECT * INTO m FROM benchmark.model x WHERE x.model = model_name;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'model "%" does not exist', model_name
+			USING ERRCODE = 'undefined_object', HINT = 'The models are listed in table benchmark.model.';
+	END IF;
+	src := benchmark.model_sources_sql(model_name,
+		CASE WHEN periods IS NOT NULL THEN benchmark.model_periods_read(model_name, periods) END);
+
+	/*
+	 * One pass over the sources: the rows are read once; names and period
+	 * labels are checked once per distinct value; any problem (and a
+	 * duplicate or an out-of-range value, which the aggregates report) is
+	 * explained by model_source_errors before anything is returned.
+	 */
+	BEGIN
+	RETURN QUERY EXECUTE pg_catalog.format($q$
+	WITH raw AS MATERIALIZED (%s),
+	names AS MATERIALIZED (
+		SELECT d.k, @extschema@.kommune_lookup(d.k) AS kommune
+		FROM (SELECT DISTINCT r.k FROM raw r) d
+	),
+	labels AS MATERIALIZED (
+		SELECT d.period, benchmark.period_is_valid(d.period) AND benchmark.period_canonical(d.period) = d.period AS ok
+		FROM (SELECT DISTINCT r.period FROM raw r) d
+	),
+	verdict AS (
+		SELECT NOT (EXISTS (SELECT 1 FROM names n WHERE n.kommune IS NULL)
+					OR EXISTS (SELECT 1 FROM labels l WHERE l.ok IS NOT TRUE)
+					OR EXISTS (SELECT 1 FROM raw r WHERE r.v = 'NaN' OR pg_catalog.abs(r.v) > 1.7976931348623157e308))
+			   OR benchmark.model_source_errors($1, $10) AS ok
+	),
+	kept AS MATERIALIZED (
+		SELECT r.what, r.item, n.kommune::text AS kommune, r.period, r.v
+		FROM raw r JOIN names n ON n.k = r.k
+		WHERE (SELECT v.ok FROM verdict v)
+		  AND NOT EXISTS (SELECT 1 FROM benchmark.model_excluded x WHERE x.model = $1 AND x.kommune = n.kommune)
+	),
+	universe AS (SELECT DISTINCT kommune FROM kept),
+	per AS (
+		SELECT p AS period, benchmark.period_kind(p) AS kind
+		FROM (SELECT pg_catalog.unnest($2) AS p
+			  UNION
+			  SELECT DISTINCT k.period FROM kept k WHERE $2 IS NULL) x
+	),
+	measures AS (SELECT * FROM benchmark.model_measure x WHERE x.model = $1),
+	measure_rankings AS (
+		SELECT per.period, mm.area_no, mm.position, mm.measure, mm.name_da,
+			   @extschema@.rank_values(u.kommune, k.v::float8, mm.higher_is_better) AS ranking
+		FROM per CROSS JOIN measures mm CROSS JOIN universe u
+		LEFT JOIN kept k ON k.what = 'measure' AND k.item = mm.measure AND k.kommune = u.kommune AND k.period = per.period
+		GROUP BY per.period, mm.area_no, mm.position, mm.measure, mm.name_da
+	),
+	areas AS (SELECT * FROM benchmark.model_area x WHERE x.model = $1),
+	area_rankings AS (
+		SELECT mr.period, a.area_no, a.name_da, a.weight, a.in_total,
+			   @extschema@.rank_sum_rerank(mr.ranking, a.missing) AS ranking
+		FROM measure_rankings mr JOIN areas a USING (area_no)
+		GROUP BY mr.period, a.area_no, a.name_da, a.weight, a.in_total, a.missing
+	),
+	benefits AS (SELECT * FROM benchmark.model_benefit x WHERE x.model = $1),
+	base_rows AS (
+		SELECT k.item AS benefit, k.kommune, benchmark.period_kind(k.period) AS kind, k.period, k.v
+		FROM kept k
+		WHERE k.what = 'benefit'
+		  AND benchmark.period_start(k.period) >= pg_catalog.make_date($3, 1, 1)
+		  AND benchmark.period_end(k.period) <= pg_catalog.make_date($4, 12, 31)
+	),
+	base_expected AS (
+		SELECT benefit, kind, pg_catalog.count(DISTINCT period) AS n FROM base_rows GROUP BY benefit, kind
+	),
+	baseline AS (
+		SELECT b.benefit, b.kommune, b.kind, pg_catalog.avg(b.v) AS base
+		FROM base_rows b JOIN base_expected e USING (benefit, kind)
+		GROUP BY b.benefit, b.kommune, b.kind, e.n
+		HAVING pg_catalog.count(b.v) = e.n
+	),
+	levels AS (
+		SELECT per.period, b.benefit, b.position, b.name_da, u.kommune, k.v AS level, bl.base
+		FROM per CROSS JOIN benefits b CROSS JOIN universe u
+		LEFT JOIN kept k ON k.what = 'benefit' AND k.item = b.benefit AND k.kommune = u.kommune AND k.period = per.period
+		LEFT JOIN baseline bl ON bl.benefit = b.benefit AND bl.kommune = u.kommune AND bl.kind = per.kind
+	),
+	benefit_rankings AS (
+		SELECT l.period, l.position, l.benefit, l.name_da,
+			   @extschema@.rank_values(l.kommune,
+				   (CASE WHEN l.base <> 0 THEN (l.level - l.base) / l.base END)::float8, false) AS ranking
+		FROM levels l
+		GROUP BY l.period, l.position, l.benefit, l.name_da
+	),
+	all_benefits AS (
+		SELECT t.period,
+			   @extschema@.rank_values(t.kommune,
+				   (CASE WHEN t.complete AND t.base <> 0 THEN (t.level - t.base) / t.base END)::float8, false) AS ranking
+		FROM (SELECT l.period, l.kommune, pg_catalog.sum(l.level) AS level, pg_catalog.sum(l.base) AS base,
+					 pg_catalog.count(l.level) = pg_catalog.count(*) AND pg_catalog.count(l.base) = pg_catalog.count(*) AS complete
+			  FROM levels l GROUP BY l.period, l.kommune) t
+		GROUP BY t.period
+	),
+	goal AS (
+		SELECT a.period,
+			   CASE WHEN $5 = 'total' THEN a.ranking
+					ELSE (SELECT @extschema@.rank_sum_rerank(br.ranking, $6) FROM benefit_rankings br WHERE br.period = a.period)
+			   END AS ranking
+		FROM all_benefits a
+	),
+	total AS (
+		SELECT x.period, @extschema@.weighted_placement(x.ranking, x.weight, $8) AS ranking
+		FROM (SELECT g.period, g.ranking, $7::numeric AS weight FROM goal g
+			  UNION ALL
+			  SELECT ar.period, ar.ranking, ar.weight FROM area_rankings ar WHERE ar.in_total) x
+		GROUP BY x.period
+	)
+	SELECT $1, t.period, 'total', NULL::integer, NULL::text, 0, 'total', 'Samlet placering', NULL::numeric, t.ranking FROM total t
+	UNION ALL
+	SELECT $1, g.period, 'goal', 0, $9, 0, 'goal', $9, $7::numeric, g.ranking FROM goal g
+	UNION ALL
+	SELECT $1, br.period, 'benefit', 0, $9, br.position, br.benefit, br.name_da, NULL, br.ranking FROM benefit_rankings br
+	UNION ALL
+	SELECT $1, a.period, 'benefit', 0, $9, (SELECT pg_catalog.count(*)::integer + 1 FROM benefits), 'ydelser_i_alt', 'Ydelser i alt', NULL, a.ranking
+	FROM all_benefits a
+	UNION ALL
+	SELECT $1, ar.period, 'area', ar.area_no, ar.name_da, 0, 'area:' || ar.area_no, ar.name_da,
+		   CASE WHEN ar.in_total THEN ar.weight END, ar.ranking FROM area_rankings ar
+	UNION ALL
+	SELECT $1, mr.period, 'measure', mr.area_no, a.name_da, mr.position, mr.measure, mr.name_da, NULL, mr.ranking
+	FROM measure_rankings mr JOIN areas a USING (area_no)
+	$q$, src)
+	USING model_name, periods, m.baseline_from, m.baseline_to, m.goal_rule, m.goal_missing, m.goal_weight, m.total_missing, m.goal_da, src;
+	EXCEPTION WHEN cardinality_violation OR numeric_value_out_of_range THEN
+		/* explain a duplicate or an out-of-range value by its measure; else report it as it came */
+		PERFORM benchmark.model_source_errors(model_name, src);
+		RAISE;
+	END;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark.model_rankings(text, text[]) IS
+'Runs a model for the given periods (NULL: every period found in its sources) and returns each ranking: per measure, area, benefit, the goal and the total';
+
+
+/* Placements as plain columns: the core of model_placements. */
+CREATE FUNCTION benchmark.model_placements_for(model_name text, periods text[])
+RETURNS TABLE (model text, period text, part text, area_no integer, area text, item_no integer, item_key text,
+			   item text, weight numeric, kommune text, value numeric, score numeric, placement integer,
+			   ranked integer, note text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	WITH p AS MATERIALIZED (
+		SELECT r.model, r.period, r.part, r.area_no, r.area, r.item_no, r.item_key, r.item, r.weight,
+			   u.entity AS kommune, u.score, u.placement, @extschema@.ranked_count(r.ranking) AS ranked
+		FROM benchmark.model_rankings(model_placements_for.model_name, model_placements_for.periods) r,
+			 @extschema@.unnest(r.ranking) u
+	),
+	missing AS (
+		SELECT q.period, q.kommune,
+			   CASE WHEN q.part = 'measure' THEN 'area:' || q.area_no
+					WHEN q.part = 'benefit' THEN 'goal'
+					ELSE 'total' END AS part_of,
+			   pg_catalog.string_agg(q.item, ', ' ORDER BY q.area_no, q.item_no) AS items
+		FROM p q
+		WHERE q.placement IS NULL AND (q.part IN ('measure', 'benefit', 'goal') OR (q.part = 'area' AND q.weight IS NOT NULL))
+		GROUP BY 1, 2, 3
+	)
+	SELECT p.model, p.period, p.part, p.area_no, p.area, p.item_no, p.item_key, p.item, p.weight, p.kommune,
+		   CASE WHEN p.part IN ('measure', 'benefit') THEN p.score END,
+		   p.score, p.placement, p.ranked,
+		   CASE WHEN p.placement IS NOT NULL THEN NULL
+				WHEN p.part = 'measure' THEN 'no value (suppressed or missing)'
+				WHEN p.part = 'benefit' THEN 'no development (level or full baseline missing, or a zero baseline)'
+				ELSE 'missing: ' || coalesce(x.items, 'no data')
+		   END
+	FROM p LEFT JOIN missing x
+	  ON p.placement IS NULL AND x.period = p.period AND x.kommune = p.kommune
+	 AND x.part_of = CASE p.part WHEN 'area' THEN p.item_key WHEN 'goal' THEN 'goal' WHEN 'total' THEN 'total' END;
+END;
+
+COMMENT ON FUNCTION benchmark.model_placements_for(text, text[]) IS
+'Every placement of a model for the given periods (NULL: all) as plain columns; model_placements calls it';
+
+CREATE FUNCTION benchmark.model_placements(model_name text, period_label text)
+RETURNS TABLE (model text, period text, part text, area_no integer, area text, item_no integer, item_key text,
+			   item text, weight numeric, kommune text, value numeric, score numeric, placement integer,
+			   ranked integer, note text)
+LANGUAGE sql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT * FROM benchmark.model_placements_for(model_placements.model_name, ARRAY[model_placements.period_label]);
+END;
+
+COMMENT ON FUNCTION benchmark.model_placements(text, text) IS
+'Every placement of a model in one period: the total, the goal, each benefit, each area and each measure, per municipality, with values, scores, placements and why a municipality was left out';
+
+CREATE FUNCTION benchmark.model_placements(model_name text)
+RETURNS TABLE (model text, period text, part text, area_no integer, area text, item_no integer, item_key text,
+			   item text, weight numeric, kommune text, value numeric, score numeric, placement integer,
+			   ranked integer, note text)
+LANGUAGE sql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT * FROM benchmark.model_placements_for(model_placements.model_name, NULL::text[]);
+END;
+
+COMMENT ON FUNCTION benchmark.model_placements(text) IS
+'Every placement of a model in every period found in its sources (placements over time)';
+
+CREATE FUNCTION benchmark.model_left_out(model_name text, period_label text DEFAULT NULL)
+RETURNS TABLE (model text, period text, kommune text, part text, area_no integer, item text, reason text)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	WITH p AS MATERIALIZED (
+		SELECT * FROM benchmark.model_placements_for(model_left_out.model_name,
+			CASE WHEN model_left_out.period_label IS NOT NULL THEN ARRAY[model_left_out.period_label] END)
+	)
+	SELECT p.model, p.period, p.kommune, p.part, p.area_no, p.item, p.note
+	FROM p WHERE p.placement IS NULL
+	UNION ALL
+	SELECT x.model, per.period, x.kommune::text, 'model', NULL::integer, NULL::text, 'excluded municipality: ' || x.reason
+	FROM benchmark.model_excluded x, (SELECT DISTINCT p.period FROM p) per
+	WHERE x.model = model_left_out.model_name
+	ORDER BY 2, 3, 4 DESC, 5, 6;
+END;
+
+COMMENT ON FUNCTION benchmark.model_left_out(text, text) IS
+'Who was left out of what and why, per period (NULL: all periods): excluded municipalities, missing or suppressed values, and the areas, goal and total they cost';
+
+CREATE FUNCTION benchmark.model_scorecard(model_name text, kommune_name text, period_label text)
+RETURNS TABLE (line_order integer, section_no integer, section text, counts_in_total boolean, weight numeric,
+			   line text, value numeric, placement integer, mellemregning numeric, ranked integer, note text)
+LANGUAGE sql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT (pg_catalog.row_number() OVER (ORDER BY coalesce(p.area_no, -1),
+			 p.part IN ('goal', 'area'), p.item_no))::integer,
+		   p.area_no,
+		   coalesce(p.area, p.item),
+		   p.part = 'total' OR pg_catalog.max(p.weight) OVER (PARTITION BY p.area_no) IS NOT NULL,
+		   pg_catalog.max(p.weight) OVER (PARTITION BY p.area_no),
+		   CASE p.part WHEN 'goal' THEN 'Placering på målet'
+					   WHEN 'area' THEN 'Samlet placering ' || p.item
+					   ELSE p.item END,
+		   p.value, p.placement,
+		   CASE WHEN p.part IN ('total', 'area', 'goal') THEN p.score END,
+		   p.ranked, p.note
+	FROM benchmark.model_placements_for(model_scorecard.model_name, ARRAY[model_scorecard.period_label]) p
+	WHERE p.kommune = (model_scorecard.kommune_name::@extschema@.kommune)::text
+	ORDER BY 1;
+END;
+
+COMMENT ON FUNCTION benchmark.model_scorecard(text, text, text) IS
+'One municipality''s scorecard for a period: the total; the goal per benefit (Ydelse / Placering); per area each measure''s value and rank, the rank sum (Mellemregning) and the area placement';

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Two install paths, one result: the oldest version upgraded through every
+# script, and a fresh install of the default version, dump the same schema
+# (pg_dump --binary-upgrade lists the extension's own objects too) and hold
+# the same shipped rows.  Also: the extension installs next to user objects
+# with the names the catalog uses, and leaves them alone.
+set -euo pipefail
+export PGOPTIONS="-c client_min_messages=warning"
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+WORK=$(mktemp -d /tmp/benchmark-upgrade.XXXXXX)
+cleanup() {
+	rm -rf "$WORK"
+	for d in upgrade_walked upgrade_fresh upgrade_neighbours; do
+		psql -qX -d postgres -c "DROP DATABASE IF EXISTS $d" >/dev/null 2>&1 || true
+	done
+}
+trap cleanup EXIT
+fail() { echo "not ok - $*"; exit 1; }
+
+for d in upgrade_walked upgrade_fresh upgrade_neighbours; do
+	psql -qX -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $d" -c "CREATE DATABASE $d"
+done
+
+versions=$(psql -qX -At -d postgres -c "SELECT version FROM pg_available_extension_versions WHERE name = 'benchmark' ORDER BY string_to_array(version, '.')::int[]")
+oldest=$(echo "$versions" | head -1)
+newest=$(psql -qX -At -d postgres -c "SELECT default_version FROM pg_available_extensions WHERE name = 'benchmark'")
+psql -qX -v ON_ERROR_STOP=1 -d upgrade_walked -c "CREATE EXTENSION benchmark VERSION '$oldest'"
+steps=0
+for v in $(echo "$versions" | tail -n +2); do
+	psql -qX -v ON_ERROR_STOP=1 -d upgrade_walked -c "ALTER EXTENSION benchmark UPDATE TO '$v'"
+	steps=$((steps + 1))
+done
+psql -qX -v ON_ERROR_STOP=1 -d upgrade_fresh -c 'CREATE EXTENSION benchmark'
+walked=$(psql -qX -At -d upgrade_walked -c "SELECT extversion FROM pg_extension WHERE extname = 'benchmark'")
+[ "$walked" = "$newest" ] || fail "the upgrades end at $walked, not at $newest"
+echo "ok - $oldest upgrades to $newest in $steps steps"
+
+# OIDs, transaction ids and the dump's session token differ between any two databases
+normalise() {
+	sed -E -e '/^\\(un)?restrict /d' -e '/^-- Dumped /d' -e '/binary_upgrade_set_next_/d' \
+		-e "s/'\{[0-9,]+\}'/'{OIDS}'/" -e "s/relfrozenxid = '[0-9]+'/relfrozenxid = 'X'/" \
+		-e "s/relminmxid = '[0-9]+'/relminmxid = 'X'/" -e "s/WHERE oid = '[0-9]+'/WHERE oid = 'X'/"
+}
+for d in upgrade_walked upgrade_fresh; do
+	"$PG_BIN/pg_dump" --schema-only --binary-upgrade -d "$d" | normalise >"$WORK/$d.sql"
+done
+if ! diff -u "$WORK/upgrade_fresh.sql" "$WORK/upgrade_walked.sql" >"$WORK/schema.diff"; then
+	head -80 "$WORK/schema.diff"
+	fail "pg_dump --schema-only of the upgraded database differs from a fresh install"
+fi
+echo "ok - pg_dump --schema-only --binary-upgrade: upgraded and fresh install identical ($(grep -c '' "$WORK/upgrade_fresh.sql") lines)"
+
+rows() {
+	psql -qX -At -d "$1" <<'SQL'
+SELECT format('SELECT %L, count(*), md5(string_agg(t::text, E''\n'' ORDER BY t::text)) FROM %s t', c.oid::regclass, c.oid::regclass)
+FROM pg_class c
+WHERE c.oid = ANY ((SELECT extconfig FROM pg_extension WHERE extname = 'benchmark')::oid[])
+ORDER BY 1 \gexec
+SQL
+}
+[ "$(rows upgrade_walked)" = "$(rows upgrade_fresh)" ] || fail "the catalog's shipped rows differ after the upgrades"
+echo "ok - the catalog tables hold the same rows ($(rows upgrade_fresh | wc -l) tables)"
+
+# next to a data warehouse's own tables and functions of the same names
+psql -qX -v ON_ERROR_STOP=1 -d upgrade_neighbours >/dev/null <<'SQL'
+CREATE TABLE model (id int, name text);
+CREATE TABLE target (id int);
+CREATE TABLE peer_group (id int);
+CREATE TABLE model_area (id int);
+CREATE FUNCTION score(int) RETURNS int LANGUAGE sql IMMUTABLE RETURN $1 * 2;
+INSERT INTO model VALUES (1, 'mine');
+CREATE EXTENSION benchmark;
+SQL
+got=$(psql -qX -At -d upgrade_neighbours -c "SELECT (SELECT name FROM public.model), public.score(21), (SELECT count(*) FROM benchmark.model), (SELECT count(*) FROM public.target)")
+[ "$got" = "mine|42|1|0" ] || fail "the user's objects next to the extension: $got"
+echo "ok - CREATE EXTENSION next to user tables model, target, peer_group, model_area and a function score(int) leaves them alone"

@@ -2,6 +2,8 @@
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS benchmark;
 RESET client_min_messages;
+-- the catalog, runner and reports live in schema benchmark
+SET search_path = public, benchmark;
 SET datestyle = ISO;
 
 SELECT label, period_kind(label), period_start(label), period_end(label)

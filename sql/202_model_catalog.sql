@@ -3,6 +3,8 @@
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS benchmark;
 RESET client_min_messages;
+-- the catalog, runner and reports live in schema benchmark
+SET search_path = public, benchmark;
 
 SELECT model, goal_weight, goal_rule, goal_missing, baseline_from, baseline_to, total_missing, shipped FROM model;
 SELECT area_no, name_da, weight, in_total, missing FROM model_area WHERE model = 'sonderborg-2023' ORDER BY area_no;

@@ -4,6 +4,8 @@
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS benchmark;
 RESET client_min_messages;
+-- the catalog, runner and reports live in schema benchmark
+SET search_path = public, benchmark;
 \set ECHO none
 \o /dev/null
 \i test/data/model_oracle.sql

@@ -4,6 +4,8 @@
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS benchmark;
 RESET client_min_messages;
+-- the catalog, runner and reports live in schema benchmark
+SET search_path = public, benchmark;
 CREATE SCHEMA regress_src;
 CREATE TABLE regress_src.good (kommune text, period text, value numeric);
 INSERT INTO regress_src.good VALUES ('Aabenraa', '2022', 1), ('Tønder', '2022', 2), ('Haderslev', '2022', NULL);
@@ -21,9 +23,9 @@ UPDATE model_measure SET source = 'regress_src.nothing' WHERE model = 'regress-s
 SELECT count(*) FROM model_placements('regress-src', '2022');
 -- names are resolved with search_path = pg_catalog: an unqualified name is not found
 UPDATE model_measure SET source = 'good' WHERE model = 'regress-src' AND measure = 'm2';
-SET search_path = regress_src, public;
-SELECT count(*) FROM public.model_placements('regress-src', '2022');
-RESET search_path;
+SET search_path = regress_src, public, benchmark;
+SELECT count(*) FROM benchmark.model_placements('regress-src', '2022');
+SET search_path = public, benchmark;
 UPDATE model_measure SET source = 'not a name (' WHERE model = 'regress-src' AND measure = 'm2';
 SELECT count(*) FROM model_placements('regress-src', '2022');
 
@@ -49,8 +51,13 @@ INSERT INTO regress_src.m2 VALUES (NULL, '2022', 1);
 SELECT count(*) FROM model_placements('regress-src', '2022');
 DELETE FROM regress_src.m2 WHERE kommune IS NULL;
 INSERT INTO regress_src.m2 VALUES ('Aabenraa', '2022-03', 1);
+-- a run for one period reads only that period and the baseline, so it does not see the row
 SELECT count(*) FROM model_placements('regress-src', '2022');
-DELETE FROM regress_src.m2 WHERE period = '2022-03';
+SELECT count(*) FROM model_placements('regress-src');
+-- an API v3 label in a source is read, and reported as not canonical
+UPDATE regress_src.m2 SET period = '2021Y01' WHERE period = '2022-03';
+SELECT count(*) FROM model_placements('regress-src', '2022');
+DELETE FROM regress_src.m2 WHERE period = '2021Y01';
 INSERT INTO regress_src.m2 VALUES ('Aabenraa', '2020', 'NaN');
 SELECT count(*) FROM model_placements('regress-src', '2022');
 DELETE FROM regress_src.m2 WHERE value = 'NaN';

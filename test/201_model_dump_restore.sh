@@ -3,7 +3,7 @@
 # and the shipped preset comes back once (from CREATE EXTENSION), not twice.
 # Run by test/check.sh against its cluster (PGHOST, PGPORT, PGUSER set).
 set -euo pipefail
-export PGOPTIONS="-c client_min_messages=warning"
+export PGOPTIONS="-c client_min_messages=warning -c search_path=public,benchmark"
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 WORK=$(mktemp -d /tmp/benchmark-dump.XXXXXX)

@@ -3,7 +3,7 @@
 # while another session reads the view (a plain REFRESH would wait for it),
 # readers see the old rows until the refresh commits, then the new ones.
 set -euo pipefail
-export PGOPTIONS="-c client_min_messages=warning"
+export PGOPTIONS="-c client_min_messages=warning -c search_path=public,benchmark"
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d /tmp/benchmark-mv.XXXXXX)
 READER=

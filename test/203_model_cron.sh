@@ -4,7 +4,7 @@
 # cluster), and the job's command refreshes the view.  (We cannot wait a night:
 # the test runs the registered command itself.)
 set -euo pipefail
-export PGOPTIONS="-c client_min_messages=warning"
+export PGOPTIONS="-c client_min_messages=warning -c search_path=public,benchmark"
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 q() { psql -qX -v ON_ERROR_STOP=1 -d postgres "$@"; }
 cleanup() {

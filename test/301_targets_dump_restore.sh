@@ -3,7 +3,7 @@
 # add, and the shipped examples and groups come back once (from CREATE
 # EXTENSION), not twice.  Run by test/check.sh against its cluster.
 set -euo pipefail
-export PGOPTIONS="-c client_min_messages=warning"
+export PGOPTIONS="-c client_min_messages=warning -c search_path=public,benchmark"
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 WORK=$(mktemp -d /tmp/benchmark-dump.XXXXXX)

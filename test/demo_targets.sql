@@ -7,6 +7,8 @@
 \set ON_ERROR_STOP on
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS benchmark;
+-- the catalog, runner and reports live in schema benchmark
+SET search_path = public, benchmark;
 SELECT to_regclass('target_sources.syntetiske_tal') IS NULL AS need_sample \gset
 \if :need_sample
 \o /dev/null

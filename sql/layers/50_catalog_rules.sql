@@ -37,9 +37,11 @@ BEGIN
 		RETURN NULL;
 	END IF;
 	IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.shipped THEN
-		RAISE EXCEPTION 'the shipped row "%" of %.% cannot be changed', pg_catalog.to_jsonb(OLD) ->> key, TG_TABLE_SCHEMA, TG_TABLE_NAME
+		RAISE EXCEPTION 'the shipped % "%" cannot be changed', pg_catalog.replace(coalesce(parent, TG_TABLE_NAME), '_', ' '),
+			pg_catalog.to_jsonb(OLD) ->> coalesce(parent_key, key)
 			USING ERRCODE = 'insufficient_privilege',
-				DETAIL = 'The row is part of what the extension ships; pg_dump does not keep changes to it.',
+				DETAIL = pg_catalog.format('Table %s.%s holds it as shipped with the extension (row %s); pg_dump does not keep changes to it.',
+										   TG_TABLE_SCHEMA, TG_TABLE_NAME, pg_catalog.to_jsonb(OLD) ->> key),
 				HINT = copy_hint;
 	END IF;
 	IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.shipped THEN

@@ -45,7 +45,7 @@ RETURNS text[]
 LANGUAGE sql STABLE STRICT
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
-	SELECT pg_catalog.array_agg(DISTINCT x.label ORDER BY x.label)
+	SELECT pg_catalog.array_agg(DISTINCT s.spelling ORDER BY s.spelling)
 	FROM (SELECT p AS label FROM pg_catalog.unnest(model_periods_read.periods) p
 		  UNION
 		  SELECT s.label
@@ -57,11 +57,15 @@ BEGIN ATOMIC
 				   pg_catalog.lpad(m.baseline_to::text, 4, '0') || CASE k.kind WHEN 'year' THEN '' WHEN 'month' THEN 'M12'
 																	   WHEN 'quarter' THEN 'Q4' ELSE 'QMAT04' END) s(label)
 		  WHERE m.model = model_periods_read.model_name
-			AND benchmark.period_start(s.label) >= pg_catalog.make_date(m.baseline_from, 1, 1)) x;
+			AND benchmark.period_start(s.label) >= pg_catalog.make_date(m.baseline_from, 1, 1)) x,
+		 LATERAL (VALUES (x.label),
+						 (CASE WHEN x.label ~ '^[0-9]{4}$' THEN x.label || 'Y01'
+							   WHEN x.label ~ '^[0-9]{4}Q[1-4]$' THEN pg_catalog.left(x.label, 5) || '0' || pg_catalog.right(x.label, 1) END)) s(spelling)
+	WHERE s.spelling IS NOT NULL;
 END;
 
 COMMENT ON FUNCTION benchmark.model_periods_read(text, text[]) IS
-'The period labels a run of a model for the given periods reads: the periods themselves and every period of the same kind in the model''s baseline term';
+'The period labels a run of a model for the given periods reads: the periods themselves and every period of the same kind in the model''s baseline term, in canonical and API v3 spelling (2022, 2022Y01)';
 
 /* The UNION ALL reading every source of a model (limited to some periods), after checking each source. */
 CREATE FUNCTION benchmark.model_sources_sql(model_name text, periods text[])
@@ -213,6 +217,11 @@ AS $$
 DECLARE
 	m benchmark.model;
 	src text;
+	failed_state text;
+	failed_message text;
+	failed_detail text;
+	failed_hint text;
+	failed_context text;
 BEGIN
 	SELECT * INTO m FROM benchmark.model x WHERE x.model = model_name;
 	IF NOT FOUND THEN
@@ -249,7 +258,7 @@ BEGIN
 		SELECT r.what, r.item, n.kommune::text AS kommune, r.period, r.v
 		FROM raw r JOIN names n ON n.k = r.k
 		WHERE (SELECT v.ok FROM verdict v)
-		  AND NOT EXISTS (SELECT 1 FROM benchmark.model_excluded x WHERE x.model = $1 AND x.kommune = n.kommune)
+		  AND NOT EXISTS (SELECT 1 FROM benchmark.model_excluded x WHERE x.model = $1 AND x.kommune OPERATOR(@extschema@.=) n.kommune)
 	),
 	universe AS (SELECT DISTINCT kommune FROM kept),
 	per AS (
@@ -274,12 +283,16 @@ BEGIN
 		GROUP BY mr.period, a.area_no, a.name_da, a.weight, a.in_total, a.missing
 	),
 	benefits AS (SELECT * FROM benchmark.model_benefit x WHERE x.model = $1),
+	baseline_labels AS MATERIALIZED (
+		SELECT l.period, benchmark.period_kind(l.period) AS kind
+		FROM labels l
+		WHERE benchmark.period_start(l.period) >= pg_catalog.make_date($3, 1, 1)
+		  AND benchmark.period_end(l.period) <= pg_catalog.make_date($4, 12, 31)
+	),
 	base_rows AS (
-		SELECT k.item AS benefit, k.kommune, benchmark.period_kind(k.period) AS kind, k.period, k.v
-		FROM kept k
+		SELECT k.item AS benefit, k.kommune, b.kind, k.period, k.v
+		FROM kept k JOIN baseline_labels b ON b.period = k.period
 		WHERE k.what = 'benefit'
-		  AND benchmark.period_start(k.period) >= pg_catalog.make_date($3, 1, 1)
-		  AND benchmark.period_end(k.period) <= pg_catalog.make_date($4, 12, 31)
 	),
 	base_expected AS (
 		SELECT benefit, kind, pg_catalog.count(DISTINCT period) AS n FROM base_rows GROUP BY benefit, kind
@@ -342,9 +355,16 @@ BEGIN
 	FROM measure_rankings mr JOIN areas a USING (area_no)
 	$q$, src)
 	USING model_name, periods, m.baseline_from, m.baseline_to, m.goal_rule, m.goal_missing, m.goal_weight, m.total_missing, m.goal_da, src;
-	EXCEPTION WHEN cardinality_violation OR numeric_value_out_of_range THEN
-		/* explain a duplicate or an out-of-range value by its measure; else report it as it came */
-		PERFORM benchmark.model_source_errors(model_name, src);
+	EXCEPTION WHEN OTHERS THEN
+		GET STACKED DIAGNOSTICS failed_state = RETURNED_SQLSTATE, failed_message = MESSAGE_TEXT,
+			failed_detail = PG_EXCEPTION_DETAIL, failed_hint = PG_EXCEPTION_HINT, failed_context = PG_EXCEPTION_CONTEXT;
+		IF failed_state IN ('21000', '22003') AND failed_context NOT LIKE '%PL/pgSQL function benchmark.model_source_errors%' THEN
+			/* a duplicate or an out-of-range value stopped an aggregate: name its measure and rows */
+			PERFORM benchmark.model_source_errors(model_name, src);
+		ELSIF failed_context LIKE '%PL/pgSQL function benchmark.model_source_errors%' THEN
+			/* the one-pass check found a problem: report it without the runner's query as context */
+			RAISE EXCEPTION USING MESSAGE = failed_message, DETAIL = failed_detail, HINT = failed_hint, ERRCODE = failed_state;
+		END IF;
 		RAISE;
 	END;
 END

@@ -430,7 +430,7 @@ BEGIN
 		row_num := row_num || one_num;
 		row_den := row_den || one_den;
 	END LOOP;
-	q := 'SELECT * FROM pg_catalog.unnest($6::text[], $7::text[], $8::text[], $9::numeric[], $10::numeric[], $11::numeric[]) AS r(src, k, period, v, num, den)';
+	q := 'SELECT * FROM ROWS FROM (pg_catalog.unnest($6::text[]), pg_catalog.unnest($7::text[]), pg_catalog.unnest($8::text[]), pg_catalog.unnest($9::numeric[]), pg_catalog.unnest($10::numeric[]), pg_catalog.unnest($11::numeric[])) AS r(src, k, period, v, num, den)';
 
 	RETURN QUERY EXECUTE pg_catalog.format($q$
 	WITH t AS MATERIALIZED (

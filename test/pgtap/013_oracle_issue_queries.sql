@@ -3,6 +3,7 @@
 -- t(period, area, measure, kommune, value, higher_is_better, weight), and the
 -- whole model through the ranking-input forms.
 BEGIN;
+SET LOCAL search_path = public, benchmark;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS benchmark;
 SELECT plan(10);

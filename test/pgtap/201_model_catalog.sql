@@ -1,6 +1,7 @@
 -- Catalog properties of the model (1.2): tables, preset, dump registration,
 -- function labels, SQLSTATEs.
 BEGIN;
+SET LOCAL search_path = public, benchmark;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS benchmark;
 SELECT plan(24);

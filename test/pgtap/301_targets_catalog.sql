@@ -1,6 +1,7 @@
 -- Catalog properties of targets and peer groups: objects, SQLSTATEs of
 -- rejected targets, the shipped examples and their sources.
 BEGIN;
+SET LOCAL search_path = public, benchmark;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS benchmark;
 SELECT plan(24);

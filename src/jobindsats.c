@@ -402,7 +402,7 @@ check_garbled(const JiTable *table, int row, int col, const char *utf8, int len)
 					table->format, row_where(table, row), col + 1, ji_server_string(utf8, len)),
 			 errdetail("\"%s\" followed by another non-ASCII character is UTF-8 read as ISO-8859-1 "
 					   "or Windows-1252 (\"%s\" for \"%s\"); U+FFFD stands for bytes that were not UTF-8.",
-					   ji_server_string("\xC3\x83", 2), ji_server_string("S\xC3\x83\xC2\xB8nderborg", 12),
+					   ji_server_string("\xC3\x83", 2), ji_server_string("S\xC3\x83\xC2\xB8nderborg", 13),
 					   ji_server_string("S\xC3\xB8nderborg", 11)),
 			 errhint("Load the file with its real encoding, or pass its bytes with the encoding "
 					 "argument, e.g. jobindsats_csv(pg_read_binary_file(...), encoding => 'LATIN1').")));

@@ -448,6 +448,28 @@ unknown_kommune(const char *input, const char *utf8, int len)
 						 server_string("Sønderborg"))));
 }
 
+/* The code a UTF-8 text names, or 0 (for readers of other formats). */
+int
+kommune_code_of_utf8(const char *utf8, int len)
+{
+	return code_by_text(utf8, len);
+}
+
+/* Which other area a UTF-8 text that names no municipality is, or NULL. */
+const char *
+kommune_other_area(const char *utf8, int len)
+{
+	int			start = 0;
+	int			end = len;
+
+	while (start < end && isspace((unsigned char) utf8[start]))
+		start++;
+	while (end > start && isspace((unsigned char) utf8[end - 1]))
+		end--;
+	build_keys();
+	return area_detail(utf8 + start, end - start, loose_key(utf8 + start, end - start));
+}
+
 /* kommune input: an official code or a name as people and exports write it */
 Datum
 kommune_in(PG_FUNCTION_ARGS)

@@ -21,4 +21,17 @@ typedef struct KommuneInfo
 /* Ordered by code. */
 extern const KommuneInfo kommune_table[KOMMUNE_COUNT];
 
+/*
+ * For readers of other formats: the code of the municipality a UTF-8 text
+ * names (as kommune input reads it), or 0 when it names none.
+ */
+extern int	kommune_code_of_utf8(const char *utf8, int len);
+
+/*
+ * For a UTF-8 text that names no municipality: a sentence saying which kind
+ * of other area it is (the whole country, a region, a landsdel, a RAR area),
+ * or NULL.
+ */
+extern const char *kommune_other_area(const char *utf8, int len);
+
 #endif							/* BENCHMARK_KOMMUNE_H */

@@ -257,9 +257,10 @@ BEGIN
 	kept AS MATERIALIZED (
 		SELECT r.what, r.item, n.kommune::text AS kommune, r.period, r.v
 		FROM raw r JOIN names n ON n.k = r.k
-		WHERE (SELECT v.ok FROM verdict v)
-		  AND NOT EXISTS (SELECT 1 FROM benchmark.model_excluded x WHERE x.model = $1 AND x.kommune OPERATOR(@extschema@.=) n.kommune)
+		WHERE NOT EXISTS (SELECT 1 FROM benchmark.model_excluded x WHERE x.model = $1 AND x.kommune OPERATOR(@extschema@.=) n.kommune)
 	),
+	kept_measures AS MATERIALIZED (SELECT k.item, k.kommune, k.period, k.v FROM kept k WHERE k.what = 'measure'),
+	kept_benefits AS MATERIALIZED (SELECT k.item, k.kommune, k.period, k.v FROM kept k WHERE k.what = 'benefit'),
 	universe AS (SELECT DISTINCT kommune FROM kept),
 	per AS (
 		SELECT p AS period, benchmark.period_kind(p) AS kind
@@ -272,7 +273,7 @@ BEGIN
 		SELECT per.period, mm.area_no, mm.position, mm.measure, mm.name_da,
 			   @extschema@.rank_values(u.kommune, k.v::float8, mm.higher_is_better) AS ranking
 		FROM per CROSS JOIN measures mm CROSS JOIN universe u
-		LEFT JOIN kept k ON k.what = 'measure' AND k.item = mm.measure AND k.kommune = u.kommune AND k.period = per.period
+		LEFT JOIN kept_measures k ON k.item = mm.measure AND k.kommune = u.kommune AND k.period = per.period
 		GROUP BY per.period, mm.area_no, mm.position, mm.measure, mm.name_da
 	),
 	areas AS (SELECT * FROM benchmark.model_area x WHERE x.model = $1),
@@ -291,8 +292,7 @@ BEGIN
 	),
 	base_rows AS (
 		SELECT k.item AS benefit, k.kommune, b.kind, k.period, k.v
-		FROM kept k JOIN baseline_labels b ON b.period = k.period
-		WHERE k.what = 'benefit'
+		FROM kept_benefits k JOIN baseline_labels b ON b.period = k.period
 	),
 	base_expected AS (
 		SELECT benefit, kind, pg_catalog.count(DISTINCT period) AS n FROM base_rows GROUP BY benefit, kind
@@ -306,7 +306,7 @@ BEGIN
 	levels AS (
 		SELECT per.period, b.benefit, b.position, b.name_da, u.kommune, k.v AS level, bl.base
 		FROM per CROSS JOIN benefits b CROSS JOIN universe u
-		LEFT JOIN kept k ON k.what = 'benefit' AND k.item = b.benefit AND k.kommune = u.kommune AND k.period = per.period
+		LEFT JOIN kept_benefits k ON k.item = b.benefit AND k.kommune = u.kommune AND k.period = per.period
 		LEFT JOIN baseline bl ON bl.benefit = b.benefit AND bl.kommune = u.kommune AND bl.kind = per.kind
 	),
 	benefit_rankings AS (
@@ -339,6 +339,7 @@ BEGIN
 			  SELECT ar.period, ar.ranking, ar.weight FROM area_rankings ar WHERE ar.in_total) x
 		GROUP BY x.period
 	)
+	SELECT o.* FROM (
 	SELECT $1, t.period, 'total', NULL::integer, NULL::text, 0, 'total', 'Samlet placering', NULL::numeric, t.ranking FROM total t
 	UNION ALL
 	SELECT $1, g.period, 'goal', 0, $9, 0, 'goal', $9, $7::numeric, g.ranking FROM goal g
@@ -353,6 +354,9 @@ BEGIN
 	UNION ALL
 	SELECT $1, mr.period, 'measure', mr.area_no, a.name_da, mr.position, mr.measure, mr.name_da, NULL, mr.ranking
 	FROM measure_rankings mr JOIN areas a USING (area_no)
+	) o
+	/* nothing is ranked unless the one-pass check passed (an initplan, evaluated first) */
+	WHERE (SELECT v.ok FROM verdict v)
 	$q$, src)
 	USING model_name, periods, m.baseline_from, m.baseline_to, m.goal_rule, m.goal_missing, m.goal_weight, m.total_missing, m.goal_da, src;
 	EXCEPTION WHEN OTHERS THEN

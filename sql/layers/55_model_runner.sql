@@ -213,6 +213,8 @@ RETURNS TABLE (model text, period text, part text, area_no integer, area text, i
 			   item_key text, item text, weight numeric, ranking @extschema@.ranking)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
+/* the query's cross joins look costly to the planner; compiling it with JIT costs more than running it */
+SET jit = off
 AS $$
 DECLARE
 	m benchmark.model;

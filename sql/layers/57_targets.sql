@@ -362,6 +362,8 @@ RETURNS TABLE (target text, kommune text, kommune_code integer, plan text, title
 			   trend numeric, trend_direction text, note text)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
+/* as for the runner: JIT compilation of this one query costs more than running it */
+SET jit = off
 AS $$
 #variable_conflict use_column
 DECLARE

@@ -15,7 +15,7 @@ as_root() {
 ensure_packages() {
 	local pkgs="postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR postgresql-$PG_MAJOR-pgtap
 		libtap-parser-sourcehandler-pgtap-perl postgresql-$PG_MAJOR-cron gcc make libc6-dev util-linux
-		clang libclang-rt-14-dev"
+		clang libclang-rt-14-dev default-jdk-headless libpostgresql-jdbc-java"
 	local missing=""
 	for p in $pkgs; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
@@ -48,13 +48,15 @@ run_pg() {
 }
 
 # cluster_start initialises and starts a throw-away cluster; sets PGHOST, PGPORT, PGUSER.
+# It listens on a Unix socket only, and on TCP too at CLUSTER_LISTEN (e.g. 127.0.0.1)
+# when that is set: clients such as JDBC cannot use the socket.
 cluster_start() {
 	CLUSTER_DIR=$(mktemp -d /tmp/benchmark-cluster.XXXXXX)
 	[ "$(id -u)" -eq 0 ] && chown postgres: "$CLUSTER_DIR"
 	PGPORT=${PGPORT_OVERRIDE:-$(( 20000 + RANDOM % 20000 ))}
 	run_pg "$PG_BIN/initdb" -D "$CLUSTER_DIR/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
 	cat >>"$CLUSTER_DIR/data/postgresql.conf" <<CONF
-listen_addresses = ''
+listen_addresses = '${CLUSTER_LISTEN:-}'
 unix_socket_directories = '$CLUSTER_DIR'
 port = $PGPORT
 shared_preload_libraries = 'pg_cron'

@@ -16,8 +16,8 @@ JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.de
 WHERE 'kommune'::regtype = ANY (p.proargtypes) OR p.prorettype = 'kommune'::regtype
 	  OR 'kommune'::regtype = ANY (p.proallargtypes);
 
-SELECT is((SELECT count(*)::int FROM kommune_functions WHERE prokind = 'f' AND NOT transition), 24,
-	'24 functions take or return a kommune');
+SELECT is((SELECT count(*)::int FROM kommune_functions WHERE prokind = 'f' AND NOT transition), 28,
+	'28 functions take or return a kommune (four of them compare it with text)');
 SELECT is_empty($$SELECT signature FROM kommune_functions
 				 WHERE prokind = 'f' AND NOT transition
 				   AND NOT (provolatile = 'i' AND proisstrict AND proparallel = 's')$$,
@@ -70,7 +70,8 @@ SELECT is((SELECT array_agg(amprocnum::int ORDER BY amprocnum) FROM pg_amproc ap
 SELECT is((SELECT count(*)::int FROM pg_amop ao JOIN pg_opclass oc ON oc.opcfamily = ao.amopfamily
 		   WHERE oc.opcname = 'kommune_ops'), 5, 'btree strategies 1 to 5');
 SELECT is_empty($$SELECT oprname FROM pg_operator
-				 WHERE oprleft = 'kommune'::regtype AND oprright = 'kommune'::regtype
+				 WHERE (oprleft, oprright) IN (('kommune'::regtype, 'kommune'::regtype),
+											   ('kommune'::regtype, 'text'::regtype), ('text'::regtype, 'kommune'::regtype))
 				   AND (oprcom = 0 OR oprnegate = 0 OR obj_description(oid, 'pg_operator') IS NULL)$$,
 	'comparison operators have commutators, negators and comments');
 SELECT is((SELECT castcontext::text FROM pg_cast

@@ -1,0 +1,217 @@
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The extension as a BI tool sees it through the PostgreSQL JDBC driver: every
+ * user-facing view and set-returning function delivers plain SQL columns, and
+ * a kommune column can be filtered with a setString parameter (which the
+ * driver sends as varchar).  Run against a database with the sample data:
+ *
+ *     java -cp /usr/share/java/postgresql.jar:DIR JdbcClientTest JDBC-URL
+ *
+ * The URL should set currentSchema=public,benchmark so that names need no schema.
+ * Prints one "ok - ..." line per check; exits 1 when any check fails.
+ */
+public class JdbcClientTest {
+
+	/**
+	 * A representative call of each user-facing view and function, by its name
+	 * or signature as regclass and regprocedure print them (unqualified, as the
+	 * URL's currentSchema puts the extension's schemas on the search_path).
+	 */
+	static final Map<String, Call> CALLS = new LinkedHashMap<>();
+
+	static {
+		call("kommuner()", "SELECT * FROM kommuner()");
+		call("unnest(ranking)", "SELECT * FROM unnest((SELECT ranking FROM model_rankings(?, ?::text[]) LIMIT 1))",
+				"sonderborg-2023", "{2022}");
+		call("model_rankings(text,text[])", "SELECT * FROM model_rankings(?, ?::text[])", "sonderborg-2023", "{2022}");
+		call("model_placements(text)", "SELECT * FROM model_placements(?)", "sonderborg-2023");
+		call("model_placements(text,text)", "SELECT * FROM model_placements(?, ?)", "sonderborg-2023", "2022");
+		call("model_placements_for(text,text[])", "SELECT * FROM model_placements_for(?, ?::text[])",
+				"sonderborg-2023", "{2022}");
+		call("model_left_out(text,text)", "SELECT * FROM model_left_out(?, ?)", "sonderborg-2023", "2022");
+		call("model_scorecard(text,text,text)", "SELECT * FROM model_scorecard(?, ?, ?)",
+				"sonderborg-2023", "Sønderborg", "2022");
+		call("period_series(text,text)", "SELECT * FROM period_series(?, ?)", "2020Q1", "2022Q4");
+		call("target_source_problem(text)", "SELECT * FROM target_source_problem(?)", "target_sources.voksenlaerlinge");
+		call("peer_averages(text,text,text)", "SELECT * FROM peer_averages(?, ?)",
+				"target_sources.voksenlaerlinge", "sydjylland");
+		call("target_status_for(text,text)", "SELECT * FROM target_status_for(?, NULL)", "Aabenraa");
+		call("target_scorecard(text,text)", "SELECT * FROM target_scorecard(?)", "Aabenraa");
+		call("target_status", "SELECT * FROM target_status");
+		call("target_source", "SELECT * FROM target_source");
+		call("peer_groups", "SELECT * FROM peer_groups");
+	}
+
+	/**
+	 * Columns that deliberately carry one of the extension's own types (which
+	 * JDBC reports as Types.OTHER), as "signature.column".
+	 */
+	static final Set<String> EXTENSION_TYPED = Set.of(
+			// its purpose is to hand over ranking values, for placement(), -> and unnest()
+			"model_rankings(text,text[]).ranking",
+			// the type itself, listed with its plain code and name columns next to it
+			"kommuner().kommune");
+
+	/** User-facing: members of the extension that are views, or functions returning rows. */
+	static final String USER_FACING = """
+			SELECT c.oid::regclass::text
+			FROM pg_depend d JOIN pg_class c ON c.oid = d.objid
+			WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'e'
+			  AND d.refclassid = 'pg_extension'::regclass
+			  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'benchmark')
+			  AND c.relkind IN ('v', 'm')
+			UNION ALL
+			SELECT p.oid::regprocedure::text
+			FROM pg_depend d JOIN pg_proc p ON p.oid = d.objid JOIN pg_type t ON t.oid = p.prorettype
+			WHERE d.classid = 'pg_proc'::regclass AND d.deptype = 'e'
+			  AND d.refclassid = 'pg_extension'::regclass
+			  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'benchmark')
+			  AND p.prokind = 'f'
+			  AND (p.proretset OR t.typtype = 'c' OR p.prorettype = 'record'::regtype)
+			  AND p.prorettype NOT IN ('trigger'::regtype, 'internal'::regtype)
+			  AND NOT 'internal'::regtype = ANY (p.proargtypes)
+			ORDER BY 1""";
+
+	/** JDBC types a BI tool cannot treat as a plain column. */
+	static final Set<Integer> NOT_PLAIN = Set.of(Types.OTHER, Types.STRUCT, Types.JAVA_OBJECT, Types.DISTINCT);
+
+	record Call(String sql, String[] args) {}
+
+	static void call(String signature, String sql, String... args) {
+		CALLS.put(signature, new Call(sql, args));
+	}
+
+	static int failures = 0;
+
+	static void ok(boolean good, String what) {
+		System.out.println((good ? "ok - " : "not ok - ") + what);
+		if (!good)
+			failures++;
+	}
+
+	static PreparedStatement prepare(Connection db, String sql, String... args) throws SQLException {
+		PreparedStatement st = db.prepareStatement(sql);
+		for (int i = 0; i < args.length; i++)
+			st.setString(i + 1, args[i]);
+		return st;
+	}
+
+	/** The first column of every row, as strings. */
+	static List<String> column(Connection db, String sql, String... args) throws SQLException {
+		List<String> values = new ArrayList<>();
+		try (PreparedStatement st = prepare(db, sql, args); ResultSet rs = st.executeQuery()) {
+			while (rs.next())
+				values.add(rs.getString(1));
+		}
+		return values;
+	}
+
+	/** (a) Every user-facing view and function is covered and delivers plain columns. */
+	static void plainColumns(Connection db) throws SQLException {
+		Set<String> found = new TreeSet<>(column(db, USER_FACING));
+		Set<String> uncovered = new TreeSet<>(found);
+		uncovered.removeAll(CALLS.keySet());
+		ok(uncovered.isEmpty(), "every user-facing view and set-returning function has a call in the test"
+				+ (uncovered.isEmpty() ? "" : "; add one for: " + String.join(", ", uncovered)));
+		Set<String> gone = new TreeSet<>(CALLS.keySet());
+		gone.removeAll(found);
+		ok(gone.isEmpty(), "every call in the test is of a user-facing view or function"
+				+ (gone.isEmpty() ? "" : "; not found in the extension: " + String.join(", ", gone)));
+
+		Set<String> extensionTyped = new TreeSet<>();
+		for (Map.Entry<String, Call> e : CALLS.entrySet()) {
+			String signature = e.getKey();
+			List<String> notPlain = new ArrayList<>();
+			List<String> allowed = new ArrayList<>();
+			int rows = 0;
+			try (PreparedStatement st = prepare(db, e.getValue().sql(), e.getValue().args());
+					ResultSet rs = st.executeQuery()) {
+				ResultSetMetaData md = rs.getMetaData();
+				for (int i = 1; i <= md.getColumnCount(); i++) {
+					String column = signature + "." + md.getColumnName(i);
+					if (!NOT_PLAIN.contains(md.getColumnType(i)))
+						continue;
+					String described = md.getColumnName(i) + " (" + md.getColumnTypeName(i) + ")";
+					if (EXTENSION_TYPED.contains(column)) {
+						extensionTyped.add(column);
+						allowed.add(described);
+					} else
+						notPlain.add(described);
+				}
+				for (; rs.next(); rows++)
+					for (int i = 1; i <= md.getColumnCount(); i++)
+						rs.getString(i);
+			} catch (SQLException ex) {
+				ok(false, signature + ": " + ex.getMessage());
+				continue;
+			}
+			String columns = !notPlain.isEmpty() ? "not plain: " + String.join(", ", notPlain)
+					: allowed.isEmpty() ? "every column a plain SQL type"
+					: "every column a plain SQL type but the allowed " + String.join(", ", allowed);
+			ok(notPlain.isEmpty() && rows > 0, signature + ": " + rows + " rows, " + columns);
+		}
+		Set<String> stale = new TreeSet<>(EXTENSION_TYPED);
+		stale.removeAll(extensionTyped);
+		ok(stale.isEmpty(), "every column allowed an extension type has one"
+				+ (stale.isEmpty() ? "" : "; not found or now plain (drop from EXTENSION_TYPED): " + String.join(", ", stale)));
+	}
+
+	/** (b) A kommune column filtered with setString: a name, the code, IN, <>, an unknown name. */
+	static void kommuneParameters(Connection db) throws SQLException {
+		List<String> code = column(db, "SELECT code FROM kommuner() WHERE kommune = ?", "Sønderborg");
+		ok(code.equals(List.of("540")), "kommune = setString(\"Sønderborg\") finds code 540: " + code);
+		List<String> name = column(db, "SELECT name FROM kommuner() WHERE kommune = ?", "540");
+		ok(name.equals(List.of("Sønderborg")), "kommune = setString(\"540\") finds Sønderborg: " + name);
+		List<String> spelled = column(db, "SELECT name FROM kommuner() WHERE ? = kommune", "sonderborg kommune");
+		ok(spelled.equals(List.of("Sønderborg")), "setString(\"sonderborg kommune\") = kommune finds Sønderborg: " + spelled);
+		List<String> both = column(db, "SELECT name FROM kommuner() WHERE kommune IN (?, ?) ORDER BY code",
+				"Aabenraa", "540");
+		ok(both.equals(List.of("Sønderborg", "Aabenraa")), "kommune IN (?, ?) finds both: " + both);
+		List<String> others = column(db, "SELECT count(*) FROM kommuner() WHERE kommune <> ?", "Sønderborg");
+		ok(others.equals(List.of("97")), "kommune <> ? leaves the other 97: " + others);
+		List<String> targets = column(db, "SELECT count(*) FROM target WHERE kommune = ?", "Tønder");
+		ok(!targets.equals(List.of("0")), "a table's kommune column = ? finds Tønder's targets: " + targets);
+		try {
+			column(db, "SELECT code FROM kommuner() WHERE kommune = ?", "Nowhere");
+			ok(false, "an unknown name is an error");
+		} catch (SQLException ex) {
+			ok("22P02".equals(ex.getSQLState()), "an unknown name is the type's input error " + ex.getSQLState()
+					+ ": " + ex.getMessage().lines().findFirst().orElse(""));
+		}
+	}
+
+	/** (c) The runner's output filtered by a municipality's name. */
+	static void runnerByName(Connection db) throws SQLException {
+		String sql = "SELECT placement FROM model_placements(?, ?) WHERE part = 'total' AND kommune = ?";
+		List<String> byParameter = column(db, sql, "sonderborg-2023", "2022", "Sønderborg");
+		List<String> byLiteral = column(db,
+				"SELECT placement FROM model_placements('sonderborg-2023', '2022') WHERE part = 'total' AND kommune = 'Sønderborg'");
+		ok(byParameter.size() == 1 && byParameter.equals(byLiteral),
+				"model_placements(?, ?) WHERE kommune = ? finds Sønderborg's total placement: " + byParameter);
+	}
+
+	public static void main(String[] argv) throws SQLException {
+		try (Connection db = DriverManager.getConnection(argv[0])) {
+			plainColumns(db);
+			kommuneParameters(db);
+			runnerByName(db);
+		}
+		if (failures > 0) {
+			System.err.println("FAIL: " + failures + " JDBC check(s) failed");
+			System.exit(1);
+		}
+	}
+}

@@ -5,7 +5,7 @@
 # with the same content as in the dumped database.  Run by test/check.sh
 # against its cluster (PGHOST, PGPORT, PGUSER set).
 set -euo pipefail
-export PGOPTIONS="-c client_min_messages=warning"
+export PGOPTIONS="-c client_min_messages=warning -c search_path=public,benchmark"
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 JOBS=${JOBS:-4}
@@ -14,54 +14,56 @@ SRC=parallel_restore_src
 DST=parallel_restore_dst
 trap 'rm -rf "$WORK"; psql -qX -d postgres -c "DROP DATABASE IF EXISTS $SRC" -c "DROP DATABASE IF EXISTS $DST" >/dev/null 2>&1 || true' EXIT
 q() { psql -qX -v ON_ERROR_STOP=1 "$@"; }
+# how the extension is created (an installation predating schema benchmark: CREATE SCHEMA benchmark; CREATE EXTENSION benchmark SCHEMA benchmark)
+CREATE_EXTENSION=${CREATE_EXTENSION:-CREATE EXTENSION benchmark}
 
 q -d postgres -c "DROP DATABASE IF EXISTS $SRC" -c "DROP DATABASE IF EXISTS $DST" \
 	-c "CREATE DATABASE $SRC" -c "CREATE DATABASE $DST"
-(cd "$TOP" && q -d "$SRC" -c 'CREATE EXTENSION benchmark' -f test/data/load_sample.sql >/dev/null)
+(cd "$TOP" && q -d "$SRC" -c "$CREATE_EXTENSION" -f test/data/load_sample.sql >/dev/null)
 q -d "$SRC" >/dev/null <<'SQL'
 -- a copy of the preset, edited
-SELECT model_copy('sonderborg-2023', 'mine');
-UPDATE model SET goal_weight = 5 WHERE model = 'mine';
-UPDATE model_area SET weight = 2, missing = 'scale' WHERE model = 'mine' AND area_no = 3;
-UPDATE model_measure SET name_en = 'Long-term unemployed (ours)' WHERE model = 'mine' AND measure = 'langtidsledige';
+SELECT benchmark.model_copy('sonderborg-2023', 'mine');
+UPDATE benchmark.model SET goal_weight = 5 WHERE model = 'mine';
+UPDATE benchmark.model_area SET weight = 2, missing = 'scale' WHERE model = 'mine' AND area_no = 3;
+UPDATE benchmark.model_measure SET name_en = 'Long-term unemployed (ours)' WHERE model = 'mine' AND measure = 'langtidsledige';
 -- exclusions of one's own
-DELETE FROM model_excluded WHERE model = 'mine' AND kommune = 'Fanø';
-INSERT INTO model_excluded (model, kommune, reason) VALUES ('mine', 'Tårnby', 'vores eget valg');
+DELETE FROM benchmark.model_excluded WHERE model = 'mine' AND kommune = 'Fanø';
+INSERT INTO benchmark.model_excluded (model, kommune, reason) VALUES ('mine', 'Tårnby', 'vores eget valg');
 -- a peer group of one's own, with members
-INSERT INTO peer_group (peer_group, name_da, name_en) VALUES ('naboer', 'Naboer', 'Neighbours');
-INSERT INTO peer_group_member (peer_group, kommune) VALUES ('naboer', 'Aabenraa'), ('naboer', 'Tønder'), ('naboer', 'Haderslev');
+INSERT INTO benchmark.peer_group (peer_group, name_da, name_en) VALUES ('naboer', 'Naboer', 'Neighbours');
+INSERT INTO benchmark.peer_group_member (peer_group, kommune) VALUES ('naboer', 'Aabenraa'), ('naboer', 'Tønder'), ('naboer', 'Haderslev');
 -- targets: one following the copy's measure, one with milestones
-INSERT INTO target (target, kommune, title, model, measure, kind, direction, strict, peer_group, peer_average)
+INSERT INTO benchmark.target (target, kommune, title, model, measure, kind, direction, strict, peer_group, peer_average)
 VALUES ('sb-langtid', 'Sønderborg', 'Under naboernes gennemsnit', 'mine', 'langtidsledige', 'peer', 'at_most', true, 'naboer', 'mean');
-INSERT INTO target (target, kommune, title, model, benefit, kind, direction, level, due, interpolate, first_period, last_period)
+INSERT INTO benchmark.target (target, kommune, title, model, benefit, kind, direction, level, due, interpolate, first_period, last_period)
 VALUES ('sb-sygedagpenge', 'Sønderborg', 'Højst 400 på sygedagpenge i 2024', 'mine', 'sygedagpenge', 'level', 'at_most',
 		400, '2024-12-31', true, '2021', '2024');
-INSERT INTO target_milestone (target, due, value) VALUES ('sb-sygedagpenge', '2022-12-31', 480), ('sb-sygedagpenge', '2023-12-31', 440);
+INSERT INTO benchmark.target_milestone (target, due, value) VALUES ('sb-sygedagpenge', '2022-12-31', 480), ('sb-sygedagpenge', '2023-12-31', 440);
 -- materialized views over the catalog
 CREATE SCHEMA rapport;
 CREATE MATERIALIZED VIEW rapport.placeringer AS
-SELECT * FROM model_placements('mine', '2022');
+SELECT * FROM benchmark.model_placements('mine', '2022');
 CREATE MATERIALIZED VIEW rapport.maal AS
-SELECT s.* FROM target_status s JOIN target t USING (target) WHERE NOT t.shipped;
+SELECT s.* FROM benchmark.target_status s JOIN benchmark.target t USING (target) WHERE NOT t.shipped;
 SQL
 
 # user rows of every catalog table, and the materialized views, one line each
 snapshot() {
 	q -d "$1" -At <<'SQL'
-SELECT 'model', count(*), md5(string_agg(x::text, '|' ORDER BY x.model)) FROM model x WHERE NOT shipped;
-SELECT 'model_area', count(*), md5(string_agg(x::text, '|' ORDER BY x.model, x.area_no)) FROM model_area x WHERE NOT shipped;
-SELECT 'model_measure', count(*), md5(string_agg(x::text, '|' ORDER BY x.model, x.measure)) FROM model_measure x WHERE NOT shipped;
-SELECT 'model_benefit', count(*), md5(string_agg(x::text, '|' ORDER BY x.model, x.benefit)) FROM model_benefit x WHERE NOT shipped;
-SELECT 'model_excluded', count(*), md5(string_agg(x::text, '|' ORDER BY x.model, x.kommune)) FROM model_excluded x WHERE NOT shipped;
-SELECT 'peer_group', count(*), md5(string_agg(x::text, '|' ORDER BY x.peer_group)) FROM peer_group x WHERE NOT shipped;
-SELECT 'peer_group_member', count(*), md5(string_agg(x::text, '|' ORDER BY x.peer_group, x.kommune)) FROM peer_group_member x WHERE NOT shipped;
-SELECT 'target', count(*), md5(string_agg(x::text, '|' ORDER BY x.target)) FROM target x WHERE NOT shipped;
-SELECT 'target_milestone', count(*), md5(string_agg(x::text, '|' ORDER BY x.target, x.due)) FROM target_milestone x WHERE NOT shipped;
-SELECT 'shipped rows', (SELECT count(*) FROM model WHERE shipped) + (SELECT count(*) FROM model_area WHERE shipped)
-	+ (SELECT count(*) FROM model_measure WHERE shipped) + (SELECT count(*) FROM model_benefit WHERE shipped)
-	+ (SELECT count(*) FROM model_excluded WHERE shipped) + (SELECT count(*) FROM peer_group WHERE shipped)
-	+ (SELECT count(*) FROM peer_group_member WHERE shipped) + (SELECT count(*) FROM target WHERE shipped)
-	+ (SELECT count(*) FROM target_milestone WHERE shipped), '';
+SELECT 'model', count(*), md5(string_agg(x::text, '|' ORDER BY x.model)) FROM benchmark.model x WHERE NOT shipped;
+SELECT 'model_area', count(*), md5(string_agg(x::text, '|' ORDER BY x.model, x.area_no)) FROM benchmark.model_area x WHERE NOT shipped;
+SELECT 'model_measure', count(*), md5(string_agg(x::text, '|' ORDER BY x.model, x.measure)) FROM benchmark.model_measure x WHERE NOT shipped;
+SELECT 'model_benefit', count(*), md5(string_agg(x::text, '|' ORDER BY x.model, x.benefit)) FROM benchmark.model_benefit x WHERE NOT shipped;
+SELECT 'model_excluded', count(*), md5(string_agg(x::text, '|' ORDER BY x.model, x.kommune)) FROM benchmark.model_excluded x WHERE NOT shipped;
+SELECT 'peer_group', count(*), md5(string_agg(x::text, '|' ORDER BY x.peer_group)) FROM benchmark.peer_group x WHERE NOT shipped;
+SELECT 'peer_group_member', count(*), md5(string_agg(x::text, '|' ORDER BY x.peer_group, x.kommune)) FROM benchmark.peer_group_member x WHERE NOT shipped;
+SELECT 'target', count(*), md5(string_agg(x::text, '|' ORDER BY x.target)) FROM benchmark.target x WHERE NOT shipped;
+SELECT 'target_milestone', count(*), md5(string_agg(x::text, '|' ORDER BY x.target, x.due)) FROM benchmark.target_milestone x WHERE NOT shipped;
+SELECT 'shipped rows', (SELECT count(*) FROM benchmark.model WHERE shipped) + (SELECT count(*) FROM benchmark.model_area WHERE shipped)
+	+ (SELECT count(*) FROM benchmark.model_measure WHERE shipped) + (SELECT count(*) FROM benchmark.model_benefit WHERE shipped)
+	+ (SELECT count(*) FROM benchmark.model_excluded WHERE shipped) + (SELECT count(*) FROM benchmark.peer_group WHERE shipped)
+	+ (SELECT count(*) FROM benchmark.peer_group_member WHERE shipped) + (SELECT count(*) FROM benchmark.target WHERE shipped)
+	+ (SELECT count(*) FROM benchmark.target_milestone WHERE shipped), '';
 SELECT 'matview rapport.placeringer', count(*), md5(string_agg(x::text, '|' ORDER BY x.part, x.item_key, x.kommune)) FROM rapport.placeringer x;
 SELECT 'matview rapport.maal', count(*), md5(string_agg(x::text, '|' ORDER BY x.target, x.period)) FROM rapport.maal x;
 SQL

@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# A parallel pg_restore (-j 4) of a directory-format dump keeps every row users
+# added to the catalog (a copied and edited model, exclusions, peer groups,
+# targets and milestones) and refreshes materialized views over the catalog
+# with the same content as in the dumped database.  Run by test/check.sh
+# against its cluster (PGHOST, PGPORT, PGUSER set).
+set -euo pipefail
+export PGOPTIONS="-c client_min_messages=warning -c search_path=public,benchmark"
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+JOBS=${JOBS:-4}
+WORK=$(mktemp -d /tmp/benchmark-dump.XXXXXX)
+SRC=parallel_restore_src
+DST=parallel_restore_dst
+trap 'rm -rf "$WORK"; psql -qX -d postgres -c "DROP DATABASE IF EXISTS $SRC" -c "DROP DATABASE IF EXISTS $DST" >/dev/null 2>&1 || true' EXIT
+q() { psql -qX -v ON_ERROR_STOP=1 "$@"; }
+# how the extension is created (an installation predating schema benchmark: CREATE SCHEMA benchmark; CREATE EXTENSION benchmark SCHEMA benchmark)
+CREATE_EXTENSION=${CREATE_EXTENSION:-CREATE EXTENSION benchmark}
+
+q -d postgres -c "DROP DATABASE IF EXISTS $SRC" -c "DROP DATABASE IF EXISTS $DST" \
+	-c "CREATE DATABASE $SRC" -c "CREATE DATABASE $DST"
+(cd "$TOP" && q -d "$SRC" -c "$CREATE_EXTENSION" -f test/data/load_sample.sql >/dev/null)
+q -d "$SRC" >/dev/null <<'SQL'
+-- a copy of the preset, edited
+SELECT benchmark.model_copy('sonderborg-2023', 'mine');
+UPDATE benchmark.model SET goal_weight = 5 WHERE model = 'mine';
+UPDATE benchmark.model_area SET weight = 2, missing = 'scale' WHERE model = 'mine' AND area_no = 3;
+UPDATE benchmark.model_measure SET name_en = 'Long-term unemployed (ours)' WHERE model = 'mine' AND measure = 'langtidsledige';
+-- exclusions of one's own
+DELETE FROM benchmark.model_excluded WHERE model = 'mine' AND kommune = 'Fanø';
+INSERT INTO benchmark.model_excluded (model, kommune, reason) VALUES ('mine', 'Tårnby', 'vores eget valg');
+-- a peer group of one's own, with members
+INSERT INTO benchmark.peer_group (peer_group, name_da, name_en) VALUES ('naboer', 'Naboer', 'Neighbours');
+INSERT INTO benchmark.peer_group_member (peer_group, kommune) VALUES ('naboer', 'Aabenraa'), ('naboer', 'Tønder'), ('naboer', 'Haderslev');
+-- targets: one following the copy's measure, one with milestones
+INSERT INTO benchmark.target (target, kommune, title, model, measure, kind, direction, strict, peer_group, peer_average)
+VALUES ('sb-langtid', 'Sønderborg', 'Under naboernes gennemsnit', 'mine', 'langtidsledige', 'peer', 'at_most', true, 'naboer', 'mean');
+INSERT INTO benchmark.target (target, kommune, title, model, benefit, kind, direction, level, due, interpolate, first_period, last_period)
+VALUES ('sb-sygedagpenge', 'Sønderborg', 'Højst 400 på sygedagpenge i 2024', 'mine', 'sygedagpenge', 'level', 'at_most',
+		400, '2024-12-31', true, '2021', '2024');
+INSERT INTO benchmark.target_milestone (target, due, value) VALUES ('sb-sygedagpenge', '2022-12-31', 480), ('sb-sygedagpenge', '2023-12-31', 440);
+-- materialized views over the catalog
+CREATE SCHEMA rapport;
+CREATE MATERIALIZED VIEW rapport.placeringer AS
+SELECT * FROM benchmark.model_placements('mine', '2022');
+CREATE MATERIALIZED VIEW rapport.maal AS
+SELECT s.* FROM benchmark.target_status s JOIN benchmark.target t USING (target) WHERE NOT t.shipped;
+SQL
+
+# user rows of every catalog table, and the materialized views, one line each
+snapshot() {
+	q -d "$1" -At <<'SQL'
+SELECT 'model', count(*), md5(string_agg(x::text, '|' ORDER BY x.model)) FROM benchmark.model x WHERE NOT shipped;
+SELECT 'model_area', count(*), md5(string_agg(x::text, '|' ORDER BY x.model, x.area_no)) FROM benchmark.model_area x WHERE NOT shipped;
+SELECT 'model_measure', count(*), md5(string_agg(x::text, '|' ORDER BY x.model, x.measure)) FROM benchmark.model_measure x WHERE NOT shipped;
+SELECT 'model_benefit', count(*), md5(string_agg(x::text, '|' ORDER BY x.model, x.benefit)) FROM benchmark.model_benefit x WHERE NOT shipped;
+SELECT 'model_excluded', count(*), md5(string_agg(x::text, '|' ORDER BY x.model, x.kommune)) FROM benchmark.model_excluded x WHERE NOT shipped;
+SELECT 'peer_group', count(*), md5(string_agg(x::text, '|' ORDER BY x.peer_group)) FROM benchmark.peer_group x WHERE NOT shipped;
+SELECT 'peer_group_member', count(*), md5(string_agg(x::text, '|' ORDER BY x.peer_group, x.kommune)) FROM benchmark.peer_group_member x WHERE NOT shipped;
+SELECT 'target', count(*), md5(string_agg(x::text, '|' ORDER BY x.target)) FROM benchmark.target x WHERE NOT shipped;
+SELECT 'target_milestone', count(*), md5(string_agg(x::text, '|' ORDER BY x.target, x.due)) FROM benchmark.target_milestone x WHERE NOT shipped;
+SELECT 'shipped rows', (SELECT count(*) FROM benchmark.model WHERE shipped) + (SELECT count(*) FROM benchmark.model_area WHERE shipped)
+	+ (SELECT count(*) FROM benchmark.model_measure WHERE shipped) + (SELECT count(*) FROM benchmark.model_benefit WHERE shipped)
+	+ (SELECT count(*) FROM benchmark.model_excluded WHERE shipped) + (SELECT count(*) FROM benchmark.peer_group WHERE shipped)
+	+ (SELECT count(*) FROM benchmark.peer_group_member WHERE shipped) + (SELECT count(*) FROM benchmark.target WHERE shipped)
+	+ (SELECT count(*) FROM benchmark.target_milestone WHERE shipped), '';
+SELECT 'matview rapport.placeringer', count(*), md5(string_agg(x::text, '|' ORDER BY x.part, x.item_key, x.kommune)) FROM rapport.placeringer x;
+SELECT 'matview rapport.maal', count(*), md5(string_agg(x::text, '|' ORDER BY x.target, x.period)) FROM rapport.maal x;
+SQL
+}
+
+snapshot "$SRC" >"$WORK/before"
+if grep -E '^[^|]+\|0\|' "$WORK/before"; then
+	echo "FAIL: the source database lacks rows the test needs" >&2
+	exit 1
+fi
+"$PG_BIN/pg_dump" -Fd -d "$SRC" -f "$WORK/dump"
+status=0
+"$PG_BIN/pg_restore" -j "$JOBS" -d "$DST" "$WORK/dump" 2>"$WORK/restore.log" || status=$?
+if [ "$status" -ne 0 ] || [ -s "$WORK/restore.log" ]; then
+	echo "FAIL: pg_restore -j $JOBS reported errors (exit status $status):" >&2
+	cat "$WORK/restore.log" >&2
+fi
+snapshot "$DST" >"$WORK/after"
+
+failed=$status
+while IFS='|' read -r what count digest; do
+	now=$(grep -F "$what|" "$WORK/after" | head -1 || true)
+	if [ "$now" = "$what|$count|$digest" ]; then
+		echo "ok - pg_restore -j $JOBS keeps $what ($count)"
+	else
+		echo "not ok - pg_restore -j $JOBS: $what was $count|$digest, is ${now#"$what|"}" >&2
+		failed=1
+	fi
+done <"$WORK/before"
+[ -s "$WORK/restore.log" ] && failed=1
+if [ "$failed" -ne 0 ]; then
+	echo "FAIL: the database restored in parallel differs from the dumped one" >&2
+	exit 1
+fi
+echo "ok - pg_dump -Fd / pg_restore -j $JOBS keeps every user row and the materialized views ($(grep -c . "$WORK/after") checks)"

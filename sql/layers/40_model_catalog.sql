@@ -3,7 +3,8 @@
 /*
  * The model catalog.  Rows shipped with the extension have shipped = true;
  * they are read-only (copy a model with model_copy to change it) and are left
- * out of pg_dump, which dumps every row users add.
+ * out of pg_dump, which dumps every row users add.  The tables refer to each
+ * other through triggers, not foreign keys (see 52_catalog_references.sql).
  */
 
 CREATE TABLE benchmark.model (
@@ -57,8 +58,7 @@ CREATE TABLE benchmark.model_area (
 	CONSTRAINT model_area_pkey PRIMARY KEY (model, area_no),
 	CONSTRAINT model_area_no_positive CHECK (area_no > 0),
 	CONSTRAINT model_area_weight_finite CHECK (weight >= 0 AND weight < 'Infinity'),
-	CONSTRAINT model_area_missing_known CHECK (missing IN ('exclude', 'worst', 'scale')),
-	CONSTRAINT model_area_model_fkey FOREIGN KEY (model) REFERENCES benchmark.model ON UPDATE CASCADE ON DELETE CASCADE
+	CONSTRAINT model_area_missing_known CHECK (missing IN ('exclude', 'worst', 'scale'))
 );
 
 COMMENT ON TABLE benchmark.model_area IS
@@ -85,8 +85,7 @@ CREATE TABLE benchmark.model_measure (
 	CONSTRAINT model_measure_pkey PRIMARY KEY (model, measure),
 	CONSTRAINT model_measure_position_unique UNIQUE (model, area_no, position),
 	CONSTRAINT model_measure_name_format CHECK (measure ~ '^[[:alnum:]][[:alnum:]_.-]*$'),
-	CONSTRAINT model_measure_position_positive CHECK (position > 0),
-	CONSTRAINT model_measure_area_fkey FOREIGN KEY (model, area_no) REFERENCES benchmark.model_area ON UPDATE CASCADE ON DELETE CASCADE
+	CONSTRAINT model_measure_position_positive CHECK (position > 0)
 );
 
 COMMENT ON TABLE benchmark.model_measure IS
@@ -108,8 +107,7 @@ CREATE TABLE benchmark.model_benefit (
 	CONSTRAINT model_benefit_pkey PRIMARY KEY (model, benefit),
 	CONSTRAINT model_benefit_position_unique UNIQUE (model, position),
 	CONSTRAINT model_benefit_name_format CHECK (benefit ~ '^[[:alnum:]][[:alnum:]_.-]*$'),
-	CONSTRAINT model_benefit_position_positive CHECK (position > 0),
-	CONSTRAINT model_benefit_model_fkey FOREIGN KEY (model) REFERENCES benchmark.model ON UPDATE CASCADE ON DELETE CASCADE
+	CONSTRAINT model_benefit_position_positive CHECK (position > 0)
 );
 
 COMMENT ON TABLE benchmark.model_benefit IS
@@ -120,8 +118,7 @@ CREATE TABLE benchmark.model_excluded (
 	kommune @extschema@.kommune NOT NULL,
 	reason text NOT NULL,
 	shipped boolean NOT NULL DEFAULT false,
-	CONSTRAINT model_excluded_pkey PRIMARY KEY (model, kommune),
-	CONSTRAINT model_excluded_model_fkey FOREIGN KEY (model) REFERENCES benchmark.model ON UPDATE CASCADE ON DELETE CASCADE
+	CONSTRAINT model_excluded_pkey PRIMARY KEY (model, kommune)
 );
 
 COMMENT ON TABLE benchmark.model_excluded IS

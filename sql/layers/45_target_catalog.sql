@@ -27,8 +27,7 @@ CREATE TABLE benchmark.peer_group_member (
 	peer_group text NOT NULL,
 	kommune @extschema@.kommune NOT NULL,
 	shipped boolean NOT NULL DEFAULT false,
-	CONSTRAINT peer_group_member_pkey PRIMARY KEY (peer_group, kommune),
-	CONSTRAINT peer_group_member_peer_group_fkey FOREIGN KEY (peer_group) REFERENCES benchmark.peer_group ON UPDATE CASCADE ON DELETE CASCADE
+	CONSTRAINT peer_group_member_pkey PRIMARY KEY (peer_group, kommune)
 );
 
 COMMENT ON TABLE benchmark.peer_group_member IS
@@ -116,10 +115,7 @@ CREATE TABLE benchmark.target (
 		pg_catalog.num_nulls(level, change_pct, baseline_period, peer_group, peer_average, due) = 6),
 	CONSTRAINT target_interpolate_needs_due CHECK (NOT interpolate OR due IS NOT NULL),
 	CONSTRAINT target_per_year_only_for_change_without_due CHECK (NOT per_year OR (kind = 'change' AND due IS NULL)),
-	CONSTRAINT target_pkey PRIMARY KEY (target),
-	CONSTRAINT target_peer_group_fkey FOREIGN KEY (peer_group) REFERENCES benchmark.peer_group ON UPDATE CASCADE,
-	CONSTRAINT target_model_measure_fkey FOREIGN KEY (model, measure) REFERENCES benchmark.model_measure ON UPDATE CASCADE,
-	CONSTRAINT target_model_benefit_fkey FOREIGN KEY (model, benefit) REFERENCES benchmark.model_benefit ON UPDATE CASCADE
+	CONSTRAINT target_pkey PRIMARY KEY (target)
 );
 
 COMMENT ON TABLE benchmark.target IS
@@ -157,8 +153,7 @@ CREATE TABLE benchmark.target_milestone (
 	value numeric NOT NULL
 		CONSTRAINT target_milestone_value_finite CHECK (value > '-Infinity' AND value < 'Infinity'),
 	shipped boolean NOT NULL DEFAULT false,
-	CONSTRAINT target_milestone_pkey PRIMARY KEY (target, due),
-	CONSTRAINT target_milestone_target_fkey FOREIGN KEY (target) REFERENCES benchmark.target ON UPDATE CASCADE ON DELETE CASCADE
+	CONSTRAINT target_milestone_pkey PRIMARY KEY (target, due)
 );
 
 COMMENT ON TABLE benchmark.target_milestone IS

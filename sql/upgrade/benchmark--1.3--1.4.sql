@@ -99,10 +99,24 @@ ALTER TABLE benchmark.model_area RENAME CONSTRAINT model_area_weight_check TO mo
 ALTER TABLE benchmark.model_measure RENAME CONSTRAINT model_measure_measure_check TO model_measure_name_format;
 ALTER TABLE benchmark.model_measure RENAME CONSTRAINT model_measure_position_check TO model_measure_position_positive;
 ALTER TABLE benchmark.model_measure RENAME CONSTRAINT model_measure_model_area_no_position_key TO model_measure_position_unique;
-ALTER TABLE benchmark.model_measure RENAME CONSTRAINT model_measure_model_area_no_fkey TO model_measure_area_fkey;
 ALTER TABLE benchmark.model_benefit RENAME CONSTRAINT model_benefit_benefit_check TO model_benefit_name_format;
 ALTER TABLE benchmark.model_benefit RENAME CONSTRAINT model_benefit_position_check TO model_benefit_position_positive;
 ALTER TABLE benchmark.model_benefit RENAME CONSTRAINT model_benefit_model_position_key TO model_benefit_position_unique;
+
+/*
+ * No foreign keys between the catalog tables: a parallel pg_restore loads
+ * them in any order.  Triggers check and carry the references instead
+ * (sql/layers/52_catalog_references.sql).
+ */
+ALTER TABLE benchmark.model_area DROP CONSTRAINT model_area_model_fkey;
+ALTER TABLE benchmark.model_measure DROP CONSTRAINT model_measure_model_area_no_fkey;
+ALTER TABLE benchmark.model_benefit DROP CONSTRAINT model_benefit_model_fkey;
+ALTER TABLE benchmark.model_excluded DROP CONSTRAINT model_excluded_model_fkey;
+ALTER TABLE benchmark.peer_group_member DROP CONSTRAINT peer_group_member_peer_group_fkey;
+ALTER TABLE benchmark.target DROP CONSTRAINT target_peer_group_fkey;
+ALTER TABLE benchmark.target DROP CONSTRAINT target_model_measure_fkey;
+ALTER TABLE benchmark.target DROP CONSTRAINT target_model_benefit_fkey;
+ALTER TABLE benchmark.target_milestone DROP CONSTRAINT target_milestone_target_fkey;
 
 /* The policies are plain lists now. */
 ALTER TABLE benchmark.model ADD CONSTRAINT model_goal_missing_known CHECK (goal_missing IN ('exclude', 'worst', 'scale'));

@@ -7,6 +7,7 @@
 
 #include "catalog/pg_type.h"
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
@@ -27,6 +28,20 @@ rk_repalloc(void *ctx, void *ptr, size_t old_size, size_t new_size)
 	return repalloc_huge(ptr, new_size);
 }
 
+/* pfree for the ranking core's scratch memory. */
+static void
+rk_pfree(void *ctx, void *ptr)
+{
+	pfree(ptr);
+}
+
+/* The ranking core's interrupt hook: query cancel and statement_timeout. */
+void
+rk_check_for_interrupts(void)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
 /* An allocator for the ranking core that takes memory from context. */
 RkAllocator
 rk_allocator(MemoryContext context)
@@ -36,6 +51,7 @@ rk_allocator(MemoryContext context)
 	mem.alloc = rk_palloc;
 	mem.grow = rk_repalloc;
 	mem.ctx = context;
+	mem.release = rk_pfree;
 	return mem;
 }
 

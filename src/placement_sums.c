@@ -13,6 +13,7 @@
 
 #include "catalog/pg_type.h"
 #include "fmgr.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 #include "utils/numeric.h"
@@ -242,6 +243,7 @@ add_ranking(SumsState *state, const Ranking *ranking, const RkDecimal *weight)
 	{
 		RkDecimal	placement = {e.placement, 0};
 
+		CHECK_FOR_INTERRUPTS();
 		add_row(state, e.entity, e.entity_len, e.placement > 0 ? &placement : NULL, weight);
 	}
 }

@@ -19,6 +19,8 @@
 #define RK_INT128_MAX ((rk_int128) (((unsigned __int128) 1 << 127) - 1))
 #define SERIAL_VERSION 1
 
+RkInterruptHook rk_interrupt_hook = NULL;
+
 /* Powers of ten that fit in 128 bits, 10^0 .. 10^38. */
 static rk_int128
 pow10_128(int exponent)
@@ -304,6 +306,25 @@ rk_entities_init(RkEntities *e, size_t payload_size)
 	e->payload_size = payload_size;
 }
 
+/* Hands scratch memory back to the caller's allocator, when it takes it. */
+static void
+release(const RkAllocator *mem, void *ptr)
+{
+	if (mem->release != NULL)
+		mem->release(mem->ctx, ptr);
+}
+
+/* Compares two entity names bytewise, shorter first on a common prefix. */
+static int
+compare_names(const char *a, size_t alen, const char *b, size_t blen)
+{
+	int			cmp = memcmp(a, b, alen < blen ? alen : blen);
+
+	if (cmp != 0)
+		return cmp;
+	return (alen > blen) - (alen < blen);
+}
+
 /* Grows an array of count elements of elem bytes to new_count elements. */
 static void *
 grow_array(const RkAllocator *mem, void *ptr, size_t elem, size_t count, size_t new_count)
@@ -319,12 +340,16 @@ rehash(RkEntities *e, const RkAllocator *mem, size_t nslots)
 {
 	size_t		i;
 
+	if (e->slots != NULL)
+		release(mem, e->slots);
 	e->slots = mem->alloc(mem->ctx, nslots * sizeof(uint64_t));
 	memset(e->slots, 0, nslots * sizeof(uint64_t));
 	e->nslots = nslots;
 	for (i = 0; i < e->count; i++)
 	{
 		size_t		slot = e->items[i].hash & (nslots - 1);
+
+		rk_check_interrupts(i);
 
 		while (e->slots[slot] != 0)
 			slot = (slot + 1) & (nslots - 1);
@@ -347,17 +372,57 @@ grow_entities(RkEntities *e, const RkAllocator *mem, size_t count)
 	}
 }
 
-/* Makes room for count entities, and their hash slots, without further growth. */
-void
-rk_entities_reserve(RkEntities *e, const RkAllocator *mem, size_t count)
+/* The number of hash slots for count entities: a power of two, at most half full. */
+static size_t
+slots_for(size_t count)
 {
 	size_t		nslots = 16;
 
-	grow_entities(e, mem, count);
 	while (nslots < count * 2)
 		nslots *= 2;
-	if (nslots > e->nslots)
-		rehash(e, mem, nslots);
+	return nslots;
+}
+
+/*
+ * Makes room for count entities, and their hash slots if the table has them,
+ * without further growth.
+ */
+void
+rk_entities_reserve(RkEntities *e, const RkAllocator *mem, size_t count)
+{
+	grow_entities(e, mem, count);
+	if (e->nslots > 0 && slots_for(count) > e->nslots)
+		rehash(e, mem, slots_for(count));
+}
+
+/*
+ * Binary search of a table whose names are in strictly increasing order:
+ * the index of a name, or (*found false) the index it would be inserted at.
+ */
+static size_t
+sorted_position(const RkEntities *e, const char *name, size_t len, bool *found)
+{
+	size_t		low = 0;
+	size_t		high = e->count;
+
+	while (low < high)
+	{
+		size_t		mid = low + (high - low) / 2;
+		const RkEntity *item = &e->items[mid];
+		int			cmp = compare_names(e->names + item->offset, item->length, name, len);
+
+		if (cmp == 0)
+		{
+			*found = true;
+			return mid;
+		}
+		if (cmp < 0)
+			low = mid + 1;
+		else
+			high = mid;
+	}
+	*found = false;
+	return low;
 }
 
 /* Finds the slot of a name: its entity, or the empty slot where it belongs. */
@@ -422,7 +487,7 @@ rk_entities_append(RkEntities *e, const RkAllocator *mem, const char *name, size
  * Returns the index of a name, adding it (zero payload) when new.  Names
  * often come in the order of an earlier pass (each ranking lists the same
  * entities in name order), so the entity after the last one found is tried
- * before the hash table.
+ * before the search.
  */
 size_t
 rk_entities_intern(RkEntities *e, const RkAllocator *mem, const char *name, size_t len,
@@ -443,6 +508,24 @@ rk_entities_intern(RkEntities *e, const RkAllocator *mem, const char *name, size
 		}
 	}
 	hash = hash_name(name, len);
+	if (e->nslots == 0)
+	{
+		index = sorted_position(e, name, len, found);
+		if (*found || index == e->count)
+		{
+			if (!*found)
+			{
+				/* still in order: appended, no hash table needed */
+				if (e->count == e->cap)
+					grow_entities(e, mem, e->cap < 128 ? 128 : e->cap * 2);
+				index = add_entity(e, mem, name, len, hash);
+			}
+			e->cursor = index + 1;
+			return index;
+		}
+		/* a name out of order: from now on, names are found by hash */
+		rehash(e, mem, slots_for(e->cap));
+	}
 	if (e->count == e->cap)
 		rk_entities_reserve(e, mem, e->cap < 128 ? 128 : e->cap * 2);
 	slot = find_slot(e, name, len, hash);
@@ -467,17 +550,6 @@ rk_entity_name(const RkEntities *e, size_t index, size_t *len)
 {
 	*len = e->items[index].length;
 	return e->names + e->items[index].offset;
-}
-
-/* Compares two entity names bytewise, shorter first on a common prefix. */
-static int
-compare_names(const char *a, size_t alen, const char *b, size_t blen)
-{
-	int			cmp = memcmp(a, b, alen < blen ? alen : blen);
-
-	if (cmp != 0)
-		return cmp;
-	return (alen > blen) - (alen < blen);
 }
 
 /*
@@ -587,6 +659,7 @@ name(SortItem *items, SortItem *tmp, size_t n, const SortContext *ctx) \
 		size_t		end = i + run < n ? i + run : n; \
 		size_t		j; \
 \
+		rk_check_interrupts(i); \
 		for (j = i + 1; j < end; j++) \
 		{ \
 			SortItem	item = items[j]; \
@@ -613,7 +686,10 @@ name(SortItem *items, SortItem *tmp, size_t n, const SortContext *ctx) \
 						o = i; \
 \
 			while (l < mid && r < end) \
+			{ \
+				rk_check_interrupts(o); \
 				to[o++] = compare(&from[r], &from[l], ctx) < 0 ? from[r++] : from[l++]; \
+			} \
 			while (l < mid) \
 				to[o++] = from[l++]; \
 			while (r < end) \
@@ -664,7 +740,10 @@ radix_sort_items(SortItem *items, SortItem *tmp, size_t n)
 		SortItem   *swap;
 
 		for (i = 0; i < n; i++)
+		{
+			rk_check_interrupts(i);
 			count[(radix_key(&from[i]) >> shift) & 0xFF]++;
+		}
 		if (n == 0 || count[(radix_key(&from[0]) >> shift) & 0xFF] == n)
 			continue;
 		for (b = 0; b < 256; b++)
@@ -675,7 +754,10 @@ radix_sort_items(SortItem *items, SortItem *tmp, size_t n)
 			pos += c;
 		}
 		for (i = 0; i < n; i++)
+		{
+			rk_check_interrupts(i);
 			to[count[(radix_key(&from[i]) >> shift) & 0xFF]++] = from[i];
+		}
 		swap = from;
 		from = to;
 		to = swap;
@@ -698,6 +780,7 @@ hint_orders_names(const uint32_t *hint, size_t n, const SortItem *items, char *m
 	memset(marks, 0, n);
 	for (i = 0; i < n; i++)
 	{
+		rk_check_interrupts(i);
 		if (hint[i] >= n || marks[hint[i]])
 			return false;
 		marks[hint[i]] = 1;
@@ -725,9 +808,15 @@ order_by_name(SortItem *items, SortItem *tmp, size_t n, const SortContext *ctx,
 	size_t		i;
 
 	for (i = 0; i < n; i++)
+	{
+		rk_check_interrupts(i);
 		items[i].prefix = name_prefix(e, items[i].entity);
+	}
 	for (i = 1; i < n && sorted; i++)
+	{
+		rk_check_interrupts(i);
 		sorted = compare_by_name(&items[i - 1], &items[i], ctx) < 0;
+	}
 	if (!sorted && hint != NULL && hint_n == n &&
 		hint_orders_names(hint, n, items, (char *) tmp, ctx))
 	{
@@ -741,6 +830,7 @@ order_by_name(SortItem *items, SortItem *tmp, size_t n, const SortContext *ctx,
 		sort_by_name(items, tmp, n, ctx);
 	for (i = 0; i < n; i++)
 	{
+		rk_check_interrupts(i);
 		if (i > 0 && compare_by_name(&items[i - 1], &items[i], ctx) == 0)
 		{
 			*duplicate = items[i].entity;
@@ -771,7 +861,8 @@ order_init(RkOrder *out, size_t n, bool fractions, const RkAllocator *mem)
 
 /*
  * Completes an order from items holding scores: sorts by name (finding
- * duplicates), then by score, and numbers by competition ranking.
+ * duplicates), then by score, and numbers by competition ranking.  The items
+ * are released once the order is complete.
  */
 static RkStatus
 rank_items(SortItem *items, size_t n, const SortContext *ctx, const uint32_t *hint,
@@ -798,6 +889,7 @@ rank_items(SortItem *items, size_t n, const SortContext *ctx, const uint32_t *hi
 	{
 		uint32_t	entity = items[i].entity;
 
+		rk_check_interrupts(i);
 		out->by_placement[i] = entity;
 		if (!items[i].placed)
 		{
@@ -810,6 +902,8 @@ rank_items(SortItem *items, size_t n, const SortContext *ctx, const uint32_t *hi
 		else
 			out->placement[entity] = (int32_t) (i + 1);
 	}
+	release(mem, tmp);
+	release(mem, items);
 	return RK_OK;
 }
 
@@ -830,6 +924,7 @@ rk_order_given(const RkEntities *e, const int32_t *placements, const RkAllocator
 	order_init(out, n, false, mem);
 	for (i = 0; i < n; i++)
 	{
+		rk_check_interrupts(i);
 		items[i].entity = (uint32_t) i;
 		items[i].placed = placements[i] > 0;
 		items[i].key = placements[i];
@@ -885,6 +980,7 @@ rk_values_merge(RkValues *dst, const RkAllocator *mem, const RkValues *src)
 		size_t		len;
 		const char *name = rk_entity_name(&src->entities, i, &len);
 
+		rk_check_interrupts(i);
 		rk_values_add(dst, mem, name, len, value->is_null, value->value);
 	}
 	return RK_OK;
@@ -910,6 +1006,7 @@ rk_values_rank(const RkValues *v, const uint32_t *hint, size_t hint_n, const RkA
 	{
 		const RkValue *value = rk_entity_payload(&v->entities, i);
 
+		rk_check_interrupts(i);
 		items[i].entity = (uint32_t) i;
 		items[i].placed = !value->is_null;
 		items[i].key = value->is_null ? 0.0 : v->direction == 1 ? -value->value : value->value;
@@ -978,6 +1075,7 @@ rk_values_serialize(const RkValues *v, char *buf)
 	{
 		const RkValue *value = rk_entity_payload(&v->entities, i);
 
+		rk_check_interrupts(i);
 		put_name(buf, &pos, &v->entities, i);
 		buf[pos++] = value->is_null ? 1 : 0;
 		PUT(buf, pos, value->value);
@@ -1017,6 +1115,7 @@ rk_values_deserialize(RkValues *v, const RkAllocator *mem, const char *buf, size
 		char		is_null;
 		double		value;
 
+		rk_check_interrupts(i);
 		if (!take_name(buf, len, &pos, &name, &name_len))
 			return RK_ERR_CORRUPT;
 		if (!take(buf, len, &pos, &is_null, 1) || (is_null != 0 && is_null != 1) ||
@@ -1042,13 +1141,26 @@ rk_sums_init(RkSums *s)
 	s->weight_scale = 0;
 }
 
+/*
+ * Sets a state's mode; an empty rank-sum state drops the weight from each
+ * entity's payload.
+ */
+static void
+set_mode(RkSums *s, RkMode mode)
+{
+	s->mode = mode;
+	if (s->entities.count == 0 && s->entities.cap == 0)
+		s->entities.payload_size = mode == RK_MODE_WEIGHTED ? sizeof(RkEntitySum)
+			: offsetof(RkEntitySum, weight);
+}
+
 /* Fixes what the state computes and its policy; later rows must agree. */
 RkStatus
 rk_sums_configure(RkSums *s, RkMode mode, RkPolicy policy)
 {
 	if (s->mode == RK_MODE_UNSET)
 	{
-		s->mode = mode;
+		set_mode(s, mode);
 		s->policy = policy;
 		return RK_OK;
 	}
@@ -1073,8 +1185,9 @@ raise_scales(RkSums *s, int placement_scale, int weight_scale)
 	{
 		RkEntitySum *sum = rk_entity_payload(&s->entities, i);
 
+		rk_check_interrupts(i);
 		if (!mul_pow10(sum->sum, sum_shift, &sum->sum) ||
-			!mul_pow10(sum->weight, weight_shift, &sum->weight))
+			(s->mode == RK_MODE_WEIGHTED && !mul_pow10(sum->weight, weight_shift, &sum->weight)))
 			return RK_ERR_OVERFLOW;
 	}
 	s->placement_scale = placement_scale;
@@ -1169,10 +1282,12 @@ rk_sums_merge(RkSums *dst, const RkAllocator *mem, const RkSums *src)
 		rk_int128	sum,
 					weight;
 
+		rk_check_interrupts(i);
 		if (!mul_pow10(from->sum, shift_src, &sum) ||
-			!mul_pow10(from->weight, dst->weight_scale - src->weight_scale, &weight) ||
 			!add_exact(to->sum, sum, &to->sum) ||
-			!add_exact(to->weight, weight, &to->weight) ||
+			(dst->mode == RK_MODE_WEIGHTED &&
+			 (!mul_pow10(from->weight, dst->weight_scale - src->weight_scale, &weight) ||
+			  !add_exact(to->weight, weight, &to->weight))) ||
 			__builtin_add_overflow(to->rows, from->rows, &to->rows) ||
 			__builtin_add_overflow(to->present, from->present, &to->present))
 			return RK_ERR_OVERFLOW;
@@ -1203,6 +1318,7 @@ rk_sums_rank(const RkSums *s, const RkAllocator *mem, RkOrder *out, size_t *culp
 	{
 		const RkEntitySum *sum = rk_entity_payload(&s->entities, i);
 
+		rk_check_interrupts(i);
 		if (sum->rows > most_rows)
 			most_rows = sum->rows;
 	}
@@ -1217,6 +1333,7 @@ rk_sums_rank(const RkSums *s, const RkAllocator *mem, RkOrder *out, size_t *culp
 		rk_int128	num = sum->sum;
 		rk_int128	den = 1;
 
+		rk_check_interrupts(i);
 		item->entity = (uint32_t) i;
 		item->placed = (missing == 0 || s->policy != RK_POLICY_EXCLUDE) && sum->present > 0;
 
@@ -1257,6 +1374,7 @@ rk_sums_rank(const RkSums *s, const RkAllocator *mem, RkOrder *out, size_t *culp
 	/* integer scores below 2^53 are exact as doubles: compare those alone */
 	for (i = 0; i < n && ctx.nums != NULL; i++)
 	{
+		rk_check_interrupts(i);
 		if (out->dens[i] != 1 || out->nums[i] > ((rk_int128) 1 << 53) ||
 			out->nums[i] < -((rk_int128) 1 << 53))
 			break;
@@ -1283,6 +1401,7 @@ rk_sums_serialize(const RkSums *s, char *buf)
 {
 	size_t		pos = 0;
 	uint64_t	count = s->entities.count;
+	const rk_int128 zero = 0;
 	size_t		i;
 
 	buf[pos++] = SERIAL_VERSION;
@@ -1295,11 +1414,15 @@ rk_sums_serialize(const RkSums *s, char *buf)
 	{
 		const RkEntitySum *sum = rk_entity_payload(&s->entities, i);
 
+		rk_check_interrupts(i);
 		put_name(buf, &pos, &s->entities, i);
 		PUT(buf, pos, sum->rows);
 		PUT(buf, pos, sum->present);
 		PUT(buf, pos, sum->sum);
-		PUT(buf, pos, sum->weight);
+		if (s->mode == RK_MODE_WEIGHTED)
+			PUT(buf, pos, sum->weight);
+		else
+			PUT(buf, pos, zero);
 	}
 }
 
@@ -1314,7 +1437,7 @@ rk_sums_deserialize(RkSums *s, const RkAllocator *mem, const char *buf, size_t l
 	rk_sums_init(s);
 	if (len < 5 || buf[0] != SERIAL_VERSION)
 		return RK_ERR_CORRUPT;
-	s->mode = (RkMode) buf[1];
+	set_mode(s, (RkMode) buf[1]);
 	s->policy = (RkPolicy) buf[2];
 	s->placement_scale = buf[3];
 	s->weight_scale = buf[4];
@@ -1338,6 +1461,7 @@ rk_sums_deserialize(RkSums *s, const RkAllocator *mem, const char *buf, size_t l
 		bool		found;
 		RkEntitySum sum;
 
+		rk_check_interrupts(i);
 		if (!take_name(buf, len, &pos, &name, &name_len))
 			return RK_ERR_CORRUPT;
 		if (!take(buf, len, &pos, &sum.rows, sizeof(sum.rows)) ||
@@ -1353,7 +1477,7 @@ rk_sums_deserialize(RkSums *s, const RkAllocator *mem, const char *buf, size_t l
 			return RK_ERR_CORRUPT;
 		memcpy(rk_entity_payload(&s->entities,
 								 rk_entities_intern(&s->entities, mem, name, name_len, &found)),
-			   &sum, sizeof(sum));
+			   &sum, s->entities.payload_size);
 		if (found)
 			return RK_ERR_CORRUPT;
 	}

@@ -53,7 +53,29 @@ typedef struct RkAllocator
 	void	   *(*alloc) (void *ctx, size_t size);
 	void	   *(*grow) (void *ctx, void *ptr, size_t old_size, size_t new_size);
 	void	   *ctx;
+	/* optional: hands back scratch memory early, lowering the peak */
+	void		(*release) (void *ctx, void *ptr);
 } RkAllocator;
+
+/*
+ * Loops over entities call rk_interrupt_hook, when set, every
+ * RK_INTERRUPT_INTERVAL items: in sorts, merges, (de)serialization and
+ * scoring.  PostgreSQL's glue sets it to a function that checks for query
+ * cancel and statement_timeout, and so may leave the core by longjmp; the
+ * core keeps nothing half-done outside the caller's memory when it does.
+ */
+typedef void (*RkInterruptHook) (void);
+extern RkInterruptHook rk_interrupt_hook;
+
+#define RK_INTERRUPT_INTERVAL 4096
+
+/* Calls the interrupt hook when item i is a multiple of RK_INTERRUPT_INTERVAL. */
+static inline void
+rk_check_interrupts(size_t i)
+{
+	if ((i & (RK_INTERRUPT_INTERVAL - 1)) == 0 && rk_interrupt_hook != NULL)
+		rk_interrupt_hook();
+}
 
 /* An exact decimal: mantissa * 10^-scale. */
 typedef struct RkDecimal
@@ -71,9 +93,12 @@ typedef struct RkEntity
 } RkEntity;
 
 /*
- * Interned entities with a fixed-size, zero-initialised payload each.  Hash
- * slots hold the hash and the entity index, so that a probe touches the
- * entity only when the hashes match.
+ * Interned entities with a fixed-size, zero-initialised payload each.  While
+ * names arrive in strictly increasing order (as they do from rankings, which
+ * list their entities in name order) they are found by binary search and no
+ * hash table is kept; the first name out of order builds one.  Hash slots
+ * hold the hash and the entity index, so that a probe touches the entity
+ * only when the hashes match.
  */
 typedef struct RkEntities
 {
@@ -86,7 +111,7 @@ typedef struct RkEntities
 	size_t		count;
 	size_t		cap;
 	uint64_t   *slots;			/* hash << 32 | (index + 1); 0 = empty */
-	size_t		nslots;			/* a power of two */
+	size_t		nslots;			/* a power of two; 0 while names are in order */
 	size_t		cursor;			/* the entity tried first by the next lookup */
 } RkEntities;
 
@@ -120,7 +145,11 @@ typedef struct RkValues
 	int			direction;		/* -1 unset, 0 lower is better, 1 higher is better */
 } RkValues;
 
-/* Per entity sums: the state of rank_sum_rerank and weighted_placement. */
+/*
+ * Per entity sums: the state of rank_sum_rerank and weighted_placement.  The
+ * payload of a rank-sum state stops before weight, which only weighted mode
+ * has.
+ */
 typedef struct RkEntitySum
 {
 	int64_t		rows;			/* rows seen, with or without a placement */

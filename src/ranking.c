@@ -18,6 +18,7 @@
 #include "lib/stringinfo.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "parser/scansup.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
@@ -160,6 +161,7 @@ ranking_from_core(const RkEntities *entities, const RkOrder *order,
 		int32		score_len;
 		char	   *pos;
 
+		CHECK_FOR_INTERRUPTS();
 		/* room for the entry with the longest score, written in place */
 		enlargeStringInfo(&buf, RANKING_ENTRY_HEADER_SIZE + name_len + SCORE_BUFSIZE);
 		pos = buf.data + buf.len;
@@ -245,6 +247,7 @@ ranking_from_entries(const RankingEntry *entries, int32 n, bool binary)
 	{
 		const RankingEntry *e = &entries[k];
 
+		CHECK_FOR_INTERRUPTS();
 		pg_verify_mbstr(GetDatabaseEncoding(), e->entity, e->entity_len, false);
 		rk_entities_append(&entities, &mem, e->entity, e->entity_len);
 		placements[k] = e->placement;
@@ -276,6 +279,7 @@ ranking_from_entries(const RankingEntry *entries, int32 n, bool binary)
 		uint32		entity = order.by_placement[k];
 		uint32		prev = k > 0 ? order.by_placement[k - 1] : 0;
 
+		CHECK_FOR_INTERRUPTS();
 		name = rk_entity_name(&entities, entity, &len);
 		if (order.placement[entity] != placements[entity])
 			invalid_ranking(k == 0
@@ -348,6 +352,7 @@ ranking_in(PG_FUNCTION_ARGS)
 			RankingEntry *e;
 			StringInfoData entity;
 
+			CHECK_FOR_INTERRUPTS();
 			if (n == cap)
 			{
 				if (cap >= PG_INT32_MAX / 4)
@@ -474,6 +479,7 @@ ranking_out(PG_FUNCTION_ARGS)
 	ranking_iterate(ranking, &it);
 	while (ranking_next(&it, &e))
 	{
+		CHECK_FOR_INTERRUPTS();
 		if (!first)
 			appendStringInfoString(&buf, ", ");
 		first = false;
@@ -517,6 +523,7 @@ ranking_recv(PG_FUNCTION_ARGS)
 		RankingEntry *e = &entries[i];
 		int32		score_len;
 
+		CHECK_FOR_INTERRUPTS();
 		e->placement = pq_getmsgint(msg, 4);
 		e->entity_len = pq_getmsgint(msg, 4);
 		if (e->entity_len < 0 || e->entity_len > msg->len - msg->cursor)
@@ -550,6 +557,7 @@ ranking_send(PG_FUNCTION_ARGS)
 	ranking_iterate(ranking, &it);
 	while (ranking_next(&it, &e))
 	{
+		CHECK_FOR_INTERRUPTS();
 		pq_sendint32(&buf, e.placement);
 		pq_sendint32(&buf, e.entity_len);
 		pq_sendbytes(&buf, e.entity, e.entity_len);

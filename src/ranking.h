@@ -76,6 +76,7 @@ extern Ranking *ranking_from_core(const RkEntities *entities, const RkOrder *ord
 extern char *canonical_numeric_text(Datum numeric);
 
 /* Shared by the aggregates (aggregate_support.c). */
+extern void rk_check_for_interrupts(void);
 extern RkAllocator rk_allocator(MemoryContext context);
 extern MemoryContext aggregate_memory_context(FunctionCallInfo fcinfo, const char *function);
 extern const char *entity_argument(FunctionCallInfo fcinfo, int argno, int *len);

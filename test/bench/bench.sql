@@ -167,3 +167,36 @@ JOIN bench_result e ON e.workload = r.workload AND e.mode = r.mode AND e.kind = 
 JOIN bench_result rr ON rr.workload = r.workload AND rr.mode = r.mode AND rr.kind = 'extension, row by row'
 JOIN bench_result p ON p.workload = r.workload AND p.mode = r.mode AND p.kind = 'plain SQL'
 ORDER BY r.workload, r.mode DESC;
+
+-- Memory of the ranking forms: one ranking of 1,000,000 entities fed whole to
+-- rank_sum_rerank, weighted_placement and unnest, each in a fresh backend.  The
+-- backend's peak resident memory (VmHWM of /proc/self/status) is read before
+-- and after; the growth is compared with the ranking's size.
+\o /dev/null
+DROP TABLE IF EXISTS bench_big, bench_memory;
+DROP FUNCTION IF EXISTS bench_peak_kb();
+CREATE TABLE bench_big (r ranking);
+ALTER TABLE bench_big ALTER r SET STORAGE external;
+INSERT INTO bench_big
+SELECT rank_values('kommune ' || e, bench_value(e, 1, 1, 5000), true)
+FROM generate_series(1, 1000000) e;
+CREATE FUNCTION bench_peak_kb() RETURNS bigint LANGUAGE sql AS $$
+	SELECT substring(pg_read_file('/proc/self/status') FROM 'VmHWM:\s*(\d+)')::bigint
+$$;
+CREATE TABLE bench_memory (form text, ranking_mb numeric, before_kb bigint, after_kb bigint);
+\o
+SELECT pg_column_size(r) AS ranking_bytes FROM bench_big \gset
+\set memory_form 'rank_sum_rerank(ranking)'
+\set memory_query 'SELECT entity_count(rank_sum_rerank(r)) FROM bench_big'
+\ir bench_memory.sql
+\set memory_form 'weighted_placement(ranking, weight)'
+\set memory_query 'SELECT entity_count(weighted_placement(r, 0.3)) FROM bench_big'
+\ir bench_memory.sql
+\set memory_form 'unnest(ranking)'
+\set memory_query 'SELECT count(*) FROM (SELECT unnest(r) FROM bench_big) u'
+\ir bench_memory.sql
+\echo
+\echo 'peak memory of the ranking forms: one stored ranking of 1,000,000 entities, a fresh backend each'
+SELECT form AS "form", ranking_mb AS "ranking MB", round((after_kb - before_kb) / 1024.0, 1) AS "backend peak growth MB",
+	   round((after_kb - before_kb) / 1024.0 / ranking_mb, 1) AS "growth / ranking"
+FROM bench_memory;

@@ -54,7 +54,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static Blocks blocks;
-	RkAllocator mem = {fuzz_alloc, fuzz_grow, &blocks};
+	RkAllocator mem = {fuzz_alloc, fuzz_grow, &blocks, NULL};
 	const char *bytes = (const char *) data + 1;
 	size_t		len = size > 0 ? size - 1 : 0;
 

@@ -10,6 +10,7 @@
 #include "rank_core.h"
 
 #include <math.h>
+#include <setjmp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,6 +75,25 @@ arena_grow(void *ctx, void *ptr, size_t old_size, size_t new_size)
 	return block;
 }
 
+/* Frees one block early, as the core does with scratch memory. */
+static void
+arena_release(void *ctx, void *ptr)
+{
+	Arena	   *arena = ctx;
+	size_t		i;
+
+	for (i = arena->count; i > 0; i--)
+	{
+		if (arena->blocks[i - 1] == ptr)
+		{
+			free(ptr);
+			arena->blocks[i - 1] = NULL;
+			return;
+		}
+	}
+	abort();
+}
+
 /* Releases every block of the arena. */
 static void
 arena_reset(Arena *arena)
@@ -87,7 +107,7 @@ arena_reset(Arena *arena)
 }
 
 static Arena arena;
-static RkAllocator mem = {arena_alloc, arena_grow, &arena};
+static RkAllocator mem = {arena_alloc, arena_grow, &arena, arena_release};
 
 /* A deterministic pseudo-random generator (xorshift). */
 static uint64_t rng_state = 88172645463325252ull;
@@ -733,6 +753,100 @@ test_intern_order(void)
 	}
 	CHECK(rk_entities_intern(&e, &mem, "new", 3, &found) == 1000 && !found);
 	CHECK(e.count == 1001);
+	/* names in increasing order need no hash table; the first one out of order builds it */
+	CHECK(e.nslots == 0);
+	CHECK(rk_entities_intern(&e, &mem, "a", 1, &found) == 1001 && !found);
+	CHECK(e.nslots >= 2 * e.count);
+	for (i = 0; i < 1000; i++)
+	{
+		snprintf(name, sizeof(name), "n%04d", (i * 7) % 1000);
+		CHECK(rk_entities_intern(&e, &mem, name, strlen(name), &found) == (size_t) ((i * 7) % 1000) && found);
+	}
+	CHECK(rk_entities_intern(&e, &mem, "a", 1, &found) == 1001 && found);
+	arena_reset(&arena);
+}
+
+/* Calls of the interrupt hook, and after how many of them it leaves by longjmp (0: never). */
+static size_t hook_calls = 0;
+static size_t hook_jump_after = 0;
+static jmp_buf hook_jump;
+
+/* A test interrupt hook: counts its calls, and may leave like a query cancel. */
+static void
+counting_hook(void)
+{
+	hook_calls++;
+	if (hook_jump_after > 0 && hook_calls == hook_jump_after)
+		longjmp(hook_jump, 1);
+}
+
+/* Calls of the hook made by fn, run with the counting hook installed. */
+#define HOOK_CALLS(fn) (hook_calls = 0, rk_interrupt_hook = counting_hook, (fn), \
+						rk_interrupt_hook = NULL, hook_calls)
+
+/*
+ * Long loops call the interrupt hook about every RK_INTERRUPT_INTERVAL items:
+ * the sorts by name and by score (merge and radix), merges, serialization and
+ * scoring; a hook that leaves by longjmp stops a sort midway, and the state
+ * ranks as before afterwards.
+ */
+static void
+test_interrupt_hook(void)
+{
+	const size_t n = 50000;
+	const size_t least = n / RK_INTERRUPT_INTERVAL;
+	RkValues	v;
+	RkSums		s,
+				merged,
+				back;
+	RkOrder		o,
+				again;
+	size_t		duplicate;
+	size_t		len;
+	char	   *buf;
+	size_t		i;
+
+	CHECK(rk_interrupt_hook == NULL);
+	rk_values_init(&v);
+	rk_values_set_direction(&v, true);
+	rk_sums_init(&s);
+	rk_sums_configure(&s, RK_MODE_SUM, RK_POLICY_EXCLUDE);
+	for (i = 0; i < n; i++)
+	{
+		char		name[16];
+		RkDecimal	rank = {(rk_int128) (i % 97) + 1, 0};
+
+		/* names out of order: the sort by name runs */
+		snprintf(name, sizeof(name), "e%zu", (i * 7919) % n);
+		rk_values_add(&v, &mem, name, strlen(name), false, (double) (i % 1000));
+		CHECK(rk_sums_add(&s, &mem, name, strlen(name), &rank, NULL) == RK_OK);
+	}
+	/* radix sort of exact scores, merge sort of names */
+	CHECK(HOOK_CALLS(rk_values_rank(&v, NULL, 0, &mem, &o, &duplicate)) >= 4 * least);
+	CHECK(HOOK_CALLS(rk_sums_rank(&s, &mem, &o, &duplicate)) >= 4 * least);
+	rk_sums_init(&merged);
+	CHECK(HOOK_CALLS(rk_sums_merge(&merged, &mem, &s)) >= least);
+	len = rk_sums_serialized_size(&s);
+	buf = arena_alloc(&arena, len);
+	CHECK(HOOK_CALLS(rk_sums_serialize(&s, buf)) >= least);
+	CHECK(HOOK_CALLS(rk_sums_deserialize(&back, &mem, buf, len)) >= least);
+
+	/* a cancel in the middle of the sort by name leaves the state as it was */
+	CHECK(rk_values_rank(&v, NULL, 0, &mem, &o, &duplicate) == RK_OK);
+	hook_calls = 0;
+	hook_jump_after = 3;
+	rk_interrupt_hook = counting_hook;
+	if (setjmp(hook_jump) == 0)
+	{
+		rk_values_rank(&v, NULL, 0, &mem, &again, &duplicate);
+		CHECK(!"the hook did not stop the ranking");
+	}
+	rk_interrupt_hook = NULL;
+	hook_jump_after = 0;
+	CHECK(hook_calls == 3);
+	CHECK(rk_values_rank(&v, NULL, 0, &mem, &again, &duplicate) == RK_OK);
+	CHECK(memcmp(o.by_placement, again.by_placement, n * sizeof(uint32_t)) == 0);
+	CHECK(memcmp(o.placement, again.placement, n * sizeof(int32_t)) == 0);
 	arena_reset(&arena);
 }
 
@@ -869,6 +983,7 @@ main(void)
 	test_serialization();
 	test_order_given();
 	test_intern_order();
+	test_interrupt_hook();
 	test_name_hint();
 	test_rank_sum_oracle();
 	arena_reset(&arena);

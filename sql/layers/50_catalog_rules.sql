@@ -156,6 +156,20 @@ BEGIN
 		relation := NULL;
 	END;
 	IF relation IS NULL THEN
+		/* a schema the user may not look into hides its relations: say so */
+		BEGIN
+			schema_name := (pg_catalog.parse_ident(source))[1];
+		EXCEPTION WHEN OTHERS THEN
+			schema_name := NULL;
+		END;
+		IF pg_catalog.cardinality(pg_catalog.parse_ident(source, false)) = 2
+		   AND pg_catalog.to_regnamespace(pg_catalog.quote_ident(schema_name)) IS NOT NULL
+		   AND NOT pg_catalog.has_schema_privilege(pg_catalog.to_regnamespace(pg_catalog.quote_ident(schema_name)), 'USAGE') THEN
+			sqlstate := '42501';
+			problem := pg_catalog.format('permission denied for schema %s of source %s', schema_name, source);
+			hint := pg_catalog.format('Sources are read with your own privileges: ask for GRANT USAGE ON SCHEMA %s and GRANT SELECT on the source.', pg_catalog.quote_ident(schema_name));
+			RETURN;
+		END IF;
 		sqlstate := '42P01';
 		problem := pg_catalog.format('source relation %s does not exist', source);
 		hint := 'Give a schema-qualified table, view or materialized view with the columns kommune, period and value; names are resolved with search_path = pg_catalog.';
@@ -257,6 +271,50 @@ $$;
 
 COMMENT ON FUNCTION benchmark.source_check(text, text, text[], text[]) IS
 'Checks a source relation with source_problem and raises its problem, prefixed with what the source belongs to; returns the relation';
+
+/*
+ * A measure's or benefit's source, when it exists already, is a table, view
+ * or materialized view: an index or a composite type is refused when it is
+ * entered.  A source that does not exist yet is accepted (the runner reports
+ * it), so that a model can be set up before its data.
+ */
+CREATE FUNCTION benchmark.source_kind_check()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	rel regclass;
+	kind "char";
+BEGIN
+	IF NEW.shipped THEN
+		RETURN NEW;
+	END IF;
+	BEGIN
+		rel := pg_catalog.to_regclass(NEW.source);
+	EXCEPTION WHEN invalid_name OR syntax_error OR invalid_parameter_value OR undefined_object
+		 OR invalid_schema_name OR insufficient_privilege THEN
+		rel := NULL;
+	END;
+	kind := (SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid = rel);
+	IF kind IS NOT NULL AND kind NOT IN ('r', 'p', 'v', 'm', 'f') THEN
+		RAISE EXCEPTION 'source % of % "%" in model "%" is not a table, view or materialized view', rel,
+			CASE TG_TABLE_NAME WHEN 'model_measure' THEN 'measure' ELSE 'benefit' END,
+			pg_catalog.to_jsonb(NEW) ->> CASE TG_TABLE_NAME WHEN 'model_measure' THEN 'measure' ELSE 'benefit' END, NEW.model
+			USING ERRCODE = 'wrong_object_type',
+				HINT = 'Point the source at a table or view with the columns kommune, period and value.';
+	END IF;
+	RETURN NEW;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark.source_kind_check() IS
+'Trigger function of model_measure and model_benefit: a source that exists must be a table, view or materialized view';
+
+CREATE TRIGGER source_kind_check BEFORE INSERT OR UPDATE OF source ON benchmark.model_measure
+	FOR EACH ROW EXECUTE FUNCTION benchmark.source_kind_check();
+CREATE TRIGGER source_kind_check BEFORE INSERT OR UPDATE OF source ON benchmark.model_benefit
+	FOR EACH ROW EXECUTE FUNCTION benchmark.source_kind_check();
 
 /* The SELECT reading one checked source as (what, item, k, period, v), for dynamic SQL. */
 CREATE FUNCTION benchmark.source_select(relation regclass, what text, item text, periods text[])

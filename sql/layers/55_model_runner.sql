@@ -208,6 +208,48 @@ $$;
 COMMENT ON FUNCTION benchmark.model_source_errors(text, text) IS
 'Checks the rows of a model''s sources: municipality and period present and valid, no NaN or out-of-range values, one row per municipality and period; raises an error naming the model, the measure and (at most ten) rows, else returns true';
 
+/* Reads each source of a model on its own and raises the first one's failure, naming the measure. */
+CREATE FUNCTION benchmark.model_source_failing(model_name text, periods text[])
+RETURNS void
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	s record;
+	failed_state text;
+	failed_message text;
+	failed_detail text;
+BEGIN
+	FOR s IN
+		SELECT 'measure' AS what, x.measure AS item, x.source FROM benchmark.model_measure x WHERE x.model = model_name
+		UNION ALL
+		SELECT 'benefit', b.benefit, b.source FROM benchmark.model_benefit b WHERE b.model = model_name
+		ORDER BY 1 DESC, 2
+	LOOP
+		BEGIN
+			EXECUTE 'SELECT pg_catalog.count(s.k) + pg_catalog.count(s.period) + pg_catalog.count(s.v) FROM (' || benchmark.source_select(
+				benchmark.source_check(s.source, pg_catalog.format('source of %s "%s" in model "%s"', s.what, s.item, model_name)),
+				s.what, s.item, periods) || ') s';
+		EXCEPTION WHEN OTHERS THEN
+			GET STACKED DIAGNOSTICS failed_state = RETURNED_SQLSTATE, failed_message = MESSAGE_TEXT, failed_detail = PG_EXCEPTION_DETAIL;
+			IF failed_state IN ('57014', '57P01', '53100', '53200', '54000') THEN
+				RAISE;
+			END IF;
+			failed_message := pg_catalog.format('source %s of %s "%s" in model "%s" failed while read: %s', s.source, s.what, s.item, model_name, failed_message);
+			IF coalesce(failed_detail, '') = '' THEN
+				RAISE EXCEPTION USING MESSAGE = failed_message, ERRCODE = failed_state,
+					HINT = pg_catalog.format('Read it on its own to see where: SELECT * FROM %s.', s.source);
+			END IF;
+			RAISE EXCEPTION USING MESSAGE = failed_message, ERRCODE = failed_state, DETAIL = failed_detail,
+				HINT = pg_catalog.format('Read it on its own to see where: SELECT * FROM %s.', s.source);
+		END;
+	END LOOP;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark.model_source_failing(text, text[]) IS
+'Reads each source of a model (limited to the given period labels) on its own and raises the first failure, naming the source, the measure or benefit and the model; the runner calls it when reading its sources together failed';
+
 CREATE FUNCTION benchmark.model_rankings(model_name text, periods text[] DEFAULT NULL)
 RETURNS TABLE (model text, period text, part text, area_no integer, area text, item_no integer,
 			   item_key text, item text, weight numeric, ranking @extschema@.ranking)
@@ -370,6 +412,10 @@ BEGIN
 		ELSIF failed_context LIKE '%PL/pgSQL function benchmark.model_source_errors%' THEN
 			/* the one-pass check found a problem: report it without the runner's query as context */
 			RAISE EXCEPTION USING MESSAGE = failed_message, DETAIL = failed_detail, HINT = failed_hint, ERRCODE = failed_state;
+		ELSIF failed_state NOT IN ('57014', '57P01', '53100', '53200', '54000') THEN
+			/* a source failed while read: name it (cancel and resource errors are not a source's) */
+			PERFORM benchmark.model_source_failing(model_name,
+				CASE WHEN periods IS NOT NULL THEN benchmark.model_periods_read(model_name, periods) END);
 		END IF;
 		RAISE;
 	END;

@@ -22,6 +22,9 @@ DATA_built = sql/install/$(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_SCRIPT)
 DATA = $(filter-out $(DATA_built),$(sort $(wildcard sql/install/*.sql)))
 REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --outputdir=test/results
+# isolation tests (sessions that interleave): test/isolation/specs/*.spec
+ISOLATION = $(sort $(basename $(notdir $(wildcard test/isolation/specs/*.spec))))
+ISOLATION_OPTS = --inputdir=test/isolation --outputdir=test/results/isolation
 EXTRA_CLEAN = test/results test/unit/rank_core_test test/unit/rank_core_fuzz
 
 PG_CONFIG ?= pg_config

@@ -21,9 +21,9 @@ grep '^Done' test/results/fuzz.log
 build_install
 cluster_start
 
-echo "== pg_regress"
+echo "== pg_regress and isolation tests"
 if ! make -s PG_CONFIG="$PG_BIN/pg_config" installcheck; then
-	cat test/results/regression.diffs 2>/dev/null | head -200
+	cat test/results/regression.diffs test/results/isolation/regression.diffs 2>/dev/null | head -200
 	exit 1
 fi
 

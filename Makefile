@@ -3,8 +3,13 @@
 # The current definition of every SQL object is in sql/layers/*.sql; the full
 # install script of the current version is built from them.  Released scripts
 # (sql/install/*.sql) are frozen.  The upgrade script to the version under
-# development is built from its hand-written part in sql/upgrade/ and the
-# layers it re-creates as they are.  pg_regress tests are sql/*.sql with
+# development is built from its hand-written part in sql/upgrade/ (what
+# changes in place: tables, types, moved objects) and the layers without
+# tables or types, whose functions, views and triggers it creates or replaces
+# (CREATE OR REPLACE; operators and event triggers, which have no OR REPLACE,
+# must be dropped first by the hand-written part when a later version
+# re-creates them).  At a release the built upgrade script is committed and
+# frozen like the others.  pg_regress tests are sql/*.sql with
 # expected output in expected/*.out (run in file-name order).
 
 EXTENSION = benchmark
@@ -43,10 +48,11 @@ sql/install/$(EXTENSION)--$(EXTVERSION).sql: $(LAYERS) Makefile
 	  printf '\\echo Use "CREATE EXTENSION benchmark" to load this file. \\quit\n'; \
 	  for f in $(LAYERS); do printf '\n'; cat $$f; done; } > $@
 
-$(UPGRADE_SCRIPT): sql/upgrade/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql $(LAYERS) sql/upgrade/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).post.sql Makefile
+$(UPGRADE_SCRIPT): sql/upgrade/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql $(LAYERS) Makefile
 	{ cat sql/upgrade/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql; \
-	  for f in $(filter-out $(STATEFUL_LAYERS),$(LAYERS)); do printf '\n'; cat $$f; done; \
-	  printf '\n'; cat sql/upgrade/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).post.sql; } > $@
+	  for f in $(filter-out $(STATEFUL_LAYERS),$(LAYERS)); do printf '\n'; \
+	    sed -e 's/^CREATE FUNCTION /CREATE OR REPLACE FUNCTION /' -e 's/^CREATE VIEW /CREATE OR REPLACE VIEW /' \
+	        -e 's/^CREATE TRIGGER /CREATE OR REPLACE TRIGGER /' $$f; done; } > $@
 
 # The pure-C ranking core, tested on its own under AddressSanitizer and UBSan.
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer

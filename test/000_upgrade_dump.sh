@@ -10,14 +10,14 @@ PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 WORK=$(mktemp -d /tmp/benchmark-upgrade.XXXXXX)
 cleanup() {
 	rm -rf "$WORK"
-	for d in upgrade_walked upgrade_fresh upgrade_neighbours; do
+	for d in upgrade_walked upgrade_fresh upgrade_neighbours upgrade_dependents; do
 		psql -qX -d postgres -c "DROP DATABASE IF EXISTS $d" >/dev/null 2>&1 || true
 	done
 }
 trap cleanup EXIT
 fail() { echo "not ok - $*"; exit 1; }
 
-for d in upgrade_walked upgrade_fresh upgrade_neighbours; do
+for d in upgrade_walked upgrade_fresh upgrade_neighbours upgrade_dependents; do
 	psql -qX -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $d" -c "CREATE DATABASE $d"
 done
 
@@ -74,3 +74,18 @@ SQL
 got=$(psql -qX -At -d upgrade_neighbours -c "SELECT (SELECT name FROM public.model), public.score(21), (SELECT count(*) FROM benchmark.model), (SELECT count(*) FROM public.target)")
 [ "$got" = "mine|42|1|0" ] || fail "the user's objects next to the extension: $got"
 echo "ok - CREATE EXTENSION next to user tables model, target, peer_group, model_area and a function score(int) leaves them alone"
+
+# a 1.3 database whose users built on the runner: their views survive the upgrade
+psql -qX -v ON_ERROR_STOP=1 -d upgrade_dependents >/dev/null <<'SQL'
+CREATE EXTENSION benchmark VERSION '1.3';
+CREATE VIEW my_ranking_list AS SELECT period, kommune, placement FROM model_placements('sonderborg-2023', '2022') WHERE part = 'total';
+CREATE MATERIALIZED VIEW my_targets AS SELECT target, period, status FROM target_status WITH NO DATA;
+CREATE FUNCTION my_first_day(p text) RETURNS date LANGUAGE sql RETURN period_start(p);
+SELECT model_copy('sonderborg-2023', 'my-model');
+ALTER EXTENSION benchmark UPDATE TO '1.4';
+REFRESH MATERIALIZED VIEW my_targets;
+SQL
+got=$(psql -qX -At -d upgrade_dependents -c "SELECT my_first_day('2022Q2'), (SELECT count(*) FROM benchmark.model WHERE model = 'my-model'),
+	pg_get_viewdef('my_ranking_list') LIKE '%benchmark.model_placements%', (SELECT count(*) FROM my_targets) > 0")
+[ "$got" = "2022-04-01|1|t|t" ] || fail "views and functions built on 1.3 after the upgrade: $got"
+echo "ok - a view, a materialized view and a function built on 1.3's runner, periods and target status survive the upgrade to 1.4 (and the user's model copy)"

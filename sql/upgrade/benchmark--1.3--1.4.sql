@@ -1,12 +1,14 @@
 /*
- * benchmark 1.3 -> 1.4, part 1 of 2: what 1.4 changes in place.  The Makefile
- * appends the layers that 1.4 re-creates as they are (the C period parser,
- * the catalog rules, the runner, targets, the jobindsats readers ...) and
- * then part 2 (benchmark--1.3--1.4.post.sql).
+ * benchmark 1.3 -> 1.4: what 1.4 changes in place.  The Makefile
+ * appends the layers that hold no tables or types (the C period parser, the
+ * catalog rules, the runner, targets, the jobindsats readers ...) with
+ * CREATE OR REPLACE, which replaces what this part moved and creates what is
+ * new.
  *
  * 1.4 moves the catalog, the runner and the reports from the extension's
  * schema into schema benchmark; the types and aggregates stay where they are.
- * The catalog tables keep their rows: they are moved, not re-created.
+ * The catalog tables keep their rows, and user objects built on the runner
+ * keep working: both are moved, not re-created.
  */
 
 \echo Use "ALTER EXTENSION benchmark UPDATE TO '1.4'" to load this file. \quit
@@ -18,11 +20,39 @@ COMMENT ON SCHEMA benchmark IS
 
 GRANT USAGE ON SCHEMA benchmark TO PUBLIC;
 
-/* The views, triggers and functions of 1.3's catalog, runner and reports: 1.4 re-creates them in schema benchmark. */
-DROP VIEW @extschema@.target_status;
-DROP VIEW @extschema@.peer_groups;
-DROP VIEW @extschema@.target_source;
+/*
+ * 1.3's functions and views that users may have built on (views, materialized
+ * views, their own functions) move to schema benchmark as they are, so that
+ * what depends on them survives; the layers appended below then replace
+ * their definitions (CREATE OR REPLACE, same signatures).
+ */
+ALTER FUNCTION @extschema@.period_kind(text) SET SCHEMA benchmark;
+ALTER FUNCTION @extschema@.period_start(text) SET SCHEMA benchmark;
+ALTER FUNCTION @extschema@.period_end(text) SET SCHEMA benchmark;
+ALTER FUNCTION @extschema@.period_index(text) SET SCHEMA benchmark;
+ALTER FUNCTION @extschema@.period_from_index(text, integer) SET SCHEMA benchmark;
+ALTER FUNCTION @extschema@.period_previous(text) SET SCHEMA benchmark;
+ALTER FUNCTION @extschema@.period_series(text, text) SET SCHEMA benchmark;
+ALTER FUNCTION @extschema@.model_copy(text, text) SET SCHEMA benchmark;
+ALTER FUNCTION @extschema@.model_rankings(text, text[]) SET SCHEMA benchmark;
+ALTER FUNCTION @extschema@.model_placements_for(text, text[]) SET SCHEMA benchmark;
+ALTER FUNCTION @extschema@.model_placements(text, text) SET SCHEMA benchmark;
+ALTER FUNCTION @extschema@.model_placements(text) SET SCHEMA benchmark;
+ALTER FUNCTION @extschema@.model_left_out(text, text) SET SCHEMA benchmark;
+ALTER FUNCTION @extschema@.model_scorecard(text, text, text) SET SCHEMA benchmark;
+ALTER FUNCTION @extschema@.peer_group_copy(text, text) SET SCHEMA benchmark;
+ALTER FUNCTION @extschema@.peer_averages(text, text, text) SET SCHEMA benchmark;
+ALTER FUNCTION @extschema@.target_level_at(text, date) SET SCHEMA benchmark;
+ALTER FUNCTION @extschema@.target_status_for(text, text) SET SCHEMA benchmark;
+ALTER FUNCTION @extschema@.target_scorecard(text, text) SET SCHEMA benchmark;
+ALTER FUNCTION @extschema@.target_source_has_ratio(text) SET SCHEMA benchmark;
+ALTER FUNCTION @extschema@.target_validate() SET SCHEMA benchmark;
+ALTER FUNCTION @extschema@.target_milestone_validate() SET SCHEMA benchmark;
+ALTER VIEW @extschema@.target_status SET SCHEMA benchmark;
+ALTER VIEW @extschema@.peer_groups SET SCHEMA benchmark;
+ALTER VIEW @extschema@.target_source SET SCHEMA benchmark;
 
+/* 1.3's internal triggers and helpers: 1.4 has one shipped-row trigger and one source check. */
 DROP TRIGGER model_protect_shipped ON @extschema@.model;
 DROP TRIGGER model_protect_shipped ON @extschema@.model_area;
 DROP TRIGGER model_protect_shipped ON @extschema@.model_measure;
@@ -32,51 +62,21 @@ DROP TRIGGER protect_shipped ON @extschema@.peer_group;
 DROP TRIGGER protect_shipped ON @extschema@.peer_group_member;
 DROP TRIGGER validate ON @extschema@.peer_group_member;
 DROP TRIGGER protect_shipped ON @extschema@.target;
-DROP TRIGGER validate ON @extschema@.target;
 DROP TRIGGER protect_shipped ON @extschema@.target_milestone;
-DROP TRIGGER validate ON @extschema@.target_milestone;
-
-DROP FUNCTION @extschema@.target_scorecard(text, text);
-DROP FUNCTION @extschema@.target_status_for(text, text);
-DROP FUNCTION @extschema@.target_level_at(text, date);
-DROP FUNCTION @extschema@.peer_averages(text, text, text);
-DROP FUNCTION @extschema@.peer_group_copy(text, text);
-DROP FUNCTION @extschema@.target_milestone_validate();
-DROP FUNCTION @extschema@.target_validate();
-DROP FUNCTION @extschema@.target_source_has_ratio(text);
-DROP FUNCTION @extschema@.target_source_problem(text);
-DROP FUNCTION @extschema@.peer_group_member_validate();
+DROP FUNCTION @extschema@.model_protect_shipped();
 DROP FUNCTION @extschema@.target_protect_shipped();
-DROP FUNCTION @extschema@.model_scorecard(text, text, text);
-DROP FUNCTION @extschema@.model_left_out(text, text);
-DROP FUNCTION @extschema@.model_placements(text);
-DROP FUNCTION @extschema@.model_placements(text, text);
-DROP FUNCTION @extschema@.model_placements_for(text, text[]);
-DROP FUNCTION @extschema@.model_rankings(text, text[]);
+DROP FUNCTION @extschema@.peer_group_member_validate();
+DROP FUNCTION @extschema@.target_source_problem(text);
 DROP FUNCTION @extschema@.model_source_errors(text, text);
 DROP FUNCTION @extschema@.model_kommune_or_null(text);
 DROP FUNCTION @extschema@.model_sources_sql(text);
 DROP FUNCTION @extschema@.model_source_check(text, text, text, text);
-DROP FUNCTION @extschema@.model_copy(text, text);
-DROP FUNCTION @extschema@.model_protect_shipped();
 
-/* Check constraints that called 1.3's plpgsql helpers; part 2 adds them back. */
+/* Check constraints that called a plpgsql helper: the policies are plain lists now. */
 ALTER TABLE @extschema@.model DROP CONSTRAINT model_goal_missing_check;
 ALTER TABLE @extschema@.model DROP CONSTRAINT model_total_missing_check;
 ALTER TABLE @extschema@.model_area DROP CONSTRAINT model_area_missing_check;
-ALTER TABLE @extschema@.target DROP CONSTRAINT target_baseline_period_label;
-ALTER TABLE @extschema@.target DROP CONSTRAINT target_first_period_label;
-ALTER TABLE @extschema@.target DROP CONSTRAINT target_last_period_label;
 DROP FUNCTION @extschema@.model_policy_ok(text, text[]);
-
-/* The period rules move to one parser in C, in schema benchmark. */
-DROP FUNCTION @extschema@.period_series(text, text);
-DROP FUNCTION @extschema@.period_previous(text);
-DROP FUNCTION @extschema@.period_from_index(text, integer);
-DROP FUNCTION @extschema@.period_index(text);
-DROP FUNCTION @extschema@.period_end(text);
-DROP FUNCTION @extschema@.period_start(text);
-DROP FUNCTION @extschema@.period_kind(text);
 
 /* The catalog tables move with their rows. */
 ALTER TABLE @extschema@.model SET SCHEMA benchmark;

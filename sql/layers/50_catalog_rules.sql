@@ -134,12 +134,13 @@ COMMENT ON FUNCTION benchmark.source_owner_trusted(oid) IS
  */
 CREATE FUNCTION benchmark.source_problem(source text, columns text[] DEFAULT '{kommune,period,value}',
 										 numeric_columns text[] DEFAULT '{value}',
-										 OUT relation regclass, OUT sqlstate text, OUT problem text, OUT hint text)
+										 OUT relation text, OUT sqlstate text, OUT problem text, OUT hint text)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	c pg_catalog.pg_class;
+	rel regclass;
 	schema_name name;
 	missing text;
 	have text;
@@ -150,12 +151,13 @@ BEGIN
 		RETURN;
 	END IF;
 	BEGIN
-		relation := pg_catalog.to_regclass(source);
+		rel := pg_catalog.to_regclass(source);
 	EXCEPTION WHEN invalid_name OR syntax_error OR invalid_parameter_value OR undefined_object
 		 OR invalid_schema_name OR insufficient_privilege THEN
-		relation := NULL;
+		rel := NULL;
 	END;
-	IF relation IS NULL THEN
+	relation := rel::text;
+	IF rel IS NULL THEN
 		/* a schema the user may not look into hides its relations: say so */
 		BEGIN
 			schema_name := (pg_catalog.parse_ident(source))[1];
@@ -175,7 +177,7 @@ BEGIN
 		hint := 'Give a schema-qualified table, view or materialized view with the columns kommune, period and value; names are resolved with search_path = pg_catalog.';
 		RETURN;
 	END IF;
-	SELECT * INTO c FROM pg_catalog.pg_class x WHERE x.oid = relation;
+	SELECT * INTO c FROM pg_catalog.pg_class x WHERE x.oid = rel;
 	IF c.relkind NOT IN ('r', 'p', 'v', 'm', 'f') THEN
 		sqlstate := '42809';
 		problem := pg_catalog.format('source %s is not a table, view or materialized view', relation);
@@ -193,12 +195,12 @@ BEGIN
 	SELECT pg_catalog.string_agg(x, ', ' ORDER BY o) INTO missing
 	FROM pg_catalog.unnest(columns) WITH ORDINALITY u(x, o)
 	WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
-					  WHERE a.attrelid = relation AND a.attname = u.x AND a.attnum > 0 AND NOT a.attisdropped);
+					  WHERE a.attrelid = rel AND a.attname = u.x AND a.attnum > 0 AND NOT a.attisdropped);
 	IF missing IS NOT NULL THEN
 		SELECT pg_catalog.string_agg(pg_catalog.format('%I %s', a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)), ', ' ORDER BY a.attnum)
 		INTO have
 		FROM pg_catalog.pg_attribute a
-		WHERE a.attrelid = relation AND a.attnum > 0 AND NOT a.attisdropped;
+		WHERE a.attrelid = rel AND a.attnum > 0 AND NOT a.attisdropped;
 		sqlstate := '42703';
 		problem := pg_catalog.format('source %s lacks column(s) %s (it has: %s)', relation, missing, coalesce(have, 'none'));
 		hint := 'A source returns (kommune text or kommune, period text, value numeric): rename its columns in a view.';
@@ -206,7 +208,7 @@ BEGIN
 	END IF;
 	SELECT pg_catalog.string_agg(x, ', ' ORDER BY o) INTO denied
 	FROM pg_catalog.unnest(columns) WITH ORDINALITY u(x, o)
-	WHERE NOT pg_catalog.has_column_privilege(relation, u.x, 'SELECT');
+	WHERE NOT pg_catalog.has_column_privilege(rel, u.x, 'SELECT');
 	IF denied IS NOT NULL THEN
 		sqlstate := '42501';
 		problem := pg_catalog.format('permission denied for source %s (columns %s)', relation, denied);
@@ -223,7 +225,7 @@ BEGIN
 	SELECT pg_catalog.string_agg(pg_catalog.format('%I %s', a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)), ', ' ORDER BY a.attnum)
 	INTO wrong_type
 	FROM pg_catalog.pg_attribute a
-	WHERE a.attrelid = relation AND a.attname = ANY (numeric_columns) AND a.attnum > 0 AND NOT a.attisdropped
+	WHERE a.attrelid = rel AND a.attname = ANY (numeric_columns) AND a.attnum > 0 AND NOT a.attisdropped
 	  AND a.atttypid NOT IN ('numeric'::regtype, 'integer'::regtype, 'bigint'::regtype, 'smallint'::regtype,
 							 'real'::regtype, 'double precision'::regtype);
 	IF wrong_type IS NOT NULL THEN
@@ -235,7 +237,7 @@ BEGIN
 	SELECT pg_catalog.string_agg(pg_catalog.format('%I %s', a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod)), ', ' ORDER BY a.attnum)
 	INTO wrong_type
 	FROM pg_catalog.pg_attribute a
-	WHERE a.attrelid = relation AND a.attname IN ('kommune', 'period') AND a.attname = ANY (columns)
+	WHERE a.attrelid = rel AND a.attname IN ('kommune', 'period') AND a.attname = ANY (columns)
 	  AND a.attnum > 0 AND NOT a.attisdropped
 	  AND a.atttypid NOT IN ('text'::regtype, 'character varying'::regtype, 'character'::regtype, 'name'::regtype,
 							 'integer'::regtype, 'smallint'::regtype, '@extschema@.kommune'::regtype);
@@ -249,7 +251,7 @@ END
 $$;
 
 COMMENT ON FUNCTION benchmark.source_problem(text, text[], text[]) IS
-'What is wrong with a source relation (missing, not a table or view, no USAGE on its schema, lacking columns, not readable, owned by a role you do not trust, columns of the wrong type) with SQLSTATE and hint; NULLs and the relation when it is fine';
+'What is wrong with a source relation (missing, not a table or view, no USAGE on its schema, lacking columns, not readable, owned by a role you do not trust, columns of the wrong type) with SQLSTATE and hint; NULLs and the relation''s qualified name when it is fine';
 
 /* Raises the problem of a source, naming what it is the source of. */
 CREATE FUNCTION benchmark.source_check(source text, of_what text, columns text[] DEFAULT '{kommune,period,value}',
@@ -265,7 +267,7 @@ BEGIN
 	IF p.sqlstate IS NOT NULL THEN
 		RAISE EXCEPTION '%: %', of_what, p.problem USING ERRCODE = p.sqlstate, HINT = p.hint;
 	END IF;
-	RETURN p.relation;
+	RETURN p.relation::regclass;
 END
 $$;
 

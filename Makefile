@@ -21,8 +21,12 @@ LAYERS = $(sort $(wildcard sql/layers/*.sql))
 # the layers with the types and the catalog tables change in place on upgrade
 STATEFUL_LAYERS = sql/layers/05_schema.sql sql/layers/10_ranking.sql sql/layers/20_kommune.sql \
 	sql/layers/40_model_catalog.sql sql/layers/45_target_catalog.sql
+# the version whose upgrade script to EXTVERSION is being written (empty once
+# EXTVERSION is released and its upgrade script is frozen in sql/install/)
 UPGRADE_FROM = 1.3
+ifneq ($(UPGRADE_FROM),)
 UPGRADE_SCRIPT = sql/install/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql
+endif
 DATA_built = sql/install/$(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_SCRIPT)
 DATA = $(filter-out $(DATA_built),$(sort $(wildcard sql/install/*.sql)))
 REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
@@ -48,11 +52,13 @@ sql/install/$(EXTENSION)--$(EXTVERSION).sql: $(LAYERS) Makefile
 	  printf '\\echo Use "CREATE EXTENSION benchmark" to load this file. \\quit\n'; \
 	  for f in $(LAYERS); do printf '\n'; cat $$f; done; } > $@
 
+ifneq ($(UPGRADE_FROM),)
 $(UPGRADE_SCRIPT): sql/upgrade/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql $(LAYERS) Makefile
 	{ cat sql/upgrade/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql; \
 	  for f in $(filter-out $(STATEFUL_LAYERS),$(LAYERS)); do printf '\n'; \
 	    sed -e 's/^CREATE FUNCTION /CREATE OR REPLACE FUNCTION /' -e 's/^CREATE VIEW /CREATE OR REPLACE VIEW /' \
 	        -e 's/^CREATE TRIGGER /CREATE OR REPLACE TRIGGER /' $$f; done; } > $@
+endif
 
 # The pure-C ranking core, tested on its own under AddressSanitizer and UBSan.
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer

@@ -248,3 +248,217 @@ $$;
 
 COMMENT ON FUNCTION benchmark.model_placement_gaps(text, text) IS
 'Near ties: every placement of a model in a period with how many share it, and the score distance to the next better and the next worse placement in the same ranking (with the municipalities there), e.g. 0.02 from 29th';
+
+/*
+ * What if one measure value of one municipality were different?  For each of
+ * the municipality's measures and each better placement on it (or only the
+ * next better one), its value is set to the value of the municipalities
+ * there (ties share a placement, so equal values are enough), and the engine
+ * re-ranks that measure (rank_values), its area (rank_sum_rerank with the
+ * area's policy) and the total (weighted_placement with the model's policy),
+ * over the rankings of one model_rankings call.
+ */
+CREATE FUNCTION benchmark.explain_what_if(model_name text, kommune_name text, period_label text, nearest_only boolean)
+RETURNS TABLE (area_no integer, area text, item_no integer, measure text, item text, higher_is_better boolean,
+			   value numeric, placement integer, ranked integer, candidate_value numeric, passes text,
+			   measure_placement_then integer, area_placement integer, area_placement_then integer,
+			   total_placement integer, total_placement_then integer, total_ranked integer, period_has_data boolean,
+			   kommune_seen boolean)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	WITH r AS MATERIALIZED (
+		SELECT x.part, x.area_no, x.area, x.item_no, x.item_key, x.item, x.weight, x.ranking
+		FROM benchmark.model_rankings(explain_what_if.model_name, ARRAY[explain_what_if.period_label]) x
+	),
+	mine AS MATERIALIZED (
+		SELECT r.area_no, r.area, r.item_no, r.item_key AS measure, r.item, mm.higher_is_better, r.ranking,
+			   @extschema@.score(r.ranking, explain_what_if.kommune_name) AS value,
+			   @extschema@.placement(r.ranking, explain_what_if.kommune_name) AS placement,
+			   @extschema@.ranked_count(r.ranking) AS ranked
+		FROM r JOIN benchmark.model_measure mm ON mm.model = explain_what_if.model_name AND mm.measure = r.item_key
+		WHERE r.part = 'measure'
+	),
+	groups AS (
+		SELECT mi.measure, u.placement, pg_catalog.min(u.score) AS score,
+			   pg_catalog.string_agg(u.entity, ', ' ORDER BY u.entity) AS kommuner,
+			   pg_catalog.max(u.placement) OVER (PARTITION BY mi.measure) AS nearest
+		FROM mine mi, @extschema@.unnest(mi.ranking) u
+		WHERE u.placement < mi.placement
+		GROUP BY mi.measure, u.placement
+	),
+	candidates AS MATERIALIZED (
+		SELECT g.measure, g.placement AS candidate_placement, g.score AS candidate_value, g.kommuner AS passes
+		FROM groups g
+		WHERE g.placement = g.nearest OR NOT explain_what_if.nearest_only
+	),
+	new_measure AS MATERIALIZED (
+		SELECT c.measure, c.candidate_placement,
+			   @extschema@.rank_values(u.entity,
+				   (CASE WHEN u.entity = explain_what_if.kommune_name THEN c.candidate_value ELSE u.score END)::float8,
+				   mi.higher_is_better) AS ranking
+		FROM candidates c JOIN mine mi ON mi.measure = c.measure, @extschema@.unnest(mi.ranking) u
+		GROUP BY c.measure, c.candidate_placement
+	),
+	new_area AS MATERIALIZED (
+		SELECT c.measure, c.candidate_placement,
+			   @extschema@.rank_sum_rerank(coalesce(nm.ranking, o.ranking), a.missing) AS ranking
+		FROM candidates c
+		JOIN mine mi ON mi.measure = c.measure
+		JOIN benchmark.model_area a ON a.model = explain_what_if.model_name AND a.area_no = mi.area_no
+		JOIN mine o ON o.area_no = mi.area_no
+		LEFT JOIN new_measure nm ON nm.measure = c.measure AND nm.candidate_placement = c.candidate_placement
+								AND o.measure = c.measure
+		GROUP BY c.measure, c.candidate_placement, a.missing
+	),
+	new_total AS MATERIALIZED (
+		SELECT c.measure, c.candidate_placement,
+			   @extschema@.weighted_placement(
+				   CASE WHEN t.part = 'area' AND t.area_no = mi.area_no THEN na.ranking ELSE t.ranking END,
+				   t.weight, m.total_missing) AS ranking
+		FROM candidates c
+		JOIN mine mi ON mi.measure = c.measure
+		JOIN new_area na ON na.measure = c.measure AND na.candidate_placement = c.candidate_placement
+		JOIN benchmark.model m ON m.model = explain_what_if.model_name
+		JOIN r t ON t.part IN ('goal', 'area') AND t.weight IS NOT NULL
+		GROUP BY c.measure, c.candidate_placement, m.total_missing
+	),
+	now AS (
+		SELECT (SELECT @extschema@.placement(r.ranking, explain_what_if.kommune_name) FROM r WHERE r.part = 'total') AS total_placement,
+			   (SELECT @extschema@.ranked_count(r.ranking) FROM r WHERE r.part = 'total') AS total_ranked,
+			   EXISTS (SELECT 1 FROM r WHERE r.part = 'measure' AND @extschema@.ranked_count(r.ranking) > 0) AS period_has_data,
+			   EXISTS (SELECT 1 FROM r, @extschema@.unnest(r.ranking) u WHERE r.part = 'total' AND u.entity = explain_what_if.kommune_name) AS kommune_seen
+	)
+	SELECT mi.area_no, mi.area, mi.item_no, mi.measure, mi.item, mi.higher_is_better, mi.value, mi.placement, mi.ranked,
+		   c.candidate_value, c.passes,
+		   @extschema@.placement(nm.ranking, explain_what_if.kommune_name),
+		   (SELECT @extschema@.placement(r.ranking, explain_what_if.kommune_name) FROM r WHERE r.part = 'area' AND r.area_no = mi.area_no),
+		   @extschema@.placement(na.ranking, explain_what_if.kommune_name),
+		   now.total_placement,
+		   @extschema@.placement(nt.ranking, explain_what_if.kommune_name),
+		   now.total_ranked, now.period_has_data, now.kommune_seen
+	FROM mine mi CROSS JOIN now
+	LEFT JOIN candidates c ON c.measure = mi.measure
+	LEFT JOIN new_measure nm ON nm.measure = c.measure AND nm.candidate_placement = c.candidate_placement
+	LEFT JOIN new_area na ON na.measure = c.measure AND na.candidate_placement = c.candidate_placement
+	LEFT JOIN new_total nt ON nt.measure = c.measure AND nt.candidate_placement = c.candidate_placement
+	ORDER BY mi.area_no, mi.item_no, mi.measure, c.candidate_placement DESC;
+END;
+
+COMMENT ON FUNCTION benchmark.explain_what_if(text, text, text, boolean) IS
+'Re-ranks a model with one measure value of one municipality set to that of a better placement (the next better only, or every better one): the placements on the measure, its area and the total that would follow; model_what_it_takes and model_next_place call it';
+
+/*
+ * 2. What would it take?  Per measure: the value that gains at least one
+ * place on it, whom that reaches, and the area and total placements that
+ * would follow, re-ranked by the engine.
+ */
+CREATE FUNCTION benchmark.model_what_it_takes(model text, kommune text, period text)
+RETURNS TABLE (area_no integer, area text, item_no integer, measure text, item text, higher_is_better boolean,
+			   value numeric, placement integer, ranked integer, value_to_gain_one numeric, change numeric,
+			   passes text, placement_then integer, area_placement integer, area_placement_then integer,
+			   total_placement integer, total_placement_then integer, note text)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	model_name text := model_what_it_takes.model;
+	k text := benchmark.explain_arguments(model_what_it_takes.model, model_what_it_takes.kommune,
+										  ARRAY[model_what_it_takes.period], 'model_what_it_takes');
+BEGIN
+	IF k IS NULL THEN
+		RAISE EXCEPTION 'model_what_it_takes kommune must not be null' USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	RETURN QUERY
+	WITH w AS MATERIALIZED (
+		SELECT * FROM benchmark.explain_what_if(model_name, k, model_what_it_takes.period, true) x
+	)
+	SELECT w.area_no, w.area, w.item_no, w.measure, w.item, w.higher_is_better, w.value, w.placement, w.ranked,
+		   w.candidate_value, w.candidate_value - w.value, w.passes, w.measure_placement_then,
+		   w.area_placement, w.area_placement_then, w.total_placement, w.total_placement_then,
+		   CASE WHEN w.placement IS NULL THEN 'no value: not ranked on this measure'
+				WHEN w.placement = 1 THEN 'already first on this measure'
+				WHEN w.area_placement_then IS NULL THEN 'the area would still leave it out (other measures missing)'
+				WHEN w.total_placement_then IS NULL AND w.total_placement IS NULL THEN 'not placed in the total (a part of it is missing)'
+		   END
+	FROM w
+	WHERE (SELECT benchmark.explain_data_check(model_name, k, ARRAY[model_what_it_takes.period],
+				   CASE WHEN pg_catalog.bool_or(y.period_has_data) THEN ARRAY[model_what_it_takes.period] END,
+				   pg_catalog.bool_or(y.kommune_seen)) FROM w y)
+	ORDER BY w.area_no, w.item_no, w.measure;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark.model_what_it_takes(text, text, text) IS
+'What would it take to gain a place: per measure the municipality''s value and placement, the value that gains at least one place (that of the next better placement: ties share it), the change, whom it reaches (passes), and the measure, area and total placements if only that value changed, re-ranked by the engine';
+
+/*
+ * The smallest single-measure change that reaches a better total placement:
+ * per measure the nearest better placement on it that would do, and which
+ * measure needs the fewest places (then the smallest relative change).
+ */
+CREATE FUNCTION benchmark.model_next_place(model text, kommune text, period text)
+RETURNS TABLE (area_no integer, area text, item_no integer, measure text, item text, higher_is_better boolean,
+			   value numeric, placement integer, value_needed numeric, change numeric, relative_change numeric,
+			   placement_then integer, places_on_measure integer, passes text, area_placement integer,
+			   area_placement_then integer, total_placement integer, total_placement_then integer,
+			   smallest boolean, note text)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	model_name text := model_next_place.model;
+	k text := benchmark.explain_arguments(model_next_place.model, model_next_place.kommune,
+										  ARRAY[model_next_place.period], 'model_next_place');
+BEGIN
+	IF k IS NULL THEN
+		RAISE EXCEPTION 'model_next_place kommune must not be null' USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	RETURN QUERY
+	WITH w AS MATERIALIZED (
+		SELECT * FROM benchmark.explain_what_if(model_name, k, model_next_place.period, false) x
+	),
+	reaching AS (
+		SELECT DISTINCT ON (w.measure) w.*
+		FROM w
+		WHERE w.total_placement_then < w.total_placement
+		ORDER BY w.measure, w.measure_placement_then DESC
+	),
+	per_measure AS (
+		SELECT DISTINCT ON (w.measure) w.area_no, w.area, w.item_no, w.measure, w.item, w.higher_is_better, w.value,
+			   w.placement, w.area_placement, w.total_placement
+		FROM w ORDER BY w.measure
+	),
+	chosen AS (
+		SELECT p.*, x.candidate_value, x.measure_placement_then, x.passes, x.area_placement_then, x.total_placement_then,
+			   x.candidate_value - p.value AS change,
+			   CASE WHEN p.value <> 0 THEN pg_catalog.round(pg_catalog.abs(x.candidate_value - p.value) / pg_catalog.abs(p.value), 6) END AS relative_change
+		FROM per_measure p LEFT JOIN reaching x ON x.measure = p.measure
+	),
+	best AS (
+		SELECT c.measure FROM chosen c WHERE c.candidate_value IS NOT NULL
+		ORDER BY c.placement - c.measure_placement_then, c.relative_change NULLS LAST, c.measure LIMIT 1
+	)
+	SELECT c.area_no, c.area, c.item_no, c.measure, c.item, c.higher_is_better, c.value, c.placement,
+		   c.candidate_value, c.change, c.relative_change, c.measure_placement_then,
+		   c.placement - c.measure_placement_then, c.passes, c.area_placement, c.area_placement_then,
+		   c.total_placement, c.total_placement_then,
+		   coalesce(c.measure = (SELECT b.measure FROM best b), false),
+		   CASE WHEN c.total_placement IS NULL THEN 'not placed in the total (a part of it is missing)'
+				WHEN c.total_placement = 1 THEN 'already first in the total'
+				WHEN c.placement IS NULL THEN 'no value: not ranked on this measure'
+				WHEN c.placement = 1 THEN 'already first on this measure'
+				WHEN c.candidate_value IS NULL AND NOT EXISTS (SELECT 1 FROM best)
+					THEN 'no change of a single measure reaches a better total placement'
+				WHEN c.candidate_value IS NULL THEN 'even first place on this measure keeps the total placement'
+		   END
+	FROM chosen c
+	WHERE (SELECT benchmark.explain_data_check(model_name, k, ARRAY[model_next_place.period],
+				   CASE WHEN pg_catalog.bool_or(y.period_has_data) THEN ARRAY[model_next_place.period] END,
+				   pg_catalog.bool_or(y.kommune_seen)) FROM w y)
+	ORDER BY c.area_no, c.item_no, c.measure;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark.model_next_place(text, text, text) IS
+'The next better total placement: per measure the smallest change of that measure alone (the nearest better placement on it) that reaches a better total placement, re-ranked by the engine; smallest marks the measure needing the fewest places on its measure (then the smallest relative change); a note says when no single measure does';

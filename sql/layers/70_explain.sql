@@ -462,3 +462,197 @@ $$;
 
 COMMENT ON FUNCTION benchmark.model_next_place(text, text, text) IS
 'The next better total placement: per measure the smallest change of that measure alone (the nearest better placement on it) that reaches a better total placement, re-ranked by the engine; smallest marks the measure needing the fewest places on its measure (then the smallest relative change); a note says when no single measure does';
+
+/*
+ * 3. How robust is it?  The engine's weighted placement, drawn many times
+ * with perturbed weights, in C.
+ */
+CREATE FUNCTION benchmark.weighted_placement_draws(rankings @extschema@.ranking[], weights numeric[], missing text,
+												   draws integer, spread numeric, seed integer, top integer)
+RETURNS TABLE (entity text, placement integer, best integer, p05 integer, median integer, p95 integer,
+			   worst integer, top_draws integer, ranked_draws integer)
+AS 'MODULE_PATHNAME', 'weighted_placement_draws'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE ROWS 100;
+
+COMMENT ON FUNCTION benchmark.weighted_placement_draws(@extschema@.ranking[], numeric[], text, integer, numeric, integer, integer) IS
+'Weighted placement of rankings (as weighted_placement(ranking, weight, missing)) with the given weights, and over draws with every weight times a factor uniform in [1 - spread, 1 + spread] (millionths, seeded splitmix64): per entity the placement, the best, 5th percentile, median, 95th percentile and worst placement (nearest rank, over the draws that placed it), the draws placing it within top, and the draws placing it at all';
+
+/* The weighted-placement inputs of a model's total, per period: the goal's and the counted areas' rankings and weights. */
+CREATE FUNCTION benchmark.explain_total_inputs(model_name text, periods text[])
+RETURNS TABLE (period text, rankings @extschema@.ranking[], weights numeric[], missing text, has_data boolean)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT r.period,
+		   pg_catalog.array_agg(r.ranking ORDER BY r.area_no) FILTER (WHERE r.part IN ('goal', 'area') AND r.weight IS NOT NULL),
+		   pg_catalog.array_agg(r.weight ORDER BY r.area_no) FILTER (WHERE r.part IN ('goal', 'area') AND r.weight IS NOT NULL),
+		   (SELECT m.total_missing FROM benchmark.model m WHERE m.model = explain_total_inputs.model_name),
+		   pg_catalog.bool_or(r.part = 'measure' AND @extschema@.ranked_count(r.ranking) > 0)
+	FROM benchmark.model_rankings(explain_total_inputs.model_name, explain_total_inputs.periods) r
+	GROUP BY r.period;
+END;
+
+COMMENT ON FUNCTION benchmark.explain_total_inputs(text, text[]) IS
+'Per period of a model run (NULL: every period with data), the rankings and weights its total is the weighted placement of (the goal and the areas counted in the total), the total''s missing-data policy and whether the period has data';
+
+CREATE FUNCTION benchmark.model_sensitivity(model text, period text, draws integer, spread numeric, seed integer)
+RETURNS TABLE (kommune text, placement integer, best integer, p05 integer, median integer, p95 integer, worst integer,
+			   top10_draws integer, top10_share numeric, ranked_draws integer)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	model_name text := model_sensitivity.model;
+	n_draws integer := model_sensitivity.draws;
+BEGIN
+	PERFORM benchmark.explain_arguments(model_name, NULL, ARRAY[model_sensitivity.period], 'model_sensitivity');
+	IF n_draws IS NULL OR model_sensitivity.spread IS NULL OR model_sensitivity.seed IS NULL THEN
+		RAISE EXCEPTION 'model_sensitivity draws, spread and seed must not be null' USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	IF n_draws < 0 THEN
+		RAISE EXCEPTION 'model_sensitivity draws must not be negative' USING ERRCODE = 'invalid_parameter_value',
+			DETAIL = pg_catalog.format('The number of draws is %s.', n_draws);
+	END IF;
+	IF model_sensitivity.spread < 0 OR model_sensitivity.spread >= 1 OR model_sensitivity.spread = 'NaN' THEN
+		RAISE EXCEPTION 'model_sensitivity spread must be at least 0 and less than 1' USING ERRCODE = 'invalid_parameter_value',
+			DETAIL = pg_catalog.format('The spread is %s.', model_sensitivity.spread),
+			HINT = 'Each weight is multiplied by a factor drawn uniformly from [1 - spread, 1 + spread], e.g. 0.2 for plus or minus 20 %.';
+	END IF;
+	RETURN QUERY
+	WITH t AS MATERIALIZED (
+		SELECT * FROM benchmark.explain_total_inputs(model_name, ARRAY[model_sensitivity.period]) x
+	)
+	SELECT d.entity, d.placement, d.best, d.p05, d.median, d.p95, d.worst, d.top_draws,
+		   pg_catalog.round(d.top_draws::numeric / NULLIF(n_draws, 0), 4), d.ranked_draws
+	FROM t, benchmark.weighted_placement_draws(coalesce(t.rankings, '{}'), coalesce(t.weights, '{}'), t.missing,
+											   n_draws, model_sensitivity.spread, model_sensitivity.seed, 10) d
+	WHERE (SELECT benchmark.explain_data_check(model_name, NULL, ARRAY[model_sensitivity.period],
+				   (SELECT pg_catalog.array_agg(y.period) FROM t y WHERE y.has_data), NULL))
+	ORDER BY d.placement NULLS LAST, d.entity;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark.model_sensitivity(text, text, integer, numeric, integer) IS
+'How robust is the total placement against the weights: per municipality its placement, and over draws with each weight (goal and counted areas) times a factor uniform in [1 - spread, 1 + spread] (deterministic from the seed) its best, 5th percentile, median, 95th percentile and worst placement, the draws (and their share) in the top 10, and the draws that placed it; spread 0 gives the nominal placement everywhere';
+
+/*
+ * The named scenarios: each missing-data policy, and each measure left out,
+ * re-ranked by the engine from one run's measure and benefit rankings.
+ */
+CREATE FUNCTION benchmark.model_scenarios(model text, period text)
+RETURNS TABLE (scenario text, kind text, detail text, kommune text, placement integer, scenario_placement integer,
+			   places_gained integer, ranked integer)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	model_name text := model_scenarios.model;
+BEGIN
+	PERFORM benchmark.explain_arguments(model_name, NULL, ARRAY[model_scenarios.period], 'model_scenarios');
+	RETURN QUERY
+	WITH r AS MATERIALIZED (
+		SELECT * FROM benchmark.model_rankings(model_name, ARRAY[model_scenarios.period]) x
+	),
+	m AS (SELECT * FROM benchmark.model x WHERE x.model = model_name),
+	scenarios AS (
+		SELECT 'nominal'::text AS scenario, 'nominal'::text AS kind, NULL::text AS policy, NULL::text AS measure, 0 AS ord,
+			   'the model as defined'::text AS detail
+		UNION ALL
+		SELECT 'missing: ' || p.policy, 'missing-data policy', p.policy, NULL, p.ord,
+			   CASE p.policy WHEN 'exclude' THEN 'every area and the total leave out a municipality with a missing rank'
+							 WHEN 'worst' THEN 'every area counts a missing rank as last place; the total keeps the model''s policy'
+							 ELSE 'every area and the total scale the ranks present to all' END
+		FROM (VALUES ('exclude', 1), ('worst', 2), ('scale', 3)) p(policy, ord)
+		UNION ALL
+		SELECT 'without ' || mm.measure, 'measure left out', NULL, mm.measure, 10 + pg_catalog.row_number() OVER (ORDER BY mm.area_no, mm.position, mm.measure),
+			   pg_catalog.format('area %s ranked without "%s"', mm.area_no, mm.name_da)
+		FROM benchmark.model_measure mm WHERE mm.model = model_name
+	),
+	areas AS (
+		SELECT s.scenario, a.area_no, a.weight,
+			   @extschema@.rank_sum_rerank(x.ranking, coalesce(s.policy, a.missing)) AS ranking
+		FROM scenarios s
+		JOIN benchmark.model_area a ON a.model = model_name AND a.in_total
+		JOIN r x ON x.part = 'measure' AND x.area_no = a.area_no AND x.item_key IS DISTINCT FROM s.measure
+		WHERE s.kind <> 'nominal'
+		GROUP BY s.scenario, a.area_no, a.weight, coalesce(s.policy, a.missing)
+	),
+	goals AS (
+		SELECT s.scenario,
+			   CASE WHEN m.goal_rule = 'total' OR s.policy IS NULL THEN (SELECT g.ranking FROM r g WHERE g.part = 'goal')
+					ELSE (SELECT @extschema@.rank_sum_rerank(b.ranking, s.policy) FROM r b
+						  WHERE b.part = 'benefit' AND b.item_key <> 'ydelser_i_alt') END AS ranking
+		FROM scenarios s, m WHERE s.kind <> 'nominal'
+	),
+	totals AS (
+		SELECT s.scenario,
+			   @extschema@.weighted_placement(x.ranking, x.weight,
+				   CASE WHEN s.policy IN ('exclude', 'scale') THEN s.policy ELSE m.total_missing END) AS ranking
+		FROM scenarios s CROSS JOIN m
+		JOIN (SELECT a.scenario, a.ranking, a.weight FROM areas a
+			  UNION ALL
+			  SELECT g.scenario, g.ranking, m.goal_weight FROM goals g, m) x ON x.scenario = s.scenario
+		GROUP BY s.scenario, s.policy, m.total_missing
+		UNION ALL
+		SELECT 'nominal', t.ranking FROM r t WHERE t.part = 'total'
+	),
+	nominal AS (SELECT u.entity, u.placement FROM r t, @extschema@.unnest(t.ranking) u WHERE t.part = 'total')
+	SELECT s.scenario, s.kind, s.detail, u.entity, n.placement, u.placement, n.placement - u.placement,
+		   @extschema@.ranked_count(t.ranking)
+	FROM scenarios s JOIN totals t ON t.scenario = s.scenario, @extschema@.unnest(t.ranking) u
+	LEFT JOIN nominal n ON n.entity = u.entity
+	WHERE (SELECT benchmark.explain_data_check(model_name, NULL, ARRAY[model_scenarios.period],
+				   (SELECT pg_catalog.array_agg(DISTINCT y.period) FROM r y WHERE y.part = 'measure' AND @extschema@.ranked_count(y.ranking) > 0),
+				   NULL))
+	ORDER BY s.ord, u.placement NULLS LAST, u.entity;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark.model_scenarios(text, text) IS
+'How robust is the total placement against the model''s choices: per named scenario (nominal; every area with missing-data policy exclude, worst or scale, the total with exclude or scale where allowed; each measure left out of its area) and municipality the nominal and the scenario''s total placement, re-ranked by the engine from one run''s rankings';
+
+/* Rank intervals of every period of a model, for charts: model_sensitivity over all periods found. */
+CREATE FUNCTION benchmark.model_rank_intervals_for(model_name text, draw_count integer, spread numeric, seed integer)
+RETURNS TABLE (model text, period text, period_start date, kommune text, kommune_code integer, placement integer,
+			   best integer, p05 integer, median integer, p95 integer, worst integer, top10_share numeric,
+			   ranked_draws integer, draws integer, weight_spread numeric, draw_seed integer)
+LANGUAGE sql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT model_rank_intervals_for.model_name, t.period, benchmark.period_start(t.period), d.entity,
+		   @extschema@.kommune_code(d.entity::@extschema@.kommune), d.placement, d.best, d.p05, d.median, d.p95, d.worst,
+		   pg_catalog.round(d.top_draws::numeric / NULLIF(model_rank_intervals_for.draw_count, 0), 4), d.ranked_draws,
+		   model_rank_intervals_for.draw_count, model_rank_intervals_for.spread, model_rank_intervals_for.seed
+	FROM benchmark.explain_total_inputs(model_rank_intervals_for.model_name, NULL) t,
+		 benchmark.weighted_placement_draws(coalesce(t.rankings, '{}'), coalesce(t.weights, '{}'), t.missing,
+											model_rank_intervals_for.draw_count, model_rank_intervals_for.spread,
+											model_rank_intervals_for.seed, 10) d
+	WHERE t.has_data
+	ORDER BY t.period, d.placement NULLS LAST, d.entity;
+END;
+
+COMMENT ON FUNCTION benchmark.model_rank_intervals_for(text, integer, numeric, integer) IS
+'Rank intervals of a model in every period with data (one run of the model): per period and municipality the placement and, over weight draws, the best, 5th percentile, median, 95th percentile and worst placement, as plain columns';
+
+/* 5. Chart-ready views: plain columns for a BI tool. */
+CREATE VIEW benchmark.model_placements_over_time WITH (security_invoker = true) AS
+SELECT p.model, p.period, benchmark.period_start(p.period) AS period_start, benchmark.period_kind(p.period) AS period_kind,
+	   p.part, p.area_no, p.item_key, p.item, p.kommune,
+	   @extschema@.kommune_code(p.kommune::@extschema@.kommune) AS kommune_code,
+	   p.placement, p.ranked, p.score, p.note
+FROM benchmark.model m, LATERAL benchmark.model_placements(m.model) p
+WHERE p.part IN ('total', 'goal', 'area');
+
+COMMENT ON VIEW benchmark.model_placements_over_time IS
+'Placement over time, for charts: every model''s total, goal and area placements per municipality in every period found in its sources (one run per model), with the period''s first day as the time axis';
+
+GRANT SELECT ON benchmark.model_placements_over_time TO PUBLIC;
+
+CREATE VIEW benchmark.model_rank_intervals WITH (security_invoker = true) AS
+SELECT i.*
+FROM benchmark.model m, LATERAL benchmark.model_rank_intervals_for(m.model, 1000, 0.2, 1) i;
+
+COMMENT ON VIEW benchmark.model_rank_intervals IS
+'Rank intervals, for charts: every model''s total placement per municipality and period with its best, 5th percentile, median, 95th percentile and worst placement over 1000 draws of weights within plus or minus 20 % (seed 1)';
+
+GRANT SELECT ON benchmark.model_rank_intervals TO PUBLIC;

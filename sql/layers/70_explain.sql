@@ -636,7 +636,7 @@ COMMENT ON FUNCTION benchmark.model_rank_intervals_for(text, integer, numeric, i
 
 /* 5. Chart-ready views: plain columns for a BI tool. */
 CREATE VIEW benchmark.model_placements_over_time WITH (security_invoker = true) AS
-SELECT p.model, p.period, benchmark.period_start(p.period) AS period_start, benchmark.period_kind(p.period) AS period_kind,
+SELECT m.model, p.period, benchmark.period_start(p.period) AS period_start, benchmark.period_kind(p.period) AS period_kind,
 	   p.part, p.area_no, p.item_key, p.item, p.kommune,
 	   @extschema@.kommune_code(p.kommune::@extschema@.kommune) AS kommune_code,
 	   p.placement, p.ranked, p.score, p.note
@@ -644,15 +644,16 @@ FROM benchmark.model m, LATERAL benchmark.model_placements(m.model) p
 WHERE p.part IN ('total', 'goal', 'area');
 
 COMMENT ON VIEW benchmark.model_placements_over_time IS
-'Placement over time, for charts: every model''s total, goal and area placements per municipality in every period found in its sources (one run per model), with the period''s first day as the time axis';
+'Placement over time, for charts (filter on model: only that model is run): every model''s total, goal and area placements per municipality in every period found in its sources (one run per model), with the period''s first day as the time axis';
 
 GRANT SELECT ON benchmark.model_placements_over_time TO PUBLIC;
 
 CREATE VIEW benchmark.model_rank_intervals WITH (security_invoker = true) AS
-SELECT i.*
+SELECT m.model, i.period, i.period_start, i.kommune, i.kommune_code, i.placement, i.best, i.p05, i.median, i.p95,
+	   i.worst, i.top10_share, i.ranked_draws, i.draws, i.weight_spread, i.draw_seed
 FROM benchmark.model m, LATERAL benchmark.model_rank_intervals_for(m.model, 1000, 0.2, 1) i;
 
 COMMENT ON VIEW benchmark.model_rank_intervals IS
-'Rank intervals, for charts: every model''s total placement per municipality and period with its best, 5th percentile, median, 95th percentile and worst placement over 1000 draws of weights within plus or minus 20 % (seed 1)';
+'Rank intervals, for charts (filter on model: only that model is run): every model''s total placement per municipality and period with its best, 5th percentile, median, 95th percentile and worst placement over 1000 draws of weights within plus or minus 20 % (seed 1)';
 
 GRANT SELECT ON benchmark.model_rank_intervals TO PUBLIC;

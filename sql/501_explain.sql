@@ -159,8 +159,9 @@ SELECT measure, placement, round(value, 4) AS value, round(value_needed, 4) AS v
 	   placement_then, places_on_measure, area_placement_then, total_placement, total_placement_then, smallest, note
 FROM model_next_place('sonderborg-2023', 'Sønderborg', '2023');
 
--- per measure, the value needed reaches the better total placement, and the
--- nearest better placement before it (on the same measure) does not
+-- the value needed reaches the better total placement, and the nearest
+-- better placement before it (on the same measure) does not: for the smallest
+-- change and a measure of each direction in three other areas
 CREATE TEMP TABLE np AS SELECT * FROM model_next_place('sonderborg-2023', 'Sønderborg', '2023');
 SELECT n.measure, r.total_placement = n.total_placement_then AND r.total_placement < n.total_placement AS reaches,
 	   s.total_placement = n.total_placement AS one_step_less_does_not
@@ -170,6 +171,7 @@ FROM np n,
 				AND x.placement > n.placement_then AND x.placement < n.placement ORDER BY x.placement LIMIT 1) less,
 	 LATERAL pg_temp.run_with(n.measure, less.score) s
 WHERE n.value_needed IS NOT NULL
+  AND (n.smallest OR n.measure IN ('stillingsopslag', 'langtidsledige', 'ledighed_fleksjob', 'delvis_raskmelding'))
 ORDER BY n.area_no, n.item_no;
 SELECT count(*) FILTER (WHERE smallest) AS smallest_marked,
 	   (SELECT measure FROM np WHERE smallest) = (SELECT measure FROM np WHERE value_needed IS NOT NULL

@@ -163,6 +163,7 @@ rank_draw(const DrawInput *in, const int64 *factors, RkPolicy policy, RkAllocato
 		{
 			RkDecimal	placement = {e.placement, 0};
 
+			CHECK_FOR_INTERRUPTS();
 			status = rk_sums_add(sums, mem, e.entity, e.entity_len,
 								 e.placement > 0 ? &placement : NULL, &weight);
 			if (status != RK_OK)
@@ -356,7 +357,7 @@ weighted_placement_draws(PG_FUNCTION_ARGS)
 	}
 
 	/* per entity, in nominal order: the statistics of its placed draws */
-	sorted = palloc(sizeof(int32) * Max(draws, 1));
+	sorted = palloc_extended(sizeof(int32) * Max(draws, 1), MCXT_ALLOC_HUGE);
 	for (i = 0; i < n; i++)
 	{
 		uint32		e = nominal_order[i];

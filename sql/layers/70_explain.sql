@@ -7,30 +7,6 @@
  */
 
 /*
- * Raises an error with the given SQLSTATE, message, detail and hint unless ok
- * is true; returns true.  The reports call it in an initplan, so that nothing
- * is returned when a check fails.
- */
-CREATE FUNCTION benchmark.explain_raise_unless(ok boolean, sqlstate text, message text, detail text, hint text)
-RETURNS boolean
-LANGUAGE plpgsql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	IF ok THEN
-		RETURN true;
-	END IF;
-	IF detail IS NULL THEN
-		RAISE EXCEPTION USING MESSAGE = message, ERRCODE = sqlstate, HINT = coalesce(hint, '');
-	END IF;
-	RAISE EXCEPTION USING MESSAGE = message, ERRCODE = sqlstate, DETAIL = detail, HINT = coalesce(hint, '');
-END
-$$;
-
-COMMENT ON FUNCTION benchmark.explain_raise_unless(boolean, text, text, text, text) IS
-'Raises an error with the given SQLSTATE, message, detail and hint unless the condition is true (then returns true); the explaining reports check their arguments with it';
-
-/*
  * Checks the arguments the explaining reports share: none is NULL, the model
  * exists, the municipality is one (by name or code, as the kommune type reads
  * it) and is not excluded by the model, the period labels are well-formed.

@@ -62,6 +62,28 @@ public class JdbcClientTest {
 		call("target_status", "SELECT * FROM target_status");
 		call("target_source", "SELECT * FROM target_source");
 		call("peer_groups", "SELECT * FROM peer_groups");
+		call("model_changes(text,text,text,text)", "SELECT * FROM model_changes(?, ?, ?, ?)",
+				"sonderborg-2023", "Sønderborg", "2022", "2023");
+		call("model_placement_gaps(text,text)", "SELECT * FROM model_placement_gaps(?, ?)", "sonderborg-2023", "2023");
+		call("model_what_it_takes(text,text,text)", "SELECT * FROM model_what_it_takes(?, ?, ?)",
+				"sonderborg-2023", "Sønderborg", "2023");
+		call("model_next_place(text,text,text)", "SELECT * FROM model_next_place(?, ?, ?)",
+				"sonderborg-2023", "Sønderborg", "2023");
+		call("explain_what_if(text,text,text,boolean)", "SELECT * FROM explain_what_if(?, ?, ?, true)",
+				"sonderborg-2023", "Sønderborg", "2023");
+		call("model_sensitivity(text,text,integer,numeric,integer)",
+				"SELECT * FROM model_sensitivity(?, ?, ?::integer, ?::numeric, ?::integer)",
+				"sonderborg-2023", "2023", "100", "0.2", "1");
+		call("model_scenarios(text,text)", "SELECT * FROM model_scenarios(?, ?)", "sonderborg-2023", "2023");
+		call("explain_total_inputs(text,text[])", "SELECT period, missing, has_data FROM explain_total_inputs(?, ?::text[])",
+				"sonderborg-2023", "{2023}");
+		call("weighted_placement_draws(ranking[],numeric[],text,integer,numeric,integer,integer)",
+				"SELECT d.* FROM explain_total_inputs(?, ?::text[]) i, weighted_placement_draws(i.rankings, i.weights, i.missing, 100, 0.2, 1, 10) d",
+				"sonderborg-2023", "{2023}");
+		call("model_rank_intervals_for(text,integer,numeric,integer)",
+				"SELECT * FROM model_rank_intervals_for(?, ?::integer, ?::numeric, ?::integer)", "sonderborg-2023", "100", "0.2", "1");
+		call("model_placements_over_time", "SELECT * FROM model_placements_over_time WHERE model = ?", "sonderborg-2023");
+		call("model_rank_intervals", "SELECT * FROM model_rank_intervals WHERE model = ?", "sonderborg-2023");
 	}
 
 	/**

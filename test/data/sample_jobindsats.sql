@@ -397,7 +397,6 @@ COMMENT ON TABLE jobindsats.y25i07 IS
 CREATE TEMP TABLE ledige AS
 SELECT k.kode, k.navn, m.periode, m.y,
 	   d.fuldtid * 1.1 AS ledige,
-	   d.fuldtid * 1.1 * (0.12 + 0.15 * (1 - k.styrke) + 0.08 * pg_temp.u('lang' || k.kode || m.periode)) AS langtid,
 	   k.befolkning_16_66 * 0.006 * (0.6 + 0.5 * k.styrke + 0.5 * pg_temp.u('opslag' || k.kode || m.y))
 	   * (0.9 + 0.2 * pg_temp.u('opslag' || k.kode || m.periode)) AS opslag
 FROM jobindsats.sample_kommune k JOIN maaned m ON true

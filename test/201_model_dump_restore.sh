@@ -27,7 +27,8 @@ INSERT INTO model_excluded (model, kommune, reason) VALUES ('mine', 'Tårnby', '
 CREATE SCHEMA egne;
 CREATE TABLE egne.tilfredshed AS SELECT * FROM model_sources.borgertilfredshed;
 UPDATE egne.tilfredshed SET value = value + 1 WHERE kommune = 'Sønderborg';
-UPDATE model_measure SET source = 'egne.tilfredshed' WHERE model = 'mine' AND measure = 'borgertilfredshed';
+INSERT INTO model_measure (model, measure, area_no, position, name_da, name_en, higher_is_better, source)
+VALUES ('mine', 'borgertilfredshed', 8, 1, 'Borgernes tilfredshed', 'Citizen satisfaction', true, 'egne.tilfredshed');
 INSERT INTO model_measure (model, measure, area_no, position, name_da, name_en, higher_is_better, source)
 VALUES ('mine', 'ekstra', 7, 2, 'Ekstra', 'Extra', false, 'egne.tilfredshed');
 SQL

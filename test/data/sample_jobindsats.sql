@@ -284,7 +284,8 @@ SELECT a.y::text, pg_temp.omraade(k.navn, 'ptvc01'), g.gruppe, h.herkomst, t.til
 	   CASE WHEN NOT pg_temp.suppressed('ptvc01' || k.kode || a.y || g.gruppe || h.herkomst || t.tilbud, n) THEN round(n) END,
 	   CASE WHEN NOT pg_temp.suppressed('ptvc01' || k.kode || a.y || g.gruppe || h.herkomst || t.tilbud, n) THEN round(n * 0.45) END
 FROM jobindsats.sample_kommune k, aar a,
-	 (VALUES ('Alle ydelsesgrupper', 0.05), ('Uddannelseshjælp', 0.0045), ('Aktivitetsparate kontanthjælpsmodtagere', 0.0022)) g(gruppe, andel),
+	 (VALUES ('Alle ydelsesgrupper', 0.05), ('Uddannelseshjælp', 0.0045), ('Aktivitetsparate kontanthjælpsmodtagere', 0.0022),
+			 ('Ressourceforløb', 0.01)) g(gruppe, andel),
 	 (VALUES ('I alt', 1.0), ('Ikke-vestlige indvandrere', 0.0)) h(herkomst, alle),
 	 (VALUES ('I alt', 1.0), ('Vejledning og opkvalificering', 0.35), ('Virksomhedspraktik', 0.2), ('Løntilskud', 0.1)) t(tilbud, del),
 	 LATERAL (SELECT k.befolkning_16_66 * g.andel * t.del
@@ -332,6 +333,16 @@ FROM jobindsats.sample_kommune k, aar a,
 	 (VALUES ('Aktivitetsparate kontanthjælpsmodtagere', 0.011), ('Jobparate kontanthjælpsmodtagere', 0.005)) g(maalgruppe, andel),
 	 LATERAL (SELECT k.befolkning_16_66 * g.andel * (0.8 + 0.4 * pg_temp.u('otij01' || k.kode || g.maalgruppe)) AS n,
 					 0.04 + 0.08 * k.styrke + 0.06 * pg_temp.u('otij01s' || k.kode || a.y || g.maalgruppe) AS s) x;
+-- uddannelseshjælp recipients with ordinary hours (all target groups)
+INSERT INTO jobindsats.otij01
+SELECT a.y::text, k.navn, 'Uddannelseshjælp', 'I alt',
+	   CASE WHEN NOT pg_temp.suppressed('otij01a' || k.kode || a.y || 'Uddannelseshjælp', n) THEN round(n) END,
+	   CASE WHEN NOT pg_temp.suppressed('otij01b' || k.kode || a.y || 'Uddannelseshjælp', n * s) THEN round(n * s) END,
+	   round((100 * s)::numeric, 1),
+	   round((6 + 16 * pg_temp.u('otij01tu' || k.kode || a.y))::numeric, 1)
+FROM jobindsats.sample_kommune k, aar a,
+	 LATERAL (SELECT k.befolkning_16_66 * 0.008 * (0.8 + 0.4 * pg_temp.u('otij01' || k.kode || 'Uddannelseshjælp')) AS n,
+					 0.06 + 0.10 * k.styrke + 0.08 * pg_temp.u('otij01s' || k.kode || a.y || 'Uddannelseshjælp') AS s) x;
 
 -- Y14D03 (yearly): employment after 26 weeks of unemployment.
 CREATE TABLE jobindsats.y14d03 (
@@ -365,7 +376,12 @@ CREATE TABLE jobindsats.y25i01 (
 CREATE TABLE jobindsats.y25i09 (
 	"Periode" text NOT NULL,
 	"Område" text NOT NULL,
-	"Antal langtidsledige fuldtidspersoner" numeric
+	"Ydelsesgrupper" text NOT NULL,
+	"A-kasse" text NOT NULL,
+	"Antal langtidsledige fuldtidspersoner" numeric,
+	"Antal langtidsledige personer" numeric,
+	"Antal bruttoledige personer" numeric,
+	"Andel langtidsledige personer ift. bruttoledige personer" numeric
 );
 CREATE TABLE jobindsats.y25i07 (
 	"Periode" text NOT NULL,
@@ -375,13 +391,12 @@ CREATE TABLE jobindsats.y25i07 (
 COMMENT ON TABLE jobindsats.y25i01 IS
 'SYNTETISKE DATA: ledige fuldtidspersoner (monthly), shaped like the jobindsats table Y25I01: made-up numbers';
 COMMENT ON TABLE jobindsats.y25i09 IS
-'SYNTETISKE DATA: langtidsledige fuldtidspersoner (monthly), shaped like the jobindsats table Y25I09: made-up numbers';
+'SYNTETISKE DATA: langtidsledige (monthly) by Ydelsesgrupper (Ydelsesgrupper i alt, A-dagpenge, Jobparate kontanthjælpsmodtagere), A-kasse = I alt, shaped like the jobindsats table Y25I09: made-up numbers';
 COMMENT ON TABLE jobindsats.y25i07 IS
 'SYNTETISKE DATA: nyopslåede stillinger (monthly), shaped like the jobindsats table Y25I07: made-up numbers';
 CREATE TEMP TABLE ledige AS
 SELECT k.kode, k.navn, m.periode, m.y,
 	   d.fuldtid * 1.1 AS ledige,
-	   d.fuldtid * 1.1 * (0.12 + 0.15 * (1 - k.styrke) + 0.08 * pg_temp.u('lang' || k.kode || m.periode)) AS langtid,
 	   k.befolkning_16_66 * 0.006 * (0.6 + 0.5 * k.styrke + 0.5 * pg_temp.u('opslag' || k.kode || m.y))
 	   * (0.9 + 0.2 * pg_temp.u('opslag' || k.kode || m.periode)) AS opslag
 FROM jobindsats.sample_kommune k JOIN maaned m ON true
@@ -392,9 +407,31 @@ SELECT periode, pg_temp.omraade(navn, 'y25i01'),
 UNION ALL
 SELECT periode, 'RAR Sydjylland', round(sum(ledige)) FROM ledige
 WHERE navn IN ('Haderslev', 'Billund', 'Sønderborg', 'Tønder', 'Esbjerg', 'Fanø', 'Varde', 'Vejen', 'Aabenraa') GROUP BY periode;
+-- Y25I09 by benefit group: gross unemployed persons (bruttoledige) and the
+-- long-term unemployed among them, for A-dagpenge and job-ready kontanthjælp
+-- recipients, and their sum as "Ydelsesgrupper i alt"; the share is computed
+-- from the unrounded counts and left empty when a count is suppressed.
+CREATE TEMP TABLE langtid AS
+SELECT l.kode, l.navn, l.periode, g.gruppe,
+	   g.brutto_pr_fuldtid * CASE g.gruppe WHEN 'A-dagpenge' THEN d.fuldtid ELSE k.fuldtid END AS brutto,
+	   g.brutto_pr_fuldtid * CASE g.gruppe WHEN 'A-dagpenge' THEN d.fuldtid ELSE k.fuldtid END
+	   * (g.basis + 0.15 * (1 - s.styrke) + 0.08 * pg_temp.u('lang' || g.gruppe || l.kode || l.periode)) AS langtid
+FROM ledige l
+JOIN jobindsats.sample_kommune s ON s.kode = l.kode
+JOIN ydelse_maaned d ON d.tbl = 'y01a02' AND d.kode = l.kode AND d.periode = l.periode
+JOIN ydelse_maaned k ON k.tbl = 'y60a02' AND k.kode = l.kode AND k.periode = l.periode
+CROSS JOIN (VALUES ('A-dagpenge', 1.3, 0.10), ('Jobparate kontanthjælpsmodtagere', 0.45, 0.18)) g(gruppe, brutto_pr_fuldtid, basis);
+INSERT INTO langtid
+SELECT kode, navn, periode, 'Ydelsesgrupper i alt', sum(brutto), sum(langtid) FROM langtid GROUP BY kode, navn, periode;
 INSERT INTO jobindsats.y25i09
-SELECT periode, pg_temp.omraade(navn, 'y25i09'),
-	   CASE WHEN NOT pg_temp.suppressed('y25i09' || kode || periode, langtid, 0.0005) THEN round(langtid) END FROM ledige;
+SELECT periode, pg_temp.omraade(navn, 'y25i09'), gruppe, 'I alt',
+	   CASE WHEN NOT pg_temp.suppressed('y25i09' || gruppe || kode || periode, langtid * 0.9, 0.0005) THEN round(langtid * 0.9) END,
+	   CASE WHEN NOT lt THEN round(langtid) END,
+	   CASE WHEN NOT bt THEN round(brutto) END,
+	   CASE WHEN NOT lt AND NOT bt THEN round((100 * langtid / brutto)::numeric, 1) END
+FROM (SELECT *, pg_temp.suppressed('y25i09p' || gruppe || kode || periode, langtid, 0.0005) AS lt,
+			 pg_temp.suppressed('y25i09b' || gruppe || kode || periode, brutto, 0.0005) AS bt
+	  FROM langtid) x;
 INSERT INTO jobindsats.y25i07
 SELECT periode, pg_temp.omraade(navn, 'y25i07'),
 	   CASE WHEN NOT pg_temp.suppressed('y25i07' || kode || periode, opslag, 0.0005) THEN round(opslag) END FROM ledige;

@@ -152,17 +152,34 @@ GROUP BY 1, 2;
 COMMENT ON VIEW model_sources.job_efter_26_uger IS
 'In work after 26 weeks: Y14D03 "Efterfølgende beskæftigelse" / "Antal afsluttede forløb" for dagpenge and job-ready kontanthjælp';
 
+-- "Langtidsledige i procent af dagpengemodtagere": Y25I09 cut to
+-- Ydelsesgrupper = A-dagpenge, long-term unemployed persons among the gross
+-- unemployed (bruttoledige) persons; the year pools the months (sum / sum),
+-- NULL unless all twelve months have both counts.
 CREATE VIEW model_sources.langtidsledige AS
+SELECT model_sources.kommune("Område") AS kommune, left("Periode", 4) AS period,
+	   CASE WHEN count("Antal langtidsledige personer") = 12 AND count("Antal bruttoledige personer") = 12
+			THEN 100 * sum("Antal langtidsledige personer") / NULLIF(sum("Antal bruttoledige personer"), 0) END AS value
+FROM jobindsats.y25i09
+WHERE "Ydelsesgrupper" = 'A-dagpenge' AND "A-kasse" = 'I alt'
+  AND model_sources.kommune("Område") IS NOT NULL
+GROUP BY 1, 2;
+COMMENT ON VIEW model_sources.langtidsledige IS
+'Long-term unemployed in per cent of gross unemployed A-dagpenge recipients: Y25I09 (Ydelsesgrupper = A-dagpenge) "Antal langtidsledige personer" / "Antal bruttoledige personer", sums of the twelve months';
+
+-- The reading shipped with 1.3 and earlier, for comparison: long-term
+-- unemployed full-time persons among all unemployed full-time persons.
+CREATE VIEW model_sources.langtidsledige_alle_ledige AS
 SELECT l.kommune, l.period, 100 * lt.n / NULLIF(l.n, 0) AS value
 FROM (SELECT model_sources.kommune("Område") AS kommune, left("Periode", 4) AS period,
 			 CASE WHEN count("Antal ledige fuldtidspersoner") = 12 THEN avg("Antal ledige fuldtidspersoner") END AS n
 	  FROM jobindsats.y25i01 GROUP BY 1, 2) l
 JOIN (SELECT model_sources.kommune("Område") AS kommune, left("Periode", 4) AS period,
 			 CASE WHEN count("Antal langtidsledige fuldtidspersoner") = 12 THEN avg("Antal langtidsledige fuldtidspersoner") END AS n
-	  FROM jobindsats.y25i09 GROUP BY 1, 2) lt USING (kommune, period)
+	  FROM jobindsats.y25i09 WHERE "Ydelsesgrupper" = 'Ydelsesgrupper i alt' AND "A-kasse" = 'I alt' GROUP BY 1, 2) lt USING (kommune, period)
 WHERE l.kommune IS NOT NULL;
-COMMENT ON VIEW model_sources.langtidsledige IS
-'Long-term unemployed (Y25I09) in per cent of the unemployed (Y25I01), yearly means of full-time persons';
+COMMENT ON VIEW model_sources.langtidsledige_alle_ledige IS
+'Variant (the reading before 1.4): long-term unemployed (Y25I09, Ydelsesgrupper i alt) in per cent of all unemployed (Y25I01), yearly means of full-time persons';
 
 /* Area 4: Unge ledige */
 CREATE VIEW model_sources.unge_i_job_og_uddannelse AS
@@ -227,7 +244,31 @@ WHERE a.kommune IS NOT NULL;
 COMMENT ON VIEW model_sources.aktive_ikke_vestlige IS
 'Non-western immigrants in activation (PTVC01) in per cent of non-western immigrants on support except ledighedsydelse, fleksjob, førtids- and seniorpension (PTVA02)';
 
+-- "Forskellen mellem procentdel ikke-vestlige indvandrere i befolkningen og
+-- procentdel ikke-vestlige indvandrere på offentlig forsørgelse" reads two
+-- ways (README, "The shipped preset"):
+--   forsoergelsesgab (the preset): the rate reading, per cent of non-western
+--     immigrants 16-66 on public support minus per cent of the whole
+--     population 16-66 on public support;
+--   forsoergelsesgab_sammensaetning: the composition reading, their share of
+--     the people on public support minus their share of the population (it
+--     grows with a municipality's immigrant share even when their
+--     over-representation is the same).
 CREATE VIEW model_sources.forsoergelsesgab AS
+SELECT nv.kommune, nv.period, nv.pct - alle.pct AS value
+FROM (SELECT model_sources.kommune("Område") AS kommune, "Periode" AS period,
+			 "Fuldtidspersoner i pct. af befolkningen 16-66 år" AS pct
+	  FROM jobindsats.ptva02
+	  WHERE "Ydelsesgrupper" = 'Alle ydelsesgrupper' AND "Køn" = 'I alt' AND "Herkomst" = 'Ikke-vestlige indvandrere') nv
+JOIN (SELECT model_sources.kommune("Område") AS kommune, "Periode" AS period,
+			 "Fuldtidspersoner i pct. af befolkningen 16-66 år" AS pct
+	  FROM jobindsats.ptva02
+	  WHERE "Ydelsesgrupper" = 'Alle ydelsesgrupper' AND "Køn" = 'I alt' AND "Herkomst" = 'I alt') alle USING (kommune, period)
+WHERE nv.kommune IS NOT NULL;
+COMMENT ON VIEW model_sources.forsoergelsesgab IS
+'Support gap, rate reading (the preset): per cent of non-western immigrants 16-66 on public support minus per cent of the whole population 16-66 on public support, percentage points (PTVA02 "Fuldtidspersoner i pct. af befolkningen 16-66 år")';
+
+CREATE VIEW model_sources.forsoergelsesgab_sammensaetning AS
 SELECT nv.kommune, nv.period,
 	   100 * (nv.fuldtid / NULLIF(alle.fuldtid, 0)
 			  - (nv.fuldtid / NULLIF(nv.pct, 0)) / NULLIF(alle.fuldtid / NULLIF(alle.pct, 0), 0)) AS value
@@ -240,8 +281,8 @@ JOIN (SELECT model_sources.kommune("Område") AS kommune, "Periode" AS period,
 	  FROM jobindsats.ptva02
 	  WHERE "Ydelsesgrupper" = 'Alle ydelsesgrupper' AND "Køn" = 'I alt' AND "Herkomst" = 'I alt') alle USING (kommune, period)
 WHERE nv.kommune IS NOT NULL;
-COMMENT ON VIEW model_sources.forsoergelsesgab IS
-'Non-western share of people on public support minus their share of the population 16-66, percentage points (PTVA02)';
+COMMENT ON VIEW model_sources.forsoergelsesgab_sammensaetning IS
+'Support gap, composition reading (a variant): non-western immigrants'' share of the people on public support minus their share of the population 16-66, percentage points (PTVA02)';
 
 /* Area 7: Sygemeldte */
 CREATE VIEW model_sources.delvis_raskmelding AS
@@ -251,7 +292,8 @@ FROM brugerdata.delvis_raskmelding;
 COMMENT ON VIEW model_sources.delvis_raskmelding IS
 'Sick-listed with partial return to work, per cent (user-supplied table brugerdata.delvis_raskmelding)';
 
-/* Area 8: Borgernes tilfredshed (not in the total) */
+/* Area 8: Borgernes tilfredshed: not ranked by the preset (its target
+   sonderborg-2023-borgertilfredshed follows this view); a copy may rank it */
 CREATE VIEW model_sources.borgertilfredshed AS
 SELECT model_sources.kommune("Kommune") AS kommune, "År"::text AS period,
 	   "Andel tilfredse borgere (pct.)" AS value

@@ -1,6 +1,6 @@
--- Sources of the example targets shipped with benchmark 1.3 (the measurable
--- targets of the employment plans of Aabenraa 2019 and 2022, Tønder 2024 and
--- Sønderborg 2016-2018): views returning (kommune, period, value), some also
+-- Sources of the example targets shipped with benchmark (the measurable
+-- targets of the employment plans of Aabenraa 2019 and 2022, Tønder 2024,
+-- Sønderborg 2016-2018 and Sønderborg 2023-2026): views returning (kommune, period, value), some also
 -- numerator and denominator for pooled peer averages.  Load after
 -- sample_jobindsats.sql and sample_sources.sql (load_sample.sql does).
 --
@@ -59,11 +59,36 @@ SELECT s.serie, k.navn, y,
 		   -- sygedagpenge full-time persons before 2018, relative to 2018 (filled in below)
 		   WHEN 'sygedagpenge_foer_2018' THEN
 			   (1 + (2018 - y) * 0.03 * (pg_temp.u_target(s.serie || k.kode) - 0.4))::numeric(6, 4)
+		   -- persons on uddannelseshjælp for more than 12 months (yearly mean)
+		   WHEN 'uddannelseshjaelp_over_12_maaneder' THEN
+			   round((k.befolkning_16_66 * 0.0030 * (0.7 + 0.6 * pg_temp.u_target(s.serie || k.kode))
+					  * (ARRAY[1.00, 0.90, 0.82, 0.74])[y - 2014]
+					  * (1 - (k.styrke - 0.5) * 0.1 * (y - 2015)))::numeric)
+		   -- persons on ledighedsydelse for more than 12 months (yearly mean)
+		   WHEN 'ledighedsydelse_over_12_maaneder' THEN
+			   round((k.befolkning_16_66 * 0.0012 * (0.7 + 0.6 * pg_temp.u_target(s.serie || k.kode))
+					  * (ARRAY[1.00, 0.93, 0.85, 0.80])[y - 2014]
+					  * (1 - (k.styrke - 0.5) * 0.1 * (y - 2015)))::numeric)
+		   -- activation rate of kontanthjælp recipients, pct. (full-time activated / full-time recipients)
+		   WHEN 'aktiveringsgrad_kontanthjaelp' THEN
+			   round((22 + 10 * k.styrke + 6 * pg_temp.u_target(s.serie || k.kode || y) + 0.3 * (y - 2015))::numeric, 1)
+		   -- share of those in the integration period in active offers who are in a company-directed offer, pct.
+		   WHEN 'integration_virksomhedsvendt' THEN
+			   round((55 + 25 * k.styrke + 12 * pg_temp.u_target(s.serie || k.kode || y))::numeric, 1)
+		   -- kontanthjælp persons before 2018, relative to 2018 (filled in below)
+		   WHEN 'kontanthjaelp_foer_2018' THEN
+			   (1 + (2018 - y) * 0.06 * (pg_temp.u_target(s.serie || k.kode) - 0.2))::numeric(6, 4)
+		   -- ressourceforløb persons before 2018, relative to 2018 (filled in below)
+		   WHEN 'ressourceforloeb_foer_2018' THEN
+			   (1 - (2018 - y) * 0.08 * pg_temp.u_target(s.serie || k.kode))::numeric(6, 4)
 	   END
 FROM jobindsats.sample_kommune k
 JOIN (VALUES ('integration_selvforsoergende', 2018, 2024), ('unge_uddannelseshjaelp_ressourceforloeb', 2018, 2024),
 			 ('aktivitetsparate_over_30', 2018, 2024), ('voksenlaerlinge', 2018, 2024), ('jobformidling', 2018, 2024),
-			 ('dagpenge_over_12_maaneder', 2015, 2023), ('sygedagpenge_foer_2018', 2015, 2017)) s(serie, fra, til) ON true
+			 ('dagpenge_over_12_maaneder', 2015, 2023), ('sygedagpenge_foer_2018', 2015, 2017),
+			 ('uddannelseshjaelp_over_12_maaneder', 2015, 2018), ('ledighedsydelse_over_12_maaneder', 2015, 2018),
+			 ('aktiveringsgrad_kontanthjaelp', 2015, 2018), ('integration_virksomhedsvendt', 2016, 2018),
+			 ('kontanthjaelp_foer_2018', 2015, 2017), ('ressourceforloeb_foer_2018', 2015, 2017)) s(serie, fra, til) ON true
 CROSS JOIN LATERAL generate_series(s.fra, s.til) y;
 
 -- sygedagpenge 2015-2017: the 2018 level of the sample times the factor above
@@ -85,7 +110,11 @@ BEGIN
 		('aktivitetsparate_over_30', 'Full-time persons 30 and over among activity-ready kontanthjælp recipients'),
 		('voksenlaerlinge', 'Adult-apprentice agreements made in the year'),
 		('jobformidling', 'Unemployed placed in a job by the jobcentre''s recruitment service'),
-		('dagpenge_over_12_maaneder', 'Persons on a-dagpenge for more than 12 months, yearly mean')) v(serie, what)
+		('dagpenge_over_12_maaneder', 'Persons on a-dagpenge for more than 12 months, yearly mean'),
+		('uddannelseshjaelp_over_12_maaneder', 'Persons on uddannelseshjælp for more than 12 months, yearly mean'),
+		('ledighedsydelse_over_12_maaneder', 'Persons on ledighedsydelse for more than 12 months, yearly mean'),
+		('aktiveringsgrad_kontanthjaelp', 'Activation rate of kontanthjælp recipients, pct.'),
+		('integration_virksomhedsvendt', 'Share of those in the three-year integration period in active offers who are in a company-directed offer, pct.')) v(serie, what)
 	LOOP
 		EXECUTE format('CREATE VIEW target_sources.%I AS SELECT kommune, aar::text AS period, vaerdi AS value FROM target_sources.syntetiske_tal WHERE serie = %L',
 					   s.serie, s.serie);
@@ -100,7 +129,109 @@ SELECT kommune, period, value FROM model_sources.ydelse_sygedagpenge;
 COMMENT ON VIEW target_sources.sygedagpenge_fuldtid IS
 'Sygedagpenge full-time persons per year: the sample''s Y07A02 from 2018 (model_sources.ydelse_sygedagpenge) and SYNTETISKE DATA for 2015-2017';
 
+-- Persons per year (yearly mean of the twelve months of "Antal personer")
+-- before 2018 made up from the 2018 level of the sample times a factor.
+CREATE FUNCTION pg_temp.personer_aar(tbl regclass, extra text) RETURNS void LANGUAGE plpgsql AS $f$
+BEGIN
+	EXECUTE format($v$
+		CREATE TEMP VIEW personer_%s AS
+		SELECT model_sources.kommune("Område") AS kommune, left("Periode", 4) AS period,
+			   CASE WHEN count("Antal personer") = 12 THEN avg("Antal personer") END AS value
+		FROM %s WHERE "Køn" = 'I alt' AND "Herkomst" = 'I alt' %s AND model_sources.kommune("Område") IS NOT NULL
+		GROUP BY 1, 2$v$, replace(tbl::text, 'jobindsats.', ''), tbl, extra);
+END $f$;
+SELECT FROM pg_temp.personer_aar('jobindsats.y60a02', 'AND "Visitationskategori" = ''I alt''');
+SELECT FROM pg_temp.personer_aar('jobindsats.y11a02', '');
+UPDATE target_sources.syntetiske_tal t
+SET vaerdi = round(t.vaerdi * s.value)
+FROM personer_y60a02 s
+WHERE t.serie = 'kontanthjaelp_foer_2018' AND s.kommune = t.kommune AND s.period = '2018';
+UPDATE target_sources.syntetiske_tal t
+SET vaerdi = round(t.vaerdi * s.value)
+FROM personer_y11a02 s
+WHERE t.serie = 'ressourceforloeb_foer_2018' AND s.kommune = t.kommune AND s.period = '2018';
+DELETE FROM target_sources.syntetiske_tal t
+WHERE t.serie IN ('kontanthjaelp_foer_2018', 'ressourceforloeb_foer_2018')
+  AND NOT EXISTS (SELECT 1 FROM personer_y60a02 s WHERE t.serie = 'kontanthjaelp_foer_2018' AND s.kommune = t.kommune AND s.period = '2018' AND s.value IS NOT NULL)
+  AND NOT EXISTS (SELECT 1 FROM personer_y11a02 s WHERE t.serie = 'ressourceforloeb_foer_2018' AND s.kommune = t.kommune AND s.period = '2018' AND s.value IS NOT NULL);
+
+CREATE VIEW target_sources.kontanthjaelp_personer AS
+SELECT kommune, aar::text AS period, vaerdi AS value FROM target_sources.syntetiske_tal WHERE serie = 'kontanthjaelp_foer_2018'
+UNION ALL
+SELECT model_sources.kommune(k."Område"), left(k."Periode", 4),
+	   CASE WHEN count(k."Antal personer") = 12 THEN avg(k."Antal personer") END
+FROM jobindsats.y60a02 k
+WHERE k."Køn" = 'I alt' AND k."Herkomst" = 'I alt' AND k."Visitationskategori" = 'I alt' AND model_sources.kommune(k."Område") IS NOT NULL
+GROUP BY 1, 2;
+COMMENT ON VIEW target_sources.kontanthjaelp_personer IS
+'Persons on kontanthjælp (job- and activity-ready) per year, mean of the months: the sample''s Y60A02 "Antal personer" from 2018 and SYNTETISKE DATA for 2015-2017';
+
+CREATE VIEW target_sources.ressourceforloeb_personer AS
+SELECT kommune, aar::text AS period, vaerdi AS value FROM target_sources.syntetiske_tal WHERE serie = 'ressourceforloeb_foer_2018'
+UNION ALL
+SELECT model_sources.kommune(r."Område"), left(r."Periode", 4),
+	   CASE WHEN count(r."Antal personer") = 12 THEN avg(r."Antal personer") END
+FROM jobindsats.y11a02 r
+WHERE r."Køn" = 'I alt' AND r."Herkomst" = 'I alt' AND model_sources.kommune(r."Område") IS NOT NULL
+GROUP BY 1, 2;
+COMMENT ON VIEW target_sources.ressourceforloeb_personer IS
+'Persons in ressourceforløb per year, mean of the months: the sample''s Y11A02 "Antal personer" from 2018 and SYNTETISKE DATA for 2015-2017';
+
 -- Views over the sample tables.
+CREATE VIEW target_sources.langtidsledige_jobparate_kontanthjaelp AS
+SELECT model_sources.kommune("Område") AS kommune, left("Periode", 4) AS period,
+	   CASE WHEN count("Antal langtidsledige personer") = 12 AND count("Antal bruttoledige personer") = 12
+			THEN 100 * sum("Antal langtidsledige personer") / NULLIF(sum("Antal bruttoledige personer"), 0) END AS value,
+	   CASE WHEN count("Antal langtidsledige personer") = 12 AND count("Antal bruttoledige personer") = 12
+			THEN sum("Antal langtidsledige personer") END AS numerator,
+	   CASE WHEN count("Antal langtidsledige personer") = 12 AND count("Antal bruttoledige personer") = 12
+			THEN sum("Antal bruttoledige personer") END AS denominator
+FROM jobindsats.y25i09
+WHERE "Ydelsesgrupper" = 'Jobparate kontanthjælpsmodtagere' AND "A-kasse" = 'I alt'
+  AND model_sources.kommune("Område") IS NOT NULL
+GROUP BY 1, 2;
+COMMENT ON VIEW target_sources.langtidsledige_jobparate_kontanthjaelp IS
+'Long-term unemployed in per cent of gross unemployed job-ready kontanthjælp recipients: Y25I09 (Ydelsesgrupper = Jobparate kontanthjælpsmodtagere) "Antal langtidsledige personer" / "Antal bruttoledige personer", sums of the twelve months (sample data)';
+
+CREATE VIEW target_sources.uddannelseshjaelp_ordinaere_timer AS
+SELECT model_sources.kommune("Område") AS kommune, "Periode" AS period,
+	   100 * "Antal personer med ordinære timer" / NULLIF("Antal personer i alt", 0) AS value,
+	   "Antal personer med ordinære timer" AS numerator, "Antal personer i alt" AS denominator
+FROM jobindsats.otij01
+WHERE "Ydelsesgrupper" = 'Uddannelseshjælp' AND "Målgruppe" = 'I alt' AND model_sources.kommune("Område") IS NOT NULL;
+COMMENT ON VIEW target_sources.uddannelseshjaelp_ordinaere_timer IS
+'Uddannelseshjælp recipients with ordinary hours in per cent of all uddannelseshjælp recipients: OTIJ01 "Antal personer med ordinære timer" / "Antal personer i alt" (sample data)';
+
+CREATE VIEW target_sources.uddannelsesloeft AS
+SELECT model_sources.kommune("Område") AS kommune, "Periode" AS period, "Antal personer" AS value
+FROM jobindsats.y01c01
+WHERE "Tilbud" = 'Ordinær uddannelse' AND model_sources.kommune("Område") IS NOT NULL;
+COMMENT ON VIEW target_sources.uddannelsesloeft IS
+'A-dagpenge recipients in ordinary education (Y01C01 "Antal personer", Tilbud = Ordinær uddannelse), the offer an uddannelsesløft gives (sample data)';
+
+CREATE VIEW target_sources.ressourceforloeb_virksomhedsrettet AS
+SELECT v.kommune, v.period, 100 * v.n / NULLIF(r.value, 0) AS value
+FROM (SELECT model_sources.kommune("Område") AS kommune, "Periode" AS period,
+			 CASE WHEN count("Antal aktiverede") = 2 THEN sum("Antal aktiverede") END AS n
+	  FROM jobindsats.ptvc01
+	  WHERE "Ydelsesgrupper" = 'Ressourceforløb' AND "Herkomst" = 'I alt' AND "Tilbud" IN ('Virksomhedspraktik', 'Løntilskud')
+	  GROUP BY 1, 2) v
+JOIN target_sources.ressourceforloeb_personer r USING (kommune, period)
+WHERE v.kommune IS NOT NULL;
+COMMENT ON VIEW target_sources.ressourceforloeb_virksomhedsrettet IS
+'Persons in ressourceforløb in a company-directed offer (PTVC01 "Antal aktiverede", Tilbud = Virksomhedspraktik, Løntilskud) in per cent of persons in ressourceforløb (Y11A02, yearly mean) (sample data)';
+
+CREATE VIEW target_sources.virksomhedsrettet_aktivering AS
+SELECT model_sources.kommune("Område") AS kommune, "Periode" AS period,
+	   CASE WHEN count(*) FILTER (WHERE "Tilbud" IN ('Virksomhedspraktik', 'Løntilskud') AND "Antal aktiverede" IS NOT NULL) = 2
+			THEN 100 * sum("Antal aktiverede") FILTER (WHERE "Tilbud" IN ('Virksomhedspraktik', 'Løntilskud'))
+				 / NULLIF(sum("Antal aktiverede") FILTER (WHERE "Tilbud" = 'I alt'), 0) END AS value
+FROM jobindsats.ptvc01
+WHERE "Ydelsesgrupper" = 'Alle ydelsesgrupper' AND "Herkomst" = 'I alt' AND model_sources.kommune("Område") IS NOT NULL
+GROUP BY 1, 2;
+COMMENT ON VIEW target_sources.virksomhedsrettet_aktivering IS
+'Company-directed share of activation: PTVC01 "Antal aktiverede", Tilbud = Virksomhedspraktik + Løntilskud, in per cent of Tilbud = I alt, all benefit groups (sample data)';
+
 CREATE VIEW target_sources.kontant_og_uddannelseshjaelp AS
 SELECT model_sources.kommune(k."Område") AS kommune, k."Periode" AS period, k."Antal personer" + u."Antal personer" AS value
 FROM jobindsats.y60a02 k

@@ -4,7 +4,7 @@ BEGIN;
 SET LOCAL search_path = public, benchmark;
 CREATE EXTENSION IF NOT EXISTS pgtap;
 CREATE EXTENSION IF NOT EXISTS benchmark;
-SELECT plan(24);
+SELECT plan(25);
 
 SELECT has_table('model');
 SELECT has_table('model_area');
@@ -22,6 +22,8 @@ SELECT is((SELECT count(*)::int FROM pg_extension e, unnest(e.extconfig, e.extco
 SELECT is((SELECT count(*)::int FROM model_area WHERE model = 'sonderborg-2023'), 8, 'eight focus areas');
 SELECT is((SELECT array_agg(area_no ORDER BY area_no) FROM model_area WHERE model = 'sonderborg-2023' AND NOT in_total),
 	'{8}'::int[], 'area 8 does not count in the total');
+SELECT is((SELECT count(*)::int FROM model_measure WHERE model = 'sonderborg-2023' AND area_no = 8), 0,
+	'area 8 has no measure: the plan counts citizen satisfaction for Sønderborg alone, as a target');
 SELECT is((SELECT goal_weight FROM model WHERE model = 'sonderborg-2023')
 		  / (SELECT sum(weight) FROM model_area WHERE model = 'sonderborg-2023' AND in_total),
 	1::numeric, 'the goal weighs as much as the counting areas together (7 : 1 x 7)');

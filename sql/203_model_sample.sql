@@ -22,7 +22,7 @@ SELECT DISTINCT "Område" FROM jobindsats.y25i07 WHERE "Område" LIKE 'Høje%' O
 
 -- the runner agrees with the oracle on every placement, in every year
 SELECT * FROM pg_temp.oracle_diff('sonderborg-2023');
-SELECT count(*) > 15000 AS many_placements_checked FROM pg_temp.oracle('sonderborg-2023');
+SELECT count(*) > 12000 AS many_placements_checked FROM pg_temp.oracle('sonderborg-2023');
 
 -- the same under other rules: per-benefit rank sums, worst and scaled ranks, a scaled total
 SELECT model_copy('sonderborg-2023', 'regress-rules');

@@ -6,6 +6,8 @@ CREATE EXTENSION IF NOT EXISTS benchmark;
 RESET client_min_messages;
 -- the catalog, runner and reports live in schema benchmark
 SET search_path = public, benchmark;
+-- errors without the PL/pgSQL line numbers of the runner
+\set SHOW_CONTEXT never
 CREATE SCHEMA regress_src;
 CREATE TABLE regress_src.good (kommune text, period text, value numeric);
 INSERT INTO regress_src.good VALUES ('Aabenraa', '2022', 1), ('Tønder', '2022', 2), ('Haderslev', '2022', NULL);

@@ -6,6 +6,8 @@ SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS benchmark;
 RESET client_min_messages;
 SET search_path = public, benchmark;
+-- errors without the PL/pgSQL line numbers of the runner
+\set SHOW_CONTEXT never
 
 -- the preset gains, loses and changes no row; the error says to copy it
 INSERT INTO model_excluded VALUES ('sonderborg-2023', 'Kalundborg', 'x', false);

@@ -154,3 +154,25 @@ WHERE target IN ('aabenraa-2022-langtidsledige-kontanthjaelp', 'aabenraa-2022-ud
 				 'sonderborg-2018-ressourceforloeb', 'sonderborg-2018-langvarige-ledighedsydelse',
 				 'sonderborg-2018-integration-virksomhedsvendt')
 ORDER BY target, period;
+
+-- 2. Periods inside the baseline term (2018-2021) that the goal is measured
+-- against: no development, so no benefit, goal or total placement, with a
+-- note saying why, in every output; areas and measures are still ranked.
+SELECT period, part, count(*) FILTER (WHERE placement IS NOT NULL) AS placed, min(note) AS note
+FROM model_placements('sonderborg-2023')
+WHERE part IN ('benefit', 'goal', 'total') AND period IN ('2021', '2022')
+GROUP BY period, part ORDER BY period, part;
+SELECT period, count(*) FILTER (WHERE placement IS NOT NULL) AS areas_placed
+FROM model_placements('sonderborg-2023') WHERE part = 'area' AND period IN ('2021', '2022') GROUP BY period ORDER BY period;
+SELECT line, placement, note FROM model_scorecard('sonderborg-2023', 'Sønderborg', '2020')
+WHERE section_no IS NULL OR line IN ('Ydelser i alt', 'Placering på målet') ORDER BY line_order;
+SELECT period, placement FROM model_placements('sonderborg-2023')
+WHERE part = 'total' AND kommune = 'Sønderborg' ORDER BY period;
+-- under any policy: a copy with scale everywhere places nobody in 2020 either
+SELECT model_copy('sonderborg-2023', 'regress-baseline');
+UPDATE model SET goal_rule = 'rank_sum', goal_missing = 'worst', total_missing = 'scale' WHERE model = 'regress-baseline';
+SELECT part, count(*) FILTER (WHERE placement IS NOT NULL) AS placed
+FROM model_placements('regress-baseline', '2020') WHERE part IN ('goal', 'total') GROUP BY part ORDER BY part;
+SELECT count(*) FILTER (WHERE placement IS NOT NULL) AS sensitivity_placed FROM model_sensitivity('regress-baseline', '2020', 10, 0.1, 1);
+SELECT count(*) FILTER (WHERE scenario_placement IS NOT NULL) AS scenarios_placed FROM model_scenarios('regress-baseline', '2020');
+DELETE FROM model WHERE model = 'regress-baseline';

@@ -307,7 +307,10 @@ BEGIN
 	kept_benefits AS MATERIALIZED (SELECT k.item, k.kommune, k.period, k.v FROM kept k WHERE k.what = 'benefit'),
 	universe AS (SELECT DISTINCT kommune FROM kept),
 	per AS (
-		SELECT p AS period, benchmark.period_kind(p) AS kind
+		/* inside: the period lies in the baseline term, against which it cannot develop */
+		SELECT p AS period, benchmark.period_kind(p) AS kind,
+			   benchmark.period_start(p) <= pg_catalog.make_date($4, 12, 31)
+			   AND benchmark.period_end(p) >= pg_catalog.make_date($3, 1, 1) AS inside
 		FROM (SELECT pg_catalog.unnest($2) AS p
 			  UNION
 			  SELECT DISTINCT k.period FROM kept k WHERE $2 IS NULL) x
@@ -351,7 +354,7 @@ BEGIN
 		SELECT per.period, b.benefit, b.position, b.name_da, u.kommune, k.v AS level, bl.base
 		FROM per CROSS JOIN benefits b CROSS JOIN universe u
 		LEFT JOIN kept_benefits k ON k.item = b.benefit AND k.kommune = u.kommune AND k.period = per.period
-		LEFT JOIN baseline bl ON bl.benefit = b.benefit AND bl.kommune = u.kommune AND bl.kind = per.kind
+		LEFT JOIN baseline bl ON bl.benefit = b.benefit AND bl.kommune = u.kommune AND bl.kind = per.kind AND NOT per.inside
 	),
 	benefit_rankings AS (
 		SELECT l.period, l.position, l.benefit, l.name_da,
@@ -370,11 +373,12 @@ BEGIN
 		GROUP BY t.period
 	),
 	goal AS (
-		SELECT a.period,
-			   CASE WHEN $5 = 'total' THEN a.ranking
+		/* inside the baseline term no benefit develops: the goal places nobody, whatever the policy */
+		SELECT a.period, per.inside,
+			   CASE WHEN $5 = 'total' OR per.inside THEN a.ranking
 					ELSE (SELECT @extschema@.rank_sum_rerank(br.ranking, $6) FROM benefit_rankings br WHERE br.period = a.period)
 			   END AS ranking
-		FROM all_benefits a
+		FROM all_benefits a JOIN per USING (period)
 	),
 	total AS (
 		SELECT x.period, @extschema@.weighted_placement(x.ranking, x.weight, $8) AS ranking
@@ -384,7 +388,9 @@ BEGIN
 		GROUP BY x.period
 	)
 	SELECT o.* FROM (
-	SELECT $1, t.period, 'total', NULL::integer, NULL::text, 0, 'total', 'Samlet placering', NULL::numeric, t.ranking FROM total t
+	SELECT $1, t.period, 'total', NULL::integer, NULL::text, 0, 'total', 'Samlet placering', NULL::numeric,
+		   CASE WHEN g.inside THEN g.ranking ELSE t.ranking END
+	FROM total t LEFT JOIN goal g USING (period)
 	UNION ALL
 	SELECT $1, g.period, 'goal', 0, $9, 0, 'goal', $9, $7::numeric, g.ranking FROM goal g
 	UNION ALL
@@ -449,18 +455,28 @@ BEGIN ATOMIC
 		FROM p q
 		WHERE q.placement IS NULL AND (q.part IN ('measure', 'benefit', 'goal') OR (q.part = 'area' AND q.weight IS NOT NULL))
 		GROUP BY 1, 2, 3
+	),
+	baseline_term AS (
+		SELECT pp.period, pg_catalog.format('%s lies in the baseline term %s-%s that the goal is measured against: no development, so no goal and no total placement',
+											pp.period, m.baseline_from, m.baseline_to) AS note
+		FROM (SELECT DISTINCT q.period FROM p q) pp, benchmark.model m
+		WHERE m.model = model_placements_for.model_name
+		  AND benchmark.period_start(pp.period) <= pg_catalog.make_date(m.baseline_to, 12, 31)
+		  AND benchmark.period_end(pp.period) >= pg_catalog.make_date(m.baseline_from, 1, 1)
 	)
 	SELECT p.model, p.period, p.part, p.area_no, p.area, p.item_no, p.item_key, p.item, p.weight, p.kommune,
 		   CASE WHEN p.part IN ('measure', 'benefit') THEN p.score END,
 		   p.score, p.placement, p.ranked,
 		   CASE WHEN p.placement IS NOT NULL THEN NULL
+				WHEN p.part IN ('benefit', 'goal', 'total') AND bt.note IS NOT NULL THEN bt.note
 				WHEN p.part = 'measure' THEN 'no value (suppressed or missing)'
 				WHEN p.part = 'benefit' THEN 'no development (level or full baseline missing, or a zero baseline)'
 				ELSE 'missing: ' || coalesce(x.items, 'no data')
 		   END
 	FROM p LEFT JOIN missing x
 	  ON p.placement IS NULL AND x.period = p.period AND x.kommune = p.kommune
-	 AND x.part_of = CASE p.part WHEN 'area' THEN p.item_key WHEN 'goal' THEN 'goal' WHEN 'total' THEN 'total' END;
+	 AND x.part_of = CASE p.part WHEN 'area' THEN p.item_key WHEN 'goal' THEN 'goal' WHEN 'total' THEN 'total' END
+	LEFT JOIN baseline_term bt ON bt.period = p.period;
 END;
 
 COMMENT ON FUNCTION benchmark.model_placements_for(text, text[]) IS

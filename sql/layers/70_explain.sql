@@ -462,7 +462,11 @@ BEGIN ATOMIC
 	SELECT r.period,
 		   pg_catalog.array_agg(r.ranking ORDER BY r.area_no) FILTER (WHERE r.part IN ('goal', 'area') AND r.weight IS NOT NULL),
 		   pg_catalog.array_agg(r.weight ORDER BY r.area_no) FILTER (WHERE r.part IN ('goal', 'area') AND r.weight IS NOT NULL),
-		   (SELECT m.total_missing FROM benchmark.model m WHERE m.model = explain_total_inputs.model_name),
+		   /* a period in the baseline term has no goal: with exclude nobody is placed, as in the runner */
+		   (SELECT CASE WHEN benchmark.period_start(r.period) <= pg_catalog.make_date(m.baseline_to, 12, 31)
+							 AND benchmark.period_end(r.period) >= pg_catalog.make_date(m.baseline_from, 1, 1)
+						THEN 'exclude' ELSE m.total_missing END
+			FROM benchmark.model m WHERE m.model = explain_total_inputs.model_name),
 		   pg_catalog.bool_or(r.part = 'measure' AND @extschema@.ranked_count(r.ranking) > 0)
 	FROM benchmark.model_rankings(explain_total_inputs.model_name, explain_total_inputs.periods) r
 	GROUP BY r.period;
@@ -529,7 +533,11 @@ BEGIN
 	WITH r AS MATERIALIZED (
 		SELECT * FROM benchmark.model_rankings(model_name, ARRAY[model_scenarios.period]) x
 	),
-	m AS (SELECT * FROM benchmark.model x WHERE x.model = model_name),
+	m AS (SELECT x.*,
+				 /* a period in the baseline term has no goal, so no total under any scenario */
+				 benchmark.period_start(model_scenarios.period) <= pg_catalog.make_date(x.baseline_to, 12, 31)
+				 AND benchmark.period_end(model_scenarios.period) >= pg_catalog.make_date(x.baseline_from, 1, 1) AS inside
+		  FROM benchmark.model x WHERE x.model = model_name),
 	scenarios AS (
 		SELECT 'nominal'::text AS scenario, 'nominal'::text AS kind, NULL::text AS policy, NULL::text AS measure, 0 AS ord,
 			   'the model as defined'::text AS detail
@@ -555,7 +563,7 @@ BEGIN
 	),
 	goals AS (
 		SELECT s.scenario,
-			   CASE WHEN m.goal_rule = 'total' OR s.policy IS NULL THEN (SELECT g.ranking FROM r g WHERE g.part = 'goal')
+			   CASE WHEN m.goal_rule = 'total' OR s.policy IS NULL OR m.inside THEN (SELECT g.ranking FROM r g WHERE g.part = 'goal')
 					ELSE (SELECT @extschema@.rank_sum_rerank(b.ranking, s.policy) FROM r b
 						  WHERE b.part = 'benefit' AND b.item_key <> 'ydelser_i_alt') END AS ranking
 		FROM scenarios s, m WHERE s.kind <> 'nominal'
@@ -563,12 +571,12 @@ BEGIN
 	totals AS (
 		SELECT s.scenario,
 			   @extschema@.weighted_placement(x.ranking, x.weight,
-				   CASE WHEN s.policy IN ('exclude', 'scale') THEN s.policy ELSE m.total_missing END) AS ranking
+				   CASE WHEN m.inside THEN 'exclude' WHEN s.policy IN ('exclude', 'scale') THEN s.policy ELSE m.total_missing END) AS ranking
 		FROM scenarios s CROSS JOIN m
 		JOIN (SELECT a.scenario, a.ranking, a.weight FROM areas a
 			  UNION ALL
 			  SELECT g.scenario, g.ranking, m.goal_weight FROM goals g, m) x ON x.scenario = s.scenario
-		GROUP BY s.scenario, s.policy, m.total_missing
+		GROUP BY s.scenario, s.policy, m.total_missing, m.inside
 		UNION ALL
 		SELECT 'nominal', t.ranking FROM r t WHERE t.part = 'total'
 	),

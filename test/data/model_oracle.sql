@@ -120,9 +120,13 @@ BEGIN
 	)
 	SELECT period, 'measure', measure, kommune, r, v FROM mr WHERE r IS NOT NULL
 	UNION ALL SELECT period, 'area', 'area:' || area_no, kommune, r, s FROM ar WHERE r IS NOT NULL
-	UNION ALL SELECT period, 'benefit', benefit, kommune, r, d FROM br WHERE r IS NOT NULL
-	UNION ALL SELECT period, 'goal', 'goal', kommune, r, s FROM goal WHERE r IS NOT NULL
+	-- a year inside the baseline term has no development: no benefit, goal or total placement
+	UNION ALL SELECT period, 'benefit', benefit, kommune, r, d FROM br
+		WHERE r IS NOT NULL AND period::int NOT BETWEEN (SELECT baseline_from FROM mdl) AND (SELECT baseline_to FROM mdl)
+	UNION ALL SELECT period, 'goal', 'goal', kommune, r, s FROM goal
+		WHERE r IS NOT NULL AND period::int NOT BETWEEN (SELECT baseline_from FROM mdl) AND (SELECT baseline_to FROM mdl)
 	UNION ALL SELECT period, 'total', 'total', kommune, r, s FROM total
+		WHERE period::int NOT BETWEEN (SELECT baseline_from FROM mdl) AND (SELECT baseline_to FROM mdl)
 	$q$, pg_temp.oracle_sources(m)) USING m;
 END $$;
 

@@ -67,6 +67,21 @@ END;
 COMMENT ON FUNCTION benchmark.model_periods_read(text, text[]) IS
 'The period labels a run of a model for the given periods reads: the periods themselves and every period of the same kind in the model''s baseline term, in canonical and API v3 spelling (2022, 2022Y01)';
 
+/* The sources a model reads: every measure's and benefit's, measures first. */
+CREATE FUNCTION benchmark.model_sources(model_name text)
+RETURNS TABLE (what text, item text, source text)
+LANGUAGE sql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT 'measure', x.measure, x.source FROM benchmark.model_measure x WHERE x.model = model_sources.model_name
+	UNION ALL
+	SELECT 'benefit', b.benefit, b.source FROM benchmark.model_benefit b WHERE b.model = model_sources.model_name
+	ORDER BY 1 DESC, 2;
+END;
+
+COMMENT ON FUNCTION benchmark.model_sources(text) IS
+'The sources a model reads, as (what, item, source): what is measure or benefit, item its key; measures first';
+
 /* The UNION ALL reading every source of a model (limited to some periods), after checking each source. */
 CREATE FUNCTION benchmark.model_sources_sql(model_name text, periods text[])
 RETURNS text
@@ -77,12 +92,7 @@ DECLARE
 	s record;
 	q text := '';
 BEGIN
-	FOR s IN
-		SELECT 'measure' AS what, x.measure AS item, x.source FROM benchmark.model_measure x WHERE x.model = model_name
-		UNION ALL
-		SELECT 'benefit', b.benefit, b.source FROM benchmark.model_benefit b WHERE b.model = model_name
-		ORDER BY 1 DESC, 2
-	LOOP
+	FOR s IN SELECT * FROM benchmark.model_sources(model_name) LOOP
 		IF q <> '' THEN
 			q := q || E'\nUNION ALL ';
 		END IF;
@@ -220,12 +230,7 @@ DECLARE
 	failed_message text;
 	failed_detail text;
 BEGIN
-	FOR s IN
-		SELECT 'measure' AS what, x.measure AS item, x.source FROM benchmark.model_measure x WHERE x.model = model_name
-		UNION ALL
-		SELECT 'benefit', b.benefit, b.source FROM benchmark.model_benefit b WHERE b.model = model_name
-		ORDER BY 1 DESC, 2
-	LOOP
+	FOR s IN SELECT * FROM benchmark.model_sources(model_name) LOOP
 		BEGIN
 			EXECUTE 'SELECT pg_catalog.count(s.k) + pg_catalog.count(s.period) + pg_catalog.count(s.v) FROM (' || benchmark.source_select(
 				benchmark.source_check(s.source, pg_catalog.format('source of %s "%s" in model "%s"', s.what, s.item, model_name)),

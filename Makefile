@@ -20,7 +20,8 @@ OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 LAYERS = $(sort $(wildcard sql/layers/*.sql))
 # the layers with the types and the catalog tables change in place on upgrade
 STATEFUL_LAYERS = sql/layers/05_schema.sql sql/layers/10_ranking.sql sql/layers/20_kommune.sql \
-	sql/layers/40_model_catalog.sql sql/layers/45_target_catalog.sql
+	sql/layers/40_model_catalog.sql sql/layers/45_target_catalog.sql \
+	sql/layers/47_jobindsats_store.sql
 UPGRADE_FROM = 1.3
 UPGRADE_SCRIPT = sql/install/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql
 DATA_built = sql/install/$(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_SCRIPT)

@@ -88,6 +88,11 @@ BEGIN
 			USING ERRCODE = 'invalid_parameter_value';
 	END IF;
 	src := source::text;
+	/* a table, view or materialized view whose owner the caller trusts */
+	p := benchmark.source_problem(src, '{}', '{}');
+	IF p.sqlstate IS NOT NULL THEN
+		RAISE EXCEPTION 'jobindsats_wide: %', p.problem USING ERRCODE = p.sqlstate, HINT = p.hint;
+	END IF;
 	SELECT a.attname INTO area_col FROM pg_catalog.pg_attribute a
 	WHERE a.attrelid = source AND a.attnum > 0 AND NOT a.attisdropped AND pg_catalog.lower(a.attname) IN ('område', 'area')
 	ORDER BY a.attnum LIMIT 1;
@@ -137,7 +142,7 @@ BEGIN
 			USING ERRCODE = 'undefined_column',
 				HINT = 'Measures are columns of number types; when the dimensions are named, every other text or number column.';
 	END IF;
-	/* the caller reads the source with its own rights, and only from an owner it trusts */
+	/* the caller reads the columns with its own rights */
 	p := benchmark.source_problem(src, ARRAY[area_col, period_col] || coalesce(dim_cols, '{}') || measure_cols, '{}');
 	IF p.sqlstate IS NOT NULL THEN
 		RAISE EXCEPTION 'jobindsats_wide: %', p.problem USING ERRCODE = p.sqlstate, HINT = p.hint;

@@ -14,6 +14,8 @@
  * stored; not_municipal those of the document's cells whose area is not a
  * municipality ("Hele landet", a region, a landsdel, a RAR area, "Uoplyst
  * område"), which are stored too unless keep_other_areas is false.
+ * A load locks the store against other loads (SHARE ROW EXCLUSIVE, until
+ * the transaction ends); readers are not blocked.
  *
  * Errors: 22023 a missing or malformed table id; 22004 no document; 21000
  * two cells of the document for one key (also through two spellings of a
@@ -224,24 +226,39 @@ BEGIN
 	IF cells IS NULL THEN
 		RAISE EXCEPTION 'jobindsats_load: unknown reader %', reader USING ERRCODE = 'invalid_parameter_value';
 	END IF;
+	/* one load at a time; readers go on reading */
+	LOCK TABLE benchmark.jobindsats_observation IN SHARE ROW EXCLUSIVE MODE;
 	BEGIN
 		EXECUTE pg_catalog.format($q$
 			WITH cells AS MATERIALIZED (
 				SELECT coalesce(c.kommune::text, c.area) AS area, c.area AS written, c.kommune, c.period,
 					   c.dimensions, c.measure, c.value
 				FROM %s c),
-			stored AS (
-				INSERT INTO benchmark.jobindsats_observation AS o (table_id, area, kommune, period, dimensions, measure, value)
-				SELECT $2, c.area, c.kommune, c.period, c.dimensions, c.measure, c.value
+			matched AS MATERIALIZED (
+				SELECT c.area, c.kommune, c.period, c.dimensions, c.measure, c.value,
+					   o.table_id IS NOT NULL AS present, o.value AS stored_value
 				FROM cells c
-				WHERE $6 OR c.kommune IS NOT NULL
-				ON CONFLICT ON CONSTRAINT jobindsats_observation_pkey DO UPDATE
-					SET value = excluded.value, kommune = excluded.kommune, stored_at = excluded.stored_at
-					WHERE o.value IS DISTINCT FROM excluded.value
-				RETURNING o.xmax = 0 AS inserted)
+					 LEFT JOIN benchmark.jobindsats_observation o
+					 ON o.table_id = $2 AND o.area = c.area AND o.period = c.period
+						AND o.dimensions = c.dimensions AND o.measure = c.measure
+				WHERE $6 OR c.kommune IS NOT NULL),
+			added AS (
+				INSERT INTO benchmark.jobindsats_observation (table_id, area, kommune, period, dimensions, measure, value)
+				SELECT $2, m.area, m.kommune, m.period, m.dimensions, m.measure, m.value
+				FROM matched m
+				WHERE NOT m.present
+				RETURNING 1),
+			replaced AS (
+				UPDATE benchmark.jobindsats_observation o
+				SET value = m.value, kommune = m.kommune, stored_at = pg_catalog.now()
+				FROM matched m
+				WHERE m.present AND m.value IS DISTINCT FROM m.stored_value
+				  AND o.table_id = $2 AND o.area = m.area AND o.period = m.period
+				  AND o.dimensions = m.dimensions AND o.measure = m.measure
+				RETURNING 1)
 			SELECT (SELECT pg_catalog.min(c.period) FROM cells c), (SELECT pg_catalog.max(c.period) FROM cells c),
-				   pg_catalog.count(*) FILTER (WHERE s.inserted), pg_catalog.count(*) FILTER (WHERE NOT s.inserted),
-				   (SELECT pg_catalog.count(*) FROM cells c WHERE $6 OR c.kommune IS NOT NULL) - pg_catalog.count(*),
+				   (SELECT pg_catalog.count(*) FROM added), (SELECT pg_catalog.count(*) FROM replaced),
+				   (SELECT pg_catalog.count(*) FILTER (WHERE m.present AND m.value IS NOT DISTINCT FROM m.stored_value) FROM matched m),
 				   (SELECT pg_catalog.count(*) FROM cells c WHERE c.kommune IS NULL),
 				   (SELECT pg_catalog.to_jsonb(d)
 					FROM (SELECT c.area, c.period, c.dimensions, c.measure, pg_catalog.count(*) AS n,
@@ -249,12 +266,11 @@ BEGIN
 						  FROM cells c
 						  GROUP BY c.area, c.period, c.dimensions, c.measure
 						  HAVING pg_catalog.count(*) > 1
-						  LIMIT 1) d)
-			FROM stored s$q$, cells)
+						  LIMIT 1) d)$q$, cells)
 		INTO first_period, last_period, added, replaced, unchanged, not_municipal, duplicate
 		USING doc, table_id, dimension_columns, encoding, labels, keep_other_areas;
-	EXCEPTION WHEN cardinality_violation THEN
-		/* a cell stored by this load met again */
+	EXCEPTION WHEN unique_violation THEN
+		/* a new cell twice in the document */
 		EXECUTE pg_catalog.format($q$
 			SELECT pg_catalog.to_jsonb(d)
 			FROM (SELECT coalesce(c.kommune::text, c.area) AS area, c.period, c.dimensions, c.measure,
@@ -265,6 +281,9 @@ BEGIN
 				  LIMIT 1) d$q$, cells)
 		INTO duplicate
 		USING doc, table_id, dimension_columns, encoding, labels;
+		IF duplicate IS NULL THEN
+			RAISE;
+		END IF;
 	END;
 	IF duplicate IS NOT NULL THEN
 		RAISE EXCEPTION 'jobindsats_load: the document for table % has % cells for one key', table_id, duplicate ->> 'n'

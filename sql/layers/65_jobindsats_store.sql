@@ -206,6 +206,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	cells text;
+	twice bigint;
 	duplicate jsonb;
 BEGIN
 	table_id := pg_catalog.upper(pg_catalog.btrim(table_name));
@@ -236,7 +237,7 @@ BEGIN
 				FROM %s c),
 			matched AS MATERIALIZED (
 				SELECT c.area, c.kommune, c.period, c.dimensions, c.measure, c.value,
-					   o.table_id IS NOT NULL AS present, o.value AS stored_value
+					   o.table_id IS NOT NULL AS present, o.value AS stored_value, o.ctid AS stored_row
 				FROM cells c
 					 LEFT JOIN benchmark.jobindsats_observation o
 					 ON o.table_id = $2 AND o.area = c.area AND o.period = c.period
@@ -260,17 +261,19 @@ BEGIN
 				   (SELECT pg_catalog.count(*) FROM added), (SELECT pg_catalog.count(*) FROM replaced),
 				   (SELECT pg_catalog.count(*) FILTER (WHERE m.present AND m.value IS NOT DISTINCT FROM m.stored_value) FROM matched m),
 				   (SELECT pg_catalog.count(*) FROM cells c WHERE c.kommune IS NULL),
-				   (SELECT pg_catalog.to_jsonb(d)
-					FROM (SELECT c.area, c.period, c.dimensions, c.measure, pg_catalog.count(*) AS n,
-								 pg_catalog.string_agg(DISTINCT c.written, ', ') AS written
-						  FROM cells c
-						  GROUP BY c.area, c.period, c.dimensions, c.measure
-						  HAVING pg_catalog.count(*) > 1
-						  LIMIT 1) d)$q$, cells)
-		INTO first_period, last_period, added, replaced, unchanged, not_municipal, duplicate
+				   (SELECT pg_catalog.count(*) - pg_catalog.count(DISTINCT m.stored_row) FROM matched m WHERE m.present)
+			$q$, cells)
+		INTO first_period, last_period, added, replaced, unchanged, not_municipal, twice
 		USING doc, table_id, dimension_columns, encoding, labels, keep_other_areas;
 	EXCEPTION WHEN unique_violation THEN
 		/* a new cell twice in the document */
+		twice := NULL;
+	END;
+	/*
+	 * A key twice in the document: a new one fails the primary key, a stored
+	 * one is matched twice.  Find it for the message.
+	 */
+	IF twice IS DISTINCT FROM 0 THEN
 		EXECUTE pg_catalog.format($q$
 			SELECT pg_catalog.to_jsonb(d)
 			FROM (SELECT coalesce(c.kommune::text, c.area) AS area, c.period, c.dimensions, c.measure,
@@ -282,9 +285,10 @@ BEGIN
 		INTO duplicate
 		USING doc, table_id, dimension_columns, encoding, labels;
 		IF duplicate IS NULL THEN
-			RAISE;
+			RAISE EXCEPTION 'jobindsats_load: the primary key of the store refused a cell of table %', table_id
+				USING ERRCODE = 'unique_violation';
 		END IF;
-	END;
+	END IF;
 	IF duplicate IS NOT NULL THEN
 		RAISE EXCEPTION 'jobindsats_load: the document for table % has % cells for one key', table_id, duplicate ->> 'n'
 			USING ERRCODE = 'cardinality_violation',

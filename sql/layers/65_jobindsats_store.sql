@@ -363,7 +363,7 @@ COMMENT ON FUNCTION benchmark.jobindsats_load(text, regclass, text[], jsonb, boo
  */
 CREATE FUNCTION benchmark.jobindsats_series(table_id text, measure text, dimensions jsonb DEFAULT '{}')
 RETURNS TABLE (kommune text, period text, value numeric)
-LANGUAGE sql STABLE
+LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
 	SELECT o.area, o.period, o.value

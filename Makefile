@@ -20,7 +20,8 @@ OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 LAYERS = $(sort $(wildcard sql/layers/*.sql))
 # the layers with the types and the catalog tables change in place on upgrade
 STATEFUL_LAYERS = sql/layers/05_schema.sql sql/layers/10_ranking.sql sql/layers/20_kommune.sql \
-	sql/layers/40_model_catalog.sql sql/layers/45_target_catalog.sql
+	sql/layers/40_model_catalog.sql sql/layers/45_target_catalog.sql \
+	sql/layers/47_jobindsats_store.sql
 # the version whose upgrade script to EXTVERSION is being written (empty once
 # EXTVERSION is released and its upgrade script is frozen in sql/install/)
 UPGRADE_FROM = 1.3

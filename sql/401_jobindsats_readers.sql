@@ -16,7 +16,7 @@ RESET client_min_messages;
 -- the result's columns and their types
 SELECT p.oid::regprocedure AS reader, pg_get_function_result(p.oid) AS result, p.provolatile, p.proparallel
 FROM pg_proc p
-WHERE p.pronamespace = 'benchmark'::regnamespace AND p.proname LIKE 'jobindsats%'
+WHERE p.pronamespace = 'benchmark'::regnamespace AND p.proname IN ('jobindsats_csv', 'jobindsats_json', 'jobindsats_number')
 ORDER BY 1::text;
 
 -- Y30R21 2022QMAT04 (Kilde: Jobindsats.dk (STAR)): 392 lines of 98

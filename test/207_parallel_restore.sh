@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # A parallel pg_restore (-j 4) of a directory-format dump keeps every row users
 # added to the catalog (a copied and edited model, exclusions, peer groups,
-# targets and milestones) and refreshes materialized views over the catalog
-# with the same content as in the dumped database.  Run by test/check.sh
+# targets and milestones) and every cell of the observation store (the real
+# Y30R21 file, Kilde: Jobindsats.dk (STAR), and a sample wide table), and
+# refreshes materialized views over the catalog with the same content as in
+# the dumped database.  Run by test/check.sh
 # against its cluster (PGHOST, PGPORT, PGUSER set).
 set -euo pipefail
 export PGOPTIONS="-c client_min_messages=warning -c search_path=public,benchmark"
@@ -20,7 +22,10 @@ CREATE_EXTENSION=${CREATE_EXTENSION:-CREATE EXTENSION benchmark}
 q -d postgres -c "DROP DATABASE IF EXISTS $SRC" -c "DROP DATABASE IF EXISTS $DST" \
 	-c "CREATE DATABASE $SRC" -c "CREATE DATABASE $DST"
 (cd "$TOP" && q -d "$SRC" -c "$CREATE_EXTENSION" -f test/data/load_sample.sql >/dev/null)
-q -d "$SRC" >/dev/null <<'SQL'
+q -d "$SRC" -v y30r21="$TOP/test/data/jobindsats/y30r21_2022QMAT04.csv" >/dev/null <<'SQL'
+-- the observation store: a download and a wide table loaded
+SELECT * FROM benchmark.jobindsats_load('Y30R21', pg_read_file(:'y30r21'));
+SELECT * FROM benchmark.jobindsats_load('Y01A02', 'jobindsats.y01a02'::regclass);
 -- a copy of the preset, edited
 SELECT benchmark.model_copy('sonderborg-2023', 'mine');
 UPDATE benchmark.model SET goal_weight = 5 WHERE model = 'mine';
@@ -59,6 +64,7 @@ SELECT 'peer_group', count(*), md5(string_agg(x::text, '|' ORDER BY x.peer_group
 SELECT 'peer_group_member', count(*), md5(string_agg(x::text, '|' ORDER BY x.peer_group, x.kommune)) FROM benchmark.peer_group_member x WHERE NOT shipped;
 SELECT 'target', count(*), md5(string_agg(x::text, '|' ORDER BY x.target)) FROM benchmark.target x WHERE NOT shipped;
 SELECT 'target_milestone', count(*), md5(string_agg(x::text, '|' ORDER BY x.target, x.due)) FROM benchmark.target_milestone x WHERE NOT shipped;
+SELECT 'jobindsats_observation', count(*), md5(string_agg(x::text, '|' ORDER BY x.table_id, x.area, x.period, x.dimensions, x.measure)) FROM benchmark.jobindsats_observation x;
 SELECT 'shipped rows', (SELECT count(*) FROM benchmark.model WHERE shipped) + (SELECT count(*) FROM benchmark.model_area WHERE shipped)
 	+ (SELECT count(*) FROM benchmark.model_measure WHERE shipped) + (SELECT count(*) FROM benchmark.model_benefit WHERE shipped)
 	+ (SELECT count(*) FROM benchmark.model_excluded WHERE shipped) + (SELECT count(*) FROM benchmark.peer_group WHERE shipped)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark (not a test): builds and installs benchmark, starts a throw-away
-# cluster and runs test/bench/bench.sql and test/bench/bench_sensitivity.sql.
-# BENCH_REPS sets the runs per figure.
+# cluster and runs test/bench/bench*.sql (the engine, the sensitivity draws, loading
+# jobindsats files).  BENCH_REPS sets the runs per figure.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -13,3 +13,4 @@ cluster_start
 echo "== benchmark ($(nproc) cores; $(date -u +%Y-%m-%d))"
 psql -X -v reps="${BENCH_REPS:-3}" -f test/bench/bench.sql
 psql -X -v reps="${BENCH_REPS:-3}" -f test/bench/bench_sensitivity.sql
+psql -X -v reps="${BENCH_REPS:-3}" -f test/bench/bench_load.sql

@@ -32,7 +32,7 @@ public class JdbcClientTest {
 	 */
 	static final Map<String, Call> CALLS = new LinkedHashMap<>();
 
-	/** A small jobindsats CSV download (synthetic numbers) and an API v3 reply, for the readers. */
+	/** A small jobindsats CSV download (synthetic numbers) and an API v3 reply, for the readers and the loader. */
 	static final String CSV = "Område;Periode;Køn;Antal personer\nSønderborg;2021M01;Køn i alt;1.234\nHele landet;2021M01;Køn i alt;98.765\n";
 	static final String JSON = "{\"columns\":[\"Område\",\"Periode\",\"Antal ledige personer\"],"
 			+ "\"rows\":[[\"Sønderborg\",\"2024Y01\",812],[\"Tønder\",\"2024Y01\",null]]}";
@@ -55,6 +55,20 @@ public class JdbcClientTest {
 		call("jobindsats_csv(text,text,text[])", "SELECT * FROM jobindsats_csv(?, ?)", CSV, "Y01A02");
 		call("jobindsats_csv(bytea,text,text[],text)", "SELECT * FROM jobindsats_csv(convert_to(?, 'UTF8'), ?)", CSV, "Y01A02");
 		call("jobindsats_json(jsonb,text,text[])", "SELECT * FROM jobindsats_json(?::jsonb, ?)", JSON, "Y25I01");
+		call("jobindsats_wide(regclass,text,text[],jsonb)", "SELECT * FROM jobindsats_wide(?::regclass, ?)",
+				"jobindsats.y01a02", "Y01A02");
+		call("jobindsats_wide_cells(regclass,text,text[],jsonb)",
+				"SELECT * FROM jobindsats_wide_cells(?::regclass, ?, NULL, NULL)", "jobindsats.y01a02", "Y01A02");
+		call("jobindsats_load(text,text,text[],boolean)", "SELECT * FROM jobindsats_load(?, ?)", "Y01A02", CSV);
+		call("jobindsats_load(text,bytea,text[],text,boolean)", "SELECT * FROM jobindsats_load(?, convert_to(?, 'UTF8'))",
+				"Y01A02", CSV);
+		call("jobindsats_load(text,jsonb,text[],boolean)", "SELECT * FROM jobindsats_load(?, ?::jsonb)", "Y25I01", JSON);
+		call("jobindsats_load(text,regclass,text[],jsonb,boolean)", "SELECT * FROM jobindsats_load(?, ?::regclass)",
+				"Y01A02", "jobindsats.y01a02");
+		call("jobindsats_load_cells(text,text,anyelement,text[],text,jsonb,boolean)",
+				"SELECT * FROM jobindsats_load_cells('csv', ?, ?::text, NULL, NULL, NULL, true)", "Y01A02", CSV);
+		call("jobindsats_series(text,text,jsonb)", "SELECT * FROM jobindsats_series(?, ?)", "Y01A02", "Antal personer");
+		call("y30r21_beside_model(text,text,text,text)", "SELECT * FROM y30r21_beside_model(?, ?)", "sonderborg-2023", "2022");
 		call("peer_averages(text,text,text)", "SELECT * FROM peer_averages(?, ?)",
 				"target_sources.voksenlaerlinge", "sydjylland");
 		call("target_status_for(text,text)", "SELECT * FROM target_status_for(?, NULL)", "Aabenraa");
@@ -100,11 +114,15 @@ public class JdbcClientTest {
 			"jobindsats_csv(text,text,text[]).kommune",
 			"jobindsats_csv(bytea,text,text[],text).kommune",
 			"jobindsats_json(jsonb,text,text[]).kommune",
+			"jobindsats_wide(regclass,text,text[],jsonb).kommune",
+			"jobindsats_wide_cells(regclass,text,text[],jsonb).kommune",
 			// the readers' dimensions (label -> value as written), one jsonb object per cell;
 			// getString() reads it as JSON text
 			"jobindsats_csv(text,text,text[]).dimensions",
 			"jobindsats_csv(bytea,text,text[],text).dimensions",
-			"jobindsats_json(jsonb,text,text[]).dimensions");
+			"jobindsats_json(jsonb,text,text[]).dimensions",
+			"jobindsats_wide(regclass,text,text[],jsonb).dimensions",
+			"jobindsats_wide_cells(regclass,text,text[],jsonb).dimensions");
 
 	/** Views that are empty in a healthy database. */
 	static final Set<String> EMPTY_OK = Set.of("catalog_orphans");

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark (not a test): builds and installs benchmark, starts a throw-away
-# cluster and runs test/bench/bench.sql.  BENCH_REPS sets the runs per figure.
+# cluster and runs test/bench/bench.sql (the engine) and test/bench/bench_runner.sql
+# (the model runner on the sample data).  BENCH_REPS sets the runs per figure of
+# the engine, BENCH_RUNNER_REPS those of the runner.
 set -euo pipefail
 . "$(dirname "$0")/../lib.sh"
 
@@ -11,3 +13,4 @@ build_install
 cluster_start
 echo "== benchmark ($(nproc) cores; $(date -u +%Y-%m-%d))"
 psql -X -v reps="${BENCH_REPS:-3}" -f test/bench/bench.sql
+psql -X -v reps="${BENCH_RUNNER_REPS:-9}" -f test/bench/bench_runner.sql

@@ -693,47 +693,93 @@ ranking_entity_count(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32(PG_GETARG_RANKING_P(0)->n_entries);
 }
 
+/* Forms one row of unnest(ranking): entity, score and placement. */
+static void
+unnest_row(const RankingEntry *e, Datum *values, bool *nulls)
+{
+	values[0] = PointerGetDatum(cstring_to_text_with_len(e->entity, e->entity_len));
+	nulls[0] = false;
+	if (e->placement > 0)
+	{
+		values[1] = score_numeric(e);
+		values[2] = Int32GetDatum(e->placement);
+		nulls[1] = nulls[2] = false;
+	}
+	else
+		nulls[1] = nulls[2] = true;
+}
+
 /*
- * unnest(ranking): one row per entity, in output order.  The rows go straight
- * into the result tuplestore (which spills beyond work_mem): forming each row
- * once there costs less than handing rows back one call at a time, which the
- * executor copies into a tuplestore of its own.
+ * Bytes a row of unnest(ranking) is reckoned to take in a tuplestore: a
+ * ranking whose rows take at most a quarter of work_mem is unnested at once.
+ */
+#define UNNEST_ROW_BYTES 64
+
+/*
+ * unnest(ranking): one row per entity, in output order.  A ranking that fits
+ * easily in work_mem (such as one of the municipalities) has its rows put
+ * straight into the result tuplestore: forming each row once there costs less
+ * than handing rows back one call at a time, which a function scan copies into
+ * a tuplestore of its own.  A larger ranking is handed back row by row, so
+ * that a caller that streams (unnest in the select list) holds one row at a
+ * time.
  */
 Datum
 ranking_unnest(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	Ranking    *ranking = PG_GETARG_RANKING_P(0);
-	MemoryContext row_context;
-	MemoryContext old;
-	RankingIterator it;
+	FuncCallContext *funcctx;
+	RankingIterator *it;
 	RankingEntry e;
-	int32		i = 0;
+	Datum		values[3];
+	bool		nulls[3];
 
-	InitMaterializedSRF(fcinfo, MAT_SRF_BLESS);
-	row_context = AllocSetContextCreate(CurrentMemoryContext, "ranking unnest row",
-										ALLOCSET_SMALL_SIZES);
-	ranking_iterate(ranking, &it);
-	while (ranking_next(&it, &e))
+	if (SRF_IS_FIRSTCALL())
 	{
-		Datum		values[3];
-		bool		nulls[3] = {false, false, false};
+		ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+		Ranking    *ranking = PG_GETARG_RANKING_P(0);
+		MemoryContext old;
+		TupleDesc	tupdesc;
 
-		if ((++i & 4095) == 0)
-			CHECK_FOR_INTERRUPTS();
-		old = MemoryContextSwitchTo(row_context);
-		values[0] = PointerGetDatum(cstring_to_text_with_len(e.entity, e.entity_len));
-		if (e.placement > 0)
+		if (rsinfo != NULL && IsA(rsinfo, ReturnSetInfo) &&
+			(rsinfo->allowedModes & SFRM_Materialize) != 0 &&
+			(Size) ranking->n_entries * UNNEST_ROW_BYTES <= (Size) work_mem * 1024 / 4)
 		{
-			values[1] = score_numeric(&e);
-			values[2] = Int32GetDatum(e.placement);
+			MemoryContext row_context;
+			RankingIterator walk;
+
+			InitMaterializedSRF(fcinfo, MAT_SRF_BLESS);
+			row_context = AllocSetContextCreate(CurrentMemoryContext, "unnest row",
+												ALLOCSET_SMALL_SIZES);
+			ranking_iterate(ranking, &walk);
+			while (ranking_next(&walk, &e))
+			{
+				old = MemoryContextSwitchTo(row_context);
+				unnest_row(&e, values, nulls);
+				MemoryContextSwitchTo(old);
+				tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+				MemoryContextReset(row_context);
+			}
+			MemoryContextDelete(row_context);
+			return (Datum) 0;
 		}
-		else
-			nulls[1] = nulls[2] = true;
+
+		funcctx = SRF_FIRSTCALL_INIT();
+		old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "return type must be a row type");
+		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
+		it = palloc(sizeof(RankingIterator));
+		ranking_iterate(PG_GETARG_RANKING_P(0), it);
+		funcctx->user_fctx = it;
 		MemoryContextSwitchTo(old);
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-		MemoryContextReset(row_context);
 	}
-	MemoryContextDelete(row_context);
-	return (Datum) 0;
+	funcctx = SRF_PERCALL_SETUP();
+	it = funcctx->user_fctx;
+	if (ranking_next(it, &e))
+	{
+		unnest_row(&e, values, nulls);
+		SRF_RETURN_NEXT(funcctx, HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc,
+																	values, nulls)));
+	}
+	SRF_RETURN_DONE(funcctx);
 }

@@ -710,19 +710,11 @@ unnest_row(const RankingEntry *e, Datum *values, bool *nulls)
 }
 
 /*
- * Bytes a row of unnest(ranking) is reckoned to take in a tuplestore: a
- * ranking whose rows take at most a quarter of work_mem is unnested at once.
- */
-#define UNNEST_ROW_BYTES 64
-
-/*
- * unnest(ranking): one row per entity, in output order.  A ranking that fits
- * easily in work_mem (such as one of the municipalities) has its rows put
- * straight into the result tuplestore: forming each row once there costs less
- * than handing rows back one call at a time, which a function scan copies into
- * a tuplestore of its own.  A larger ranking is handed back row by row, so
- * that a caller that streams (unnest in the select list) holds one row at a
- * time.
+ * unnest(ranking): one row per entity, in output order.  Where the caller
+ * prefers a whole result (a function scan, which would copy rows handed back
+ * one at a time into a tuplestore of its own), the rows go straight into the
+ * result tuplestore, formed once.  Elsewhere (unnest in the select list) they
+ * are handed back row by row, so that the caller holds one row at a time.
  */
 Datum
 ranking_unnest(PG_FUNCTION_ARGS)
@@ -736,16 +728,17 @@ ranking_unnest(PG_FUNCTION_ARGS)
 	if (SRF_IS_FIRSTCALL())
 	{
 		ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-		Ranking    *ranking = PG_GETARG_RANKING_P(0);
 		MemoryContext old;
 		TupleDesc	tupdesc;
 
 		if (rsinfo != NULL && IsA(rsinfo, ReturnSetInfo) &&
 			(rsinfo->allowedModes & SFRM_Materialize) != 0 &&
-			(Size) ranking->n_entries * UNNEST_ROW_BYTES <= (Size) work_mem * 1024 / 4)
+			(rsinfo->allowedModes & SFRM_Materialize_Preferred) != 0)
 		{
+			Ranking    *ranking = PG_GETARG_RANKING_P(0);
 			MemoryContext row_context;
 			RankingIterator walk;
+			int32		i = 0;
 
 			InitMaterializedSRF(fcinfo, MAT_SRF_BLESS);
 			row_context = AllocSetContextCreate(CurrentMemoryContext, "unnest row",
@@ -753,6 +746,8 @@ ranking_unnest(PG_FUNCTION_ARGS)
 			ranking_iterate(ranking, &walk);
 			while (ranking_next(&walk, &e))
 			{
+				if ((++i & 4095) == 0)
+					CHECK_FOR_INTERRUPTS();
 				old = MemoryContextSwitchTo(row_context);
 				unnest_row(&e, values, nulls);
 				MemoryContextSwitchTo(old);

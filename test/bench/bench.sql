@@ -188,18 +188,17 @@ SELECT bench_run(2, 'parallel (2 workers)', :reps);
 \echo 'W2 = 100,000 entities x 15 measures x 1 period = 1,500,000 rows'
 SELECT 'placements (output rows): ' || string_agg(upper(right(tab, 2)) || ' ' || to_char(n, 'FM9,999,999'), ', ' ORDER BY tab)
 	   AS " " FROM bench_rows;
-\echo 'median of' :reps 'interleaved runs, in ms; ratios: median of the ratios within a round'
+\echo 'median of' :reps 'interleaved runs, in ms; ratios of the medians'
 \echo 'floors: hash GROUP BY = count(value) per (period, area, measure); generate_series = as many integers as placements, streamed'
 \echo 'targets: plain / extension >= 10, extension / scan <= 5'
 CREATE TEMP VIEW bench_median AS
 SELECT workload, mode, kind, round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms)::numeric, 1) AS ms
 FROM bench_result GROUP BY workload, mode, kind;
 CREATE TEMP VIEW bench_ratio AS
-SELECT e.workload, e.mode, x.kind, round(percentile_cont(0.5) WITHIN GROUP (ORDER BY
-		   CASE WHEN x.kind IN ('plain SQL', 'extension, row by row') THEN x.ms / e.ms ELSE e.ms / x.ms END)::numeric, 1) AS ratio
-FROM bench_result e JOIN bench_result x USING (workload, mode, rep)
-WHERE e.kind = 'extension' AND x.kind <> 'extension'
-GROUP BY e.workload, e.mode, x.kind;
+SELECT e.workload, e.mode, x.kind,
+	   round(CASE WHEN x.kind IN ('plain SQL', 'extension, row by row') THEN x.ms / e.ms ELSE e.ms / x.ms END, 1) AS ratio
+FROM bench_median e JOIN bench_median x USING (workload, mode)
+WHERE e.kind = 'extension' AND x.kind <> 'extension';
 SELECT r.workload AS "workload", r.mode AS "plan",
 	   max(m.ms) FILTER (WHERE m.kind = 'scan') AS "scan sum(value)",
 	   max(m.ms) FILTER (WHERE m.kind = 'hash GROUP BY') AS "hash GROUP BY",

@@ -13,4 +13,4 @@ build_install
 cluster_start
 echo "== benchmark ($(nproc) cores; $(date -u +%Y-%m-%d))"
 psql -X -v reps="${BENCH_REPS:-3}" -f test/bench/bench.sql
-psql -X -v reps="${BENCH_RUNNER_REPS:-9}" -f test/bench/bench_runner.sql
+psql -X -v reps="${BENCH_RUNNER_REPS:-15}" -f test/bench/bench_runner.sql

@@ -23,6 +23,7 @@
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 #include "utils/numeric.h"
+#include "utils/tuplestore.h"
 
 #include "ranking.h"
 
@@ -596,13 +597,50 @@ ranking_ne(PG_FUNCTION_ARGS)
 	PG_RETURN_BOOL(!rankings_equal(fcinfo));
 }
 
-/* The numeric value of a stored score. */
+/*
+ * The numeric value of a stored score.  A canonical score of at most 18
+ * digits (-123.45) is built from its digits as an int64 and a decimal scale,
+ * which gives what numeric_in gives for the text at a fraction of the cost;
+ * longer scores are parsed by numeric_in.
+ */
 static Datum
 score_numeric(const RankingEntry *e)
 {
-	char	   *score = pnstrdup(e->score, e->score_len);
+	const char *p = e->score;
+	const char *end = e->score + e->score_len;
+	bool		negative = false;
+	int64		mantissa = 0;
+	int			digits = 0;
+	int			scale = -1;
 
-	return DirectFunctionCall3(numeric_in, CStringGetDatum(score),
+	if (p < end && *p == '-')
+	{
+		negative = true;
+		p++;
+	}
+	for (; p < end; p++)
+	{
+		if (*p == '.' && scale < 0)
+			scale = 0;
+		else if (*p >= '0' && *p <= '9' && digits < 18)
+		{
+			mantissa = mantissa * 10 + (*p - '0');
+			digits++;
+			if (scale >= 0)
+				scale++;
+		}
+		else
+			break;
+	}
+	if (p == end && digits > 0 && scale != 0)
+	{
+		if (negative)
+			mantissa = -mantissa;
+		if (scale < 0)
+			return NumericGetDatum(int64_to_numeric(mantissa));
+		return NumericGetDatum(int64_div_fast_to_numeric(mantissa, scale));
+	}
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(pnstrdup(e->score, e->score_len)),
 							   ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
 }
 
@@ -655,18 +693,70 @@ ranking_entity_count(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32(PG_GETARG_RANKING_P(0)->n_entries);
 }
 
-/* unnest(ranking): one row per entity, in output order */
+/* Forms one row of unnest(ranking): entity, score and placement. */
+static void
+unnest_row(const RankingEntry *e, Datum *values, bool *nulls)
+{
+	values[0] = PointerGetDatum(cstring_to_text_with_len(e->entity, e->entity_len));
+	nulls[0] = false;
+	if (e->placement > 0)
+	{
+		values[1] = score_numeric(e);
+		values[2] = Int32GetDatum(e->placement);
+		nulls[1] = nulls[2] = false;
+	}
+	else
+		nulls[1] = nulls[2] = true;
+}
+
+/*
+ * unnest(ranking): one row per entity, in output order.  Where the caller
+ * prefers a whole result (a function scan, which would copy rows handed back
+ * one at a time into a tuplestore of its own), the rows go straight into the
+ * result tuplestore, formed once.  Elsewhere (unnest in the select list) they
+ * are handed back row by row, so that the caller holds one row at a time.
+ */
 Datum
 ranking_unnest(PG_FUNCTION_ARGS)
 {
 	FuncCallContext *funcctx;
 	RankingIterator *it;
 	RankingEntry e;
+	Datum		values[3];
+	bool		nulls[3];
 
 	if (SRF_IS_FIRSTCALL())
 	{
+		ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 		MemoryContext old;
 		TupleDesc	tupdesc;
+
+		if (rsinfo != NULL && IsA(rsinfo, ReturnSetInfo) &&
+			(rsinfo->allowedModes & SFRM_Materialize) != 0 &&
+			(rsinfo->allowedModes & SFRM_Materialize_Preferred) != 0)
+		{
+			Ranking    *ranking = PG_GETARG_RANKING_P(0);
+			MemoryContext row_context;
+			RankingIterator walk;
+			int32		i = 0;
+
+			InitMaterializedSRF(fcinfo, MAT_SRF_BLESS);
+			row_context = AllocSetContextCreate(CurrentMemoryContext, "unnest row",
+												ALLOCSET_SMALL_SIZES);
+			ranking_iterate(ranking, &walk);
+			while (ranking_next(&walk, &e))
+			{
+				if ((++i & 4095) == 0)
+					CHECK_FOR_INTERRUPTS();
+				old = MemoryContextSwitchTo(row_context);
+				unnest_row(&e, values, nulls);
+				MemoryContextSwitchTo(old);
+				tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+				MemoryContextReset(row_context);
+			}
+			MemoryContextDelete(row_context);
+			return (Datum) 0;
+		}
 
 		funcctx = SRF_FIRSTCALL_INIT();
 		old = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
@@ -682,17 +772,7 @@ ranking_unnest(PG_FUNCTION_ARGS)
 	it = funcctx->user_fctx;
 	if (ranking_next(it, &e))
 	{
-		Datum		values[3];
-		bool		nulls[3] = {false, false, false};
-
-		values[0] = PointerGetDatum(cstring_to_text_with_len(e.entity, e.entity_len));
-		if (e.placement > 0)
-		{
-			values[1] = score_numeric(&e);
-			values[2] = Int32GetDatum(e.placement);
-		}
-		else
-			nulls[1] = nulls[2] = true;
+		unnest_row(&e, values, nulls);
 		SRF_RETURN_NEXT(funcctx, HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc,
 																	values, nulls)));
 	}

@@ -445,41 +445,48 @@ RETURNS TABLE (model text, period text, part text, area_no integer, area text, i
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
-	WITH p AS MATERIALIZED (
-		SELECT r.model, r.period, r.part, r.area_no, r.area, r.item_no, r.item_key, r.item, r.weight,
-			   u.entity AS kommune, u.score, u.placement, @extschema@.ranked_count(r.ranking) AS ranked
-		FROM benchmark.model_rankings(model_placements_for.model_name, model_placements_for.periods) r,
-			 @extschema@.unnest(r.ranking) u
+	/*
+	 * The rankings are unnested once for the placements; only the rankings
+	 * that left someone out are unnested again, for the notes that name what
+	 * an area, the goal or the total is missing.
+	 */
+	WITH r AS MATERIALIZED (
+		SELECT r.model, r.period, r.part, r.area_no, r.area, r.item_no, r.item_key, r.item, r.weight, r.ranking,
+			   @extschema@.ranked_count(r.ranking) AS ranked
+		FROM benchmark.model_rankings(model_placements_for.model_name, model_placements_for.periods) r
 	),
 	missing AS (
-		SELECT q.period, q.kommune,
+		SELECT q.period, u.entity AS kommune,
 			   CASE WHEN q.part = 'measure' THEN 'area:' || q.area_no
 					WHEN q.part = 'benefit' THEN 'goal'
 					ELSE 'total' END AS part_of,
 			   pg_catalog.string_agg(q.item, ', ' ORDER BY q.area_no, q.item_no) AS items
-		FROM p q
-		WHERE q.placement IS NULL AND (q.part IN ('measure', 'benefit', 'goal') OR (q.part = 'area' AND q.weight IS NOT NULL))
+		FROM r q, @extschema@.unnest(q.ranking) u
+		WHERE q.ranked < @extschema@.entity_count(q.ranking)
+		  AND (q.part IN ('measure', 'benefit', 'goal') OR (q.part = 'area' AND q.weight IS NOT NULL))
+		  AND u.placement IS NULL
 		GROUP BY 1, 2, 3
 	),
 	baseline_term AS (
 		SELECT pp.period, pg_catalog.format('%s lies in the baseline term %s-%s that the goal is measured against: no development, so no goal and no total placement',
 											pp.period, m.baseline_from, m.baseline_to) AS note
-		FROM (SELECT DISTINCT q.period FROM p q) pp, benchmark.model m
+		FROM (SELECT DISTINCT q.period FROM r q) pp, benchmark.model m
 		WHERE m.model = model_placements_for.model_name
 		  AND benchmark.period_start(pp.period) <= pg_catalog.make_date(m.baseline_to, 12, 31)
 		  AND benchmark.period_end(pp.period) >= pg_catalog.make_date(m.baseline_from, 1, 1)
 	)
-	SELECT p.model, p.period, p.part, p.area_no, p.area, p.item_no, p.item_key, p.item, p.weight, p.kommune,
-		   CASE WHEN p.part IN ('measure', 'benefit') THEN p.score END,
-		   p.score, p.placement, p.ranked,
-		   CASE WHEN p.placement IS NOT NULL THEN NULL
+	SELECT p.model, p.period, p.part, p.area_no, p.area, p.item_no, p.item_key, p.item, p.weight, u.entity,
+		   CASE WHEN p.part IN ('measure', 'benefit') THEN u.score END,
+		   u.score, u.placement, p.ranked,
+		   CASE WHEN u.placement IS NOT NULL THEN NULL
 				WHEN p.part IN ('benefit', 'goal', 'total') AND bt.note IS NOT NULL THEN bt.note
 				WHEN p.part = 'measure' THEN 'no value (suppressed or missing)'
 				WHEN p.part = 'benefit' THEN 'no development (level or full baseline missing, or a zero baseline)'
 				ELSE 'missing: ' || coalesce(x.items, 'no data')
 		   END
-	FROM p LEFT JOIN missing x
-	  ON p.placement IS NULL AND x.period = p.period AND x.kommune = p.kommune
+	FROM r p CROSS JOIN LATERAL @extschema@.unnest(p.ranking) u
+	LEFT JOIN missing x
+	  ON u.placement IS NULL AND x.period = p.period AND x.kommune = u.entity
 	 AND x.part_of = CASE p.part WHEN 'area' THEN p.item_key WHEN 'goal' THEN 'goal' WHEN 'total' THEN 'total' END
 	LEFT JOIN baseline_term bt ON bt.period = p.period;
 END;

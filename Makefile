@@ -24,7 +24,7 @@ STATEFUL_LAYERS = sql/layers/05_schema.sql sql/layers/10_ranking.sql sql/layers/
 	sql/layers/47_jobindsats_store.sql
 # the version whose upgrade script to EXTVERSION is being written (empty once
 # EXTVERSION is released and its upgrade script is frozen in sql/install/)
-UPGRADE_FROM = 1.3
+UPGRADE_FROM =
 ifneq ($(UPGRADE_FROM),)
 UPGRADE_SCRIPT = sql/install/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql
 endif

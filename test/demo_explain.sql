@@ -75,7 +75,7 @@ ORDER BY CASE kind WHEN 'nominal' THEN 0 WHEN 'missing-data policy' THEN 1 ELSE 
 
 \echo '== Placering over tid (placement over time)' :kommune
 SELECT period AS "Periode", placement AS "Placering", ranked AS "af",
-	   repeat('█', ((95 - placement) / 2)::int) AS "(longer = better)"
+	   coalesce(repeat('█', ((95 - placement) / 2)::int), '(' || split_part(note, ':', 1) || ')') AS "(longer = better)"
 FROM model_placements_over_time
 WHERE model = 'sonderborg-2023' AND kommune = (:'kommune'::kommune)::text AND part = 'total'
 ORDER BY period;

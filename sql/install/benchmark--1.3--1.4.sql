@@ -1481,7 +1481,9 @@ BEGIN ATOMIC
 		   CASE WHEN p.part IN ('measure', 'benefit') THEN u.score END,
 		   u.score, u.placement, p.ranked,
 		   CASE WHEN u.placement IS NOT NULL THEN NULL
-				WHEN p.part IN ('benefit', 'goal', 'total') AND bt.note IS NOT NULL THEN bt.note
+				WHEN p.part IN ('benefit', 'goal', 'total')
+					 AND EXISTS (SELECT 1 FROM baseline_term bt WHERE bt.period = p.period)
+					THEN (SELECT bt.note FROM baseline_term bt WHERE bt.period = p.period)
 				WHEN p.part = 'measure' THEN 'no value (suppressed or missing)'
 				WHEN p.part = 'benefit' THEN 'no development (level or full baseline missing, or a zero baseline)'
 				ELSE 'missing: ' || coalesce(x.items, 'no data')
@@ -1489,8 +1491,7 @@ BEGIN ATOMIC
 	FROM r p CROSS JOIN LATERAL @extschema@.unnest(p.ranking) u
 	LEFT JOIN missing x
 	  ON u.placement IS NULL AND x.period = p.period AND x.kommune = u.entity
-	 AND x.part_of = CASE p.part WHEN 'area' THEN p.item_key WHEN 'goal' THEN 'goal' WHEN 'total' THEN 'total' END
-	LEFT JOIN baseline_term bt ON bt.period = p.period;
+	 AND x.part_of = CASE p.part WHEN 'area' THEN p.item_key WHEN 'goal' THEN 'goal' WHEN 'total' THEN 'total' END;
 END;
 
 COMMENT ON FUNCTION benchmark.model_placements_for(text, text[]) IS

@@ -56,11 +56,11 @@ INSERT INTO regress_src.m2 VALUES ('Aabenraa', '2022-03', 1);
 -- a run for one period reads only that period and the baseline, so it does not see the row
 SELECT count(*) FROM model_placements('regress-src', '2022');
 SELECT count(*) FROM model_placements('regress-src');
--- an API v3 label in a source is read, and reported as not canonical
-UPDATE regress_src.m2 SET period = '2021Y01' WHERE period = '2022-03';
+-- an API v3 label of the period asked for is read, and reported as not canonical
+UPDATE regress_src.m2 SET period = '2022Y01' WHERE period = '2022-03';
 SELECT count(*) FROM model_placements('regress-src', '2022');
-DELETE FROM regress_src.m2 WHERE period = '2021Y01';
-INSERT INTO regress_src.m2 VALUES ('Aabenraa', '2020', 'NaN');
+DELETE FROM regress_src.m2 WHERE period = '2022Y01';
+INSERT INTO regress_src.m2 VALUES ('Sønderborg', '2022', 'NaN');
 SELECT count(*) FROM model_placements('regress-src', '2022');
 DELETE FROM regress_src.m2 WHERE value = 'NaN';
 -- an unknown model, a malformed period argument

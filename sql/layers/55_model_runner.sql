@@ -38,9 +38,10 @@ COMMENT ON FUNCTION benchmark.model_copy(text, text) IS
 
 /*
  * The labels of the periods a run for the given periods reads: those periods
- * and, for each of their kinds, every period of the model's baseline term.
+ * and (for the benefits, with_baseline) for each of their kinds every period
+ * of the model's baseline term.
  */
-CREATE FUNCTION benchmark.model_periods_read(model_name text, periods text[])
+CREATE FUNCTION benchmark.model_periods_read(model_name text, periods text[], with_baseline boolean DEFAULT true)
 RETURNS text[]
 LANGUAGE sql STABLE STRICT
 SET search_path = pg_catalog, pg_temp
@@ -56,7 +57,7 @@ BEGIN ATOMIC
 																		 WHEN 'quarter' THEN 'Q1' ELSE 'QMAT01' END,
 				   pg_catalog.lpad(m.baseline_to::text, 4, '0') || CASE k.kind WHEN 'year' THEN '' WHEN 'month' THEN 'M12'
 																	   WHEN 'quarter' THEN 'Q4' ELSE 'QMAT04' END) s(label)
-		  WHERE m.model = model_periods_read.model_name
+		  WHERE m.model = model_periods_read.model_name AND model_periods_read.with_baseline
 			AND benchmark.period_start(s.label) >= pg_catalog.make_date(m.baseline_from, 1, 1)) x,
 		 LATERAL (VALUES (x.label),
 						 (CASE WHEN x.label ~ '^[0-9]{4}$' THEN x.label || 'Y01'
@@ -64,8 +65,8 @@ BEGIN ATOMIC
 	WHERE s.spelling IS NOT NULL;
 END;
 
-COMMENT ON FUNCTION benchmark.model_periods_read(text, text[]) IS
-'The period labels a run of a model for the given periods reads: the periods themselves and every period of the same kind in the model''s baseline term, in canonical and API v3 spelling (2022, 2022Y01)';
+COMMENT ON FUNCTION benchmark.model_periods_read(text, text[], boolean) IS
+'The period labels a run of a model for the given periods reads: the periods themselves and (with_baseline, as the benefits need) every period of the same kind in the model''s baseline term, in canonical and API v3 spelling (2022, 2022Y01)';
 
 /* The sources a model reads: every measure's and benefit's, measures first. */
 CREATE FUNCTION benchmark.model_sources(model_name text)
@@ -82,8 +83,11 @@ END;
 COMMENT ON FUNCTION benchmark.model_sources(text) IS
 'The sources a model reads, as (what, item, source): what is measure or benefit, item its key; measures first';
 
-/* The UNION ALL reading every source of a model (limited to some periods), after checking each source. */
-CREATE FUNCTION benchmark.model_sources_sql(model_name text, periods text[])
+/*
+ * The UNION ALL reading every source of a model (limited to some periods:
+ * measures to measure_periods, when given), after checking each source.
+ */
+CREATE FUNCTION benchmark.model_sources_sql(model_name text, periods text[], measure_periods text[] DEFAULT NULL)
 RETURNS text
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
@@ -98,7 +102,7 @@ BEGIN
 		END IF;
 		q := q || benchmark.source_select(
 			benchmark.source_check(s.source, pg_catalog.format('source of %s "%s" in model "%s"', s.what, s.item, model_name)),
-			s.what, s.item, periods);
+			s.what, s.item, CASE WHEN s.what = 'measure' THEN coalesce(measure_periods, periods) ELSE periods END);
 	END LOOP;
 	IF q = '' THEN
 		q := 'SELECT NULL::text AS what, NULL::text AS item, NULL::text AS k, NULL::text AS period, NULL::numeric AS v WHERE false';
@@ -107,8 +111,8 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION benchmark.model_sources_sql(text, text[]) IS
-'The SQL text reading every source of a model as (what, item, k, period, v), limited to the given period labels (NULL: all), after checking each source';
+COMMENT ON FUNCTION benchmark.model_sources_sql(text, text[], text[]) IS
+'The SQL text reading every source of a model as (what, item, k, period, v), limited to the given period labels (NULL: all; measures to measure_periods when given), after checking each source';
 
 /*
  * Raises the first data error of a model's sources, naming the model, the
@@ -277,8 +281,10 @@ BEGIN
 		RAISE EXCEPTION 'model "%" does not exist', model_name
 			USING ERRCODE = 'undefined_object', HINT = 'The models are listed in table benchmark.model.';
 	END IF;
+	/* benefits are read for the baseline term too, measures only for the periods asked */
 	src := benchmark.model_sources_sql(model_name,
-		CASE WHEN periods IS NOT NULL THEN benchmark.model_periods_read(model_name, periods) END);
+		CASE WHEN periods IS NOT NULL THEN benchmark.model_periods_read(model_name, periods) END,
+		CASE WHEN periods IS NOT NULL THEN benchmark.model_periods_read(model_name, periods, false) END);
 
 	/*
 	 * One pass over the sources: the rows are read once; names and period

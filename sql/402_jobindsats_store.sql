@@ -24,7 +24,7 @@ SELECT p.oid::regprocedure AS function, pg_get_function_result(p.oid) AS result,
 FROM pg_proc p
 WHERE p.pronamespace = 'benchmark'::regnamespace
   AND (p.proname LIKE 'jobindsats_load%' OR p.proname LIKE 'jobindsats_wide%' OR p.proname IN ('jobindsats_series', 'jobindsats_area_kommune', 'y30r21_beside_model'))
-ORDER BY 1::text;
+ORDER BY p.oid::regprocedure::text;
 
 -- Y30R21 2022QMAT04 (Kilde: Jobindsats.dk (STAR)): 98 municipalities x 4
 -- benefit groups x 7 measures, all added

@@ -443,6 +443,17 @@ AS 'MODULE_PATHNAME', 'period_label_is_valid';
 COMMENT ON FUNCTION benchmark.period_is_valid(text) IS
 'Whether a text is a jobindsats period label that period_kind accepts, without raising an error (for checks over many rows)';
 
+/* True when a period overlaps the years first_year to last_year (a model's baseline term). */
+CREATE OR REPLACE FUNCTION benchmark.period_in_years(label text, first_year integer, last_year integer)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+RETURN benchmark.period_start(label) <= pg_catalog.make_date(last_year, 12, 31)
+	   AND benchmark.period_end(label) >= pg_catalog.make_date(first_year, 1, 1);
+
+COMMENT ON FUNCTION benchmark.period_in_years(text, integer, integer) IS
+'Whether a jobindsats period overlaps the years first_year to last_year (a period inside a model''s baseline term has no development against it)';
+
 /*
  * Rules every catalog table shares: the shipped preset stays as shipped, and
  * every source relation (of a model's measure or benefit, or of a target) is
@@ -1322,8 +1333,7 @@ BEGIN
 	per AS (
 		/* inside: the period lies in the baseline term, against which it cannot develop */
 		SELECT p AS period, benchmark.period_kind(p) AS kind,
-			   benchmark.period_start(p) <= pg_catalog.make_date($4, 12, 31)
-			   AND benchmark.period_end(p) >= pg_catalog.make_date($3, 1, 1) AS inside
+			   benchmark.period_in_years(p, $3, $4) AS inside
 		FROM (SELECT pg_catalog.unnest($2) AS p
 			  UNION
 			  SELECT DISTINCT k.period FROM kept k WHERE $2 IS NULL) x
@@ -1480,8 +1490,7 @@ BEGIN ATOMIC
 											pp.period, m.baseline_from, m.baseline_to) AS note
 		FROM (SELECT DISTINCT q.period FROM r q) pp, benchmark.model m
 		WHERE m.model = model_placements_for.model_name
-		  AND benchmark.period_start(pp.period) <= pg_catalog.make_date(m.baseline_to, 12, 31)
-		  AND benchmark.period_end(pp.period) >= pg_catalog.make_date(m.baseline_from, 1, 1)
+		  AND benchmark.period_in_years(pp.period, m.baseline_from, m.baseline_to)
 	)
 	SELECT p.model, p.period, p.part, p.area_no, p.area, p.item_no, p.item_key, p.item, p.weight, u.entity,
 		   CASE WHEN p.part IN ('measure', 'benefit') THEN u.score END,
@@ -3184,8 +3193,7 @@ BEGIN ATOMIC
 		   pg_catalog.array_agg(r.ranking ORDER BY r.area_no) FILTER (WHERE r.part IN ('goal', 'area') AND r.weight IS NOT NULL),
 		   pg_catalog.array_agg(r.weight ORDER BY r.area_no) FILTER (WHERE r.part IN ('goal', 'area') AND r.weight IS NOT NULL),
 		   /* a period in the baseline term has no goal: with exclude nobody is placed, as in the runner */
-		   (SELECT CASE WHEN benchmark.period_start(r.period) <= pg_catalog.make_date(m.baseline_to, 12, 31)
-							 AND benchmark.period_end(r.period) >= pg_catalog.make_date(m.baseline_from, 1, 1)
+		   (SELECT CASE WHEN benchmark.period_in_years(r.period, m.baseline_from, m.baseline_to)
 						THEN 'exclude' ELSE m.total_missing END
 			FROM benchmark.model m WHERE m.model = explain_total_inputs.model_name),
 		   pg_catalog.bool_or(r.part = 'measure' AND @extschema@.ranked_count(r.ranking) > 0)
@@ -3256,8 +3264,7 @@ BEGIN
 	),
 	m AS (SELECT x.*,
 				 /* a period in the baseline term has no goal, so no total under any scenario */
-				 benchmark.period_start(model_scenarios.period) <= pg_catalog.make_date(x.baseline_to, 12, 31)
-				 AND benchmark.period_end(model_scenarios.period) >= pg_catalog.make_date(x.baseline_from, 1, 1) AS inside
+				 benchmark.period_in_years(model_scenarios.period, x.baseline_from, x.baseline_to) AS inside
 		  FROM benchmark.model x WHERE x.model = model_name),
 	scenarios AS (
 		SELECT 'nominal'::text AS scenario, 'nominal'::text AS kind, NULL::text AS policy, NULL::text AS measure, 0 AS ord,

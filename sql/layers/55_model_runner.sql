@@ -320,8 +320,7 @@ BEGIN
 	per AS (
 		/* inside: the period lies in the baseline term, against which it cannot develop */
 		SELECT p AS period, benchmark.period_kind(p) AS kind,
-			   benchmark.period_start(p) <= pg_catalog.make_date($4, 12, 31)
-			   AND benchmark.period_end(p) >= pg_catalog.make_date($3, 1, 1) AS inside
+			   benchmark.period_in_years(p, $3, $4) AS inside
 		FROM (SELECT pg_catalog.unnest($2) AS p
 			  UNION
 			  SELECT DISTINCT k.period FROM kept k WHERE $2 IS NULL) x
@@ -478,8 +477,7 @@ BEGIN ATOMIC
 											pp.period, m.baseline_from, m.baseline_to) AS note
 		FROM (SELECT DISTINCT q.period FROM r q) pp, benchmark.model m
 		WHERE m.model = model_placements_for.model_name
-		  AND benchmark.period_start(pp.period) <= pg_catalog.make_date(m.baseline_to, 12, 31)
-		  AND benchmark.period_end(pp.period) >= pg_catalog.make_date(m.baseline_from, 1, 1)
+		  AND benchmark.period_in_years(pp.period, m.baseline_from, m.baseline_to)
 	)
 	SELECT p.model, p.period, p.part, p.area_no, p.area, p.item_no, p.item_key, p.item, p.weight, u.entity,
 		   CASE WHEN p.part IN ('measure', 'benefit') THEN u.score END,

@@ -463,8 +463,7 @@ BEGIN ATOMIC
 		   pg_catalog.array_agg(r.ranking ORDER BY r.area_no) FILTER (WHERE r.part IN ('goal', 'area') AND r.weight IS NOT NULL),
 		   pg_catalog.array_agg(r.weight ORDER BY r.area_no) FILTER (WHERE r.part IN ('goal', 'area') AND r.weight IS NOT NULL),
 		   /* a period in the baseline term has no goal: with exclude nobody is placed, as in the runner */
-		   (SELECT CASE WHEN benchmark.period_start(r.period) <= pg_catalog.make_date(m.baseline_to, 12, 31)
-							 AND benchmark.period_end(r.period) >= pg_catalog.make_date(m.baseline_from, 1, 1)
+		   (SELECT CASE WHEN benchmark.period_in_years(r.period, m.baseline_from, m.baseline_to)
 						THEN 'exclude' ELSE m.total_missing END
 			FROM benchmark.model m WHERE m.model = explain_total_inputs.model_name),
 		   pg_catalog.bool_or(r.part = 'measure' AND @extschema@.ranked_count(r.ranking) > 0)
@@ -535,8 +534,7 @@ BEGIN
 	),
 	m AS (SELECT x.*,
 				 /* a period in the baseline term has no goal, so no total under any scenario */
-				 benchmark.period_start(model_scenarios.period) <= pg_catalog.make_date(x.baseline_to, 12, 31)
-				 AND benchmark.period_end(model_scenarios.period) >= pg_catalog.make_date(x.baseline_from, 1, 1) AS inside
+				 benchmark.period_in_years(model_scenarios.period, x.baseline_from, x.baseline_to) AS inside
 		  FROM benchmark.model x WHERE x.model = model_name),
 	scenarios AS (
 		SELECT 'nominal'::text AS scenario, 'nominal'::text AS kind, NULL::text AS policy, NULL::text AS measure, 0 AS ord,

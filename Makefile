@@ -13,7 +13,7 @@
 # expected output in expected/*.out (run in file-name order).
 
 EXTENSION = benchmark
-EXTVERSION = 1.4
+EXTVERSION = 1.5
 MODULE_big = benchmark
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
@@ -21,10 +21,13 @@ LAYERS = $(sort $(wildcard sql/layers/*.sql))
 # the layers with the types and the catalog tables change in place on upgrade
 STATEFUL_LAYERS = sql/layers/05_schema.sql sql/layers/10_ranking.sql sql/layers/20_kommune.sql \
 	sql/layers/40_model_catalog.sql sql/layers/45_target_catalog.sql \
-	sql/layers/47_jobindsats_store.sql
+	sql/layers/47_jobindsats_store.sql sql/layers/48_jobindsats_mapping.sql
 # the version whose upgrade script to EXTVERSION is being written (empty once
 # EXTVERSION is released and its upgrade script is frozen in sql/install/)
-UPGRADE_FROM =
+UPGRADE_FROM = 1.4
+# layers unchanged since UPGRADE_FROM that hold objects without OR REPLACE
+# (operators, event triggers): left out of the upgrade script
+UPGRADE_UNCHANGED = sql/layers/25_kommune_text.sql sql/layers/80_drop_guard.sql
 ifneq ($(UPGRADE_FROM),)
 UPGRADE_SCRIPT = sql/install/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql
 endif
@@ -56,7 +59,7 @@ sql/install/$(EXTENSION)--$(EXTVERSION).sql: $(LAYERS) Makefile
 ifneq ($(UPGRADE_FROM),)
 $(UPGRADE_SCRIPT): sql/upgrade/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql $(LAYERS) Makefile
 	{ cat sql/upgrade/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql; \
-	  for f in $(filter-out $(STATEFUL_LAYERS),$(LAYERS)); do printf '\n'; \
+	  for f in $(filter-out $(STATEFUL_LAYERS) $(UPGRADE_UNCHANGED),$(LAYERS)); do printf '\n'; \
 	    sed -e 's/^CREATE FUNCTION /CREATE OR REPLACE FUNCTION /' -e 's/^CREATE VIEW /CREATE OR REPLACE VIEW /' \
 	        -e 's/^CREATE TRIGGER /CREATE OR REPLACE TRIGGER /' $$f; done; } > $@
 endif

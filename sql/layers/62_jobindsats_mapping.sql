@@ -1,0 +1,757 @@
+/*
+ * Reading the mapping catalog (sql/layers/48_jobindsats_mapping.sql): terms
+ * and mappings computed from the observation store or from the wide tables
+ * registered in jobindsats_source, the installed source views of the preset
+ * (benchmark.mapped_*), and model_missing_data, which lists what a model's
+ * mappings miss in the loaded data before a run fails.
+ *
+ * A term's cells are the municipalities' cells of its table and measure.  Of
+ * every dimension the term names, the listed values are added up; every
+ * other dimension is taken at its total ("<Dimension> i alt", "I alt",
+ * "Alle <dimension>"); where a municipality and period have no totals row,
+ * a count is the sum over the term's breakdown dimension (Kvinder + Mænd)
+ * and a share is missing.  A suppressed cell (NULL) makes the sum NULL,
+ * never 0.  Periods are then made into the period form asked for:
+ *
+ *   year           calendar years: yearly rows as loaded, four quarters
+ *                  ending in Q4 as their year, months (quarters) as their
+ *                  mean or sum per year; only years whose last month
+ *                  (quarter) is loaded for some municipality
+ *   year_to_date   every year over the months January to the latest month
+ *                  loaded (the same months in every year, so years
+ *                  compare); data without months as in the year form
+ *   rolling_year   four quarters ending with each quarter (2023QMAT01) from
+ *                  twelve months, four quarters, or yearly rows (as QMAT04)
+ *   as_loaded      the periods as loaded
+ *
+ * A mean needs months_required months of the year with a value (in a year
+ * to date as many fewer as the year has months to come); a sum needs them
+ * all.
+ */
+
+/* A label's matching key: lower case, without spaces and punctuation. */
+CREATE FUNCTION benchmark.jobindsats_label_key(label text)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+RETURN pg_catalog.regexp_replace(pg_catalog.translate(pg_catalog.lower(label), 'ÆØÅÄÖÜÉ', 'æøåäöüé'),
+								 '[^a-z0-9æøåäöüé]+', '', 'g');
+
+COMMENT ON FUNCTION benchmark.jobindsats_label_key(text) IS
+'The key labels are matched by: lower case without spaces and punctuation ("Antal  personer" and "antal personer" match)';
+
+/* Whether a dimension's value is its total ("Køn i alt", "I alt", "Alle ydelsesgrupper"). */
+CREATE FUNCTION benchmark.jobindsats_is_total(dimension text, value text)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+RETURN benchmark.jobindsats_label_key(value) IN (benchmark.jobindsats_label_key(dimension) || 'ialt', 'ialt', 'total',
+												 'alle' || benchmark.jobindsats_label_key(dimension));
+
+COMMENT ON FUNCTION benchmark.jobindsats_is_total(text, text) IS
+'Whether a dimension value is the dimension''s total: "<Dimension> i alt", "I alt", "Alle <dimension>" or "Total" (case, spaces and punctuation ignored)';
+
+/* The municipalities' cells of one jobindsats table and some of its measures (all: NULL): from its registered wide table, else from the store. */
+CREATE FUNCTION benchmark.jobindsats_table_cells(table_id text, measures text[] DEFAULT NULL)
+RETURNS TABLE (area text, kommune text, period text, dimensions jsonb, measure text, value numeric)
+LANGUAGE plpgsql STABLE PARALLEL RESTRICTED ROWS 10000
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	s benchmark.jobindsats_source;
+BEGIN
+	SELECT * INTO s FROM benchmark.jobindsats_source x WHERE x.table_id = pg_catalog.upper(jobindsats_table_cells.table_id);
+	IF FOUND THEN
+		IF pg_catalog.to_regclass(s.relation) IS NULL THEN
+			RAISE EXCEPTION 'the wide table % registered for jobindsats table % does not exist', s.relation, s.table_id
+				USING ERRCODE = 'undefined_table',
+					HINT = 'Give a schema-qualified name in benchmark.jobindsats_source.relation, or delete the row to read the store.';
+		END IF;
+		RETURN QUERY
+			SELECT w.area, w.kommune::text, w.period, w.dimensions, w.measure, w.value
+			FROM benchmark.jobindsats_wide(s.relation::regclass, s.table_id, s.dimensions, s.labels) w
+			WHERE w.kommune IS NOT NULL AND (measures IS NULL OR w.measure = ANY (measures));
+	ELSE
+		RETURN QUERY
+			SELECT o.area, o.kommune::text, o.period, o.dimensions, o.measure, o.value
+			FROM benchmark.jobindsats_observation o
+			WHERE o.table_id = pg_catalog.upper(jobindsats_table_cells.table_id)
+			  AND o.kommune IS NOT NULL AND (measures IS NULL OR o.measure = ANY (measures));
+	END IF;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark.jobindsats_table_cells(text, text[]) IS
+'The municipalities'' cells of a jobindsats table (of the measures named, or all) in the readers'' long form: from the wide table benchmark.jobindsats_source names for it, else from the observation store';
+
+/* The measure labels of one jobindsats table as loaded (store or registered wide table). */
+CREATE FUNCTION benchmark.jobindsats_table_measures(table_id text)
+RETURNS text[]
+LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF EXISTS (SELECT 1 FROM benchmark.jobindsats_source x WHERE x.table_id = pg_catalog.upper(jobindsats_table_measures.table_id)) THEN
+		RETURN (SELECT pg_catalog.array_agg(DISTINCT c.measure ORDER BY c.measure)
+				FROM benchmark.jobindsats_table_cells(jobindsats_table_measures.table_id) c);
+	END IF;
+	/* the distinct labels by skipping through the index on (table_id, measure) */
+	RETURN (WITH RECURSIVE labels(measure) AS (
+				(SELECT o.measure FROM benchmark.jobindsats_observation o
+				 WHERE o.table_id = pg_catalog.upper(jobindsats_table_measures.table_id)
+				 ORDER BY o.measure LIMIT 1)
+				UNION ALL
+				SELECT (SELECT o.measure FROM benchmark.jobindsats_observation o
+						WHERE o.table_id = pg_catalog.upper(jobindsats_table_measures.table_id) AND o.measure > l.measure
+						ORDER BY o.measure LIMIT 1)
+				FROM labels l WHERE l.measure IS NOT NULL)
+			SELECT pg_catalog.array_agg(l.measure ORDER BY l.measure) FROM labels l WHERE l.measure IS NOT NULL);
+END
+$$;
+
+COMMENT ON FUNCTION benchmark.jobindsats_table_measures(text) IS
+'The measure labels of a jobindsats table as loaded into the store or as its registered wide table has them; NULL when the table is not loaded';
+
+/*
+ * Which of a table's measure labels a term's label matches: the first rule
+ * that finds exactly one label wins (as written; ignoring case, spaces and
+ * punctuation; without a "group: " prefix; as the start of a longer or
+ * shorter label).  matched_how says which; candidates are the table's labels
+ * when none or several match.
+ */
+CREATE FUNCTION benchmark.jobindsats_label_match(wanted text, labels text[],
+												 OUT matched_label text, OUT matched_how text, OUT candidates text[])
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	WITH l AS (
+		SELECT DISTINCT x.label,
+			   benchmark.jobindsats_label_key(x.label) AS k,
+			   benchmark.jobindsats_label_key(pg_catalog.regexp_replace(x.label, '^.*:\s*', '')) AS k_short
+		FROM pg_catalog.unnest(labels) x(label)
+		WHERE x.label IS NOT NULL
+	),
+	w AS (
+		SELECT benchmark.jobindsats_label_key(wanted) AS k,
+			   benchmark.jobindsats_label_key(pg_catalog.regexp_replace(wanted, '^.*:\s*', '')) AS k_short
+	),
+	rules AS (
+		SELECT 1 AS rule, 'as written' AS how, l.label FROM l WHERE l.label = wanted
+		UNION ALL
+		SELECT 2, 'ignoring case, spaces and punctuation', l.label FROM l, w WHERE l.k = w.k
+		UNION ALL
+		SELECT 3, 'without the group prefix', l.label FROM l, w WHERE l.k_short = w.k_short
+		UNION ALL
+		SELECT 4, 'as the start of the label', l.label FROM l, w
+		WHERE w.k_short <> '' AND l.k_short <> '' AND (pg_catalog.starts_with(l.k_short, w.k_short) OR pg_catalog.starts_with(w.k_short, l.k_short))
+	),
+	first_unique AS (
+		SELECT r.rule, pg_catalog.min(r.label) AS label, r.how
+		FROM rules r
+		GROUP BY r.rule, r.how
+		HAVING pg_catalog.count(DISTINCT r.label) = 1
+		ORDER BY r.rule
+		LIMIT 1
+	)
+	SELECT f.label, f.how,
+		   CASE WHEN f.label IS NULL THEN (SELECT pg_catalog.array_agg(l.label ORDER BY l.label) FROM l) END
+	FROM (SELECT 1) one LEFT JOIN first_unique f ON true;
+END;
+
+COMMENT ON FUNCTION benchmark.jobindsats_label_match(text, text[]) IS
+'Which of a table''s measure labels a wanted label matches (as written; ignoring case, spaces and punctuation; without a "group: " prefix; as the start of a longer or shorter label; the first rule with exactly one match), how, and the labels to choose from when none matches';
+
+/* One term's values in a period form (see the file header). */
+CREATE FUNCTION benchmark.jobindsats_term_values(term_name text, period_form text DEFAULT 'year')
+RETURNS TABLE (kommune text, period text, value numeric, matched_label text)
+LANGUAGE plpgsql STABLE PARALLEL RESTRICTED ROWS 600
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	t benchmark.jobindsats_term;
+	labels text[];
+	m record;
+	m_label text;
+	pm_label text;
+	spec jsonb;
+	combos integer;
+BEGIN
+	IF period_form IS NULL OR period_form NOT IN ('year', 'year_to_date', 'rolling_year', 'as_loaded') THEN
+		RAISE EXCEPTION 'unknown period form "%"', period_form
+			USING ERRCODE = 'invalid_parameter_value',
+				HINT = 'Use year, year_to_date, rolling_year or as_loaded.';
+	END IF;
+	SELECT * INTO t FROM benchmark.jobindsats_term x WHERE x.term = term_name;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'jobindsats term "%" does not exist', term_name
+			USING ERRCODE = 'undefined_object',
+				HINT = 'The terms are the rows of benchmark.jobindsats_term.';
+	END IF;
+	labels := benchmark.jobindsats_table_measures(t.table_id);
+	IF labels IS NULL THEN
+		RETURN;		/* the table is not loaded: no values (model_missing_data says so) */
+	END IF;
+	m := benchmark.jobindsats_label_match(t.measure, labels);
+	IF m.matched_label IS NULL THEN
+		RAISE EXCEPTION 'jobindsats table % has no measure matching "%" (term %)', t.table_id, t.measure, t.term
+			USING ERRCODE = 'undefined_column',
+				DETAIL = pg_catalog.format('Its measures: %s.', pg_catalog.array_to_string(m.candidates[1:20], '; ')),
+				HINT = 'Load the table with this measure, or copy the term with the label your download uses.';
+	END IF;
+	m_label := m.matched_label;
+	IF t.per_cent_measure IS NOT NULL THEN
+		m := benchmark.jobindsats_label_match(t.per_cent_measure, labels);
+		IF m.matched_label IS NULL THEN
+			RAISE EXCEPTION 'jobindsats table % has no measure matching "%" (term %)', t.table_id, t.per_cent_measure, t.term
+				USING ERRCODE = 'undefined_column',
+					DETAIL = pg_catalog.format('Its measures: %s.', pg_catalog.array_to_string(m.candidates[1:20], '; '));
+		END IF;
+		pm_label := m.matched_label;
+	END IF;
+	/* the named dimensions' keys and the keys of their non-total values */
+	SELECT coalesce(pg_catalog.jsonb_object_agg(s.dkey, s.vkeys), '{}'),
+		   coalesce(pg_catalog.round(pg_catalog.exp(pg_catalog.sum(pg_catalog.ln(s.n::numeric))))::integer, 1)
+	INTO spec, combos
+	FROM (SELECT benchmark.jobindsats_label_key(d.key) AS dkey,
+				 pg_catalog.jsonb_agg(DISTINCT benchmark.jobindsats_label_key(v.value)) AS vkeys,
+				 pg_catalog.count(DISTINCT benchmark.jobindsats_label_key(v.value)) AS n
+		  FROM pg_catalog.jsonb_each(t.dimensions) d,
+			   pg_catalog.jsonb_array_elements_text(CASE pg_catalog.jsonb_typeof(d.value) WHEN 'array' THEN d.value
+													ELSE pg_catalog.jsonb_build_array(d.value) END) v(value)
+		  WHERE NOT benchmark.jobindsats_is_total(d.key, v.value)
+		  GROUP BY 1) s;
+
+	RETURN QUERY
+	WITH cells AS MATERIALIZED (
+		SELECT c.kommune, c.period, c.dimensions, c.value
+		FROM benchmark.jobindsats_table_cells(t.table_id, ARRAY[m_label]) c
+		WHERE pm_label IS NULL
+		UNION ALL
+		/* a population: the count * 100 / its per cent of the population, per cell */
+		SELECT c.kommune, c.period, c.dimensions,
+			   pg_catalog.max(c.value) FILTER (WHERE c.measure = m_label) * 100
+			   / NULLIF(pg_catalog.max(c.value) FILTER (WHERE c.measure = pm_label), 0)
+		FROM benchmark.jobindsats_table_cells(t.table_id, ARRAY[m_label, pm_label]) c
+		WHERE pm_label IS NOT NULL
+		GROUP BY c.kommune, c.period, c.dimensions
+	),
+	classes AS MATERIALIZED (
+		SELECT d.dimensions, x.cls, x.combo
+		FROM (SELECT DISTINCT cells.dimensions FROM cells) d,
+			 LATERAL (
+				SELECT CASE WHEN pg_catalog.bool_or(e.bad) OR pg_catalog.count(*) FILTER (WHERE e.named) <> (SELECT pg_catalog.count(*) FROM pg_catalog.jsonb_object_keys(spec))
+							THEN 'out'
+							WHEN pg_catalog.bool_or(e.part) THEN 'part'
+							ELSE 'total' END AS cls,
+					   coalesce(pg_catalog.string_agg(e.combo, ',' ORDER BY e.combo), '') AS combo
+				FROM (SELECT spec ? n.k AS named,
+							 CASE WHEN spec ? n.k THEN NOT (spec -> n.k) ? benchmark.jobindsats_label_key(j.value)
+								  ELSE NOT benchmark.jobindsats_is_total(j.key, j.value)
+									   AND n.k IS DISTINCT FROM benchmark.jobindsats_label_key(t.breakdown) END AS bad,
+							 NOT spec ? n.k AND NOT benchmark.jobindsats_is_total(j.key, j.value)
+								 AND n.k = benchmark.jobindsats_label_key(t.breakdown) AS part,
+							 CASE WHEN spec ? n.k THEN n.k || '=' || benchmark.jobindsats_label_key(j.value) END AS combo
+					  FROM pg_catalog.jsonb_each_text(d.dimensions) j,
+						   LATERAL (SELECT benchmark.jobindsats_label_key(j.key) AS k) n) e
+			 ) x
+	),
+	per_combo AS (
+		SELECT c.kommune, c.period, k.cls, k.combo,
+			   pg_catalog.count(*) AS n, pg_catalog.count(c.value) AS n_values, pg_catalog.sum(c.value) AS total
+		FROM cells c JOIN classes k ON k.dimensions = c.dimensions
+		WHERE k.cls <> 'out'
+		GROUP BY c.kommune, c.period, k.cls, k.combo
+	),
+	per_period AS MATERIALIZED (
+		SELECT x.kommune, x.period,
+			   CASE WHEN pg_catalog.bool_or(x.cls = 'total') THEN
+						CASE WHEN pg_catalog.count(*) FILTER (WHERE x.cls = 'total') = combos
+								  AND pg_catalog.sum(x.n) FILTER (WHERE x.cls = 'total') = pg_catalog.sum(x.n_values) FILTER (WHERE x.cls = 'total')
+							 THEN pg_catalog.sum(x.total) FILTER (WHERE x.cls = 'total') END
+					WHEN t.kind = 'count' THEN
+						CASE WHEN pg_catalog.count(*) = combos AND pg_catalog.sum(x.n) = pg_catalog.sum(x.n_values)
+							 THEN pg_catalog.sum(x.total) END
+			   END AS value,
+			   benchmark.period_kind(x.period) AS kind,
+			   benchmark.period_index(x.period) AS idx
+		FROM per_combo x
+		GROUP BY x.kommune, x.period
+	),
+	latest AS (
+		SELECT p.kind, pg_catalog.max(p.idx) AS idx FROM per_period p GROUP BY p.kind
+	),
+	sub_year AS (
+		/* months and quarters with their year, and the months (quarters) the form counts */
+		SELECT p.*, pg_catalog.left(p.period, 4)::integer AS year,
+			   CASE p.kind WHEN 'month' THEN 12 ELSE 4 END AS per_year_count,
+			   CASE p.kind WHEN 'month' THEN p.idx % 12 + 1 ELSE p.idx % 4 + 1 END AS number,
+			   CASE p.kind WHEN 'month' THEN l.idx % 12 + 1 ELSE l.idx % 4 + 1 END AS latest_number,
+			   l.idx / CASE p.kind WHEN 'month' THEN 12 ELSE 4 END AS latest_year
+		FROM per_period p JOIN latest l ON l.kind = p.kind
+		WHERE p.kind IN ('month', 'quarter')
+	),
+	years AS (
+		SELECT s.kommune, s.year::text AS period,
+			   CASE WHEN t.per_year = 'sum'
+					THEN CASE WHEN pg_catalog.count(s.value) = pg_catalog.max(s.counted) THEN pg_catalog.sum(s.value) END
+					ELSE CASE WHEN pg_catalog.count(s.value) >= pg_catalog.max(s.required) THEN pg_catalog.avg(s.value) END END AS value,
+			   3 AS priority
+		FROM (SELECT s.*,
+					 CASE WHEN period_form = 'year_to_date' AND s.kind = 'month' THEN s.latest_number ELSE s.per_year_count END AS counted,
+					 GREATEST(1, CASE s.kind WHEN 'month' THEN t.months_required
+														ELSE pg_catalog.ceil(t.months_required / 3.0)::integer END
+											- CASE WHEN period_form = 'year_to_date' AND s.kind = 'month' THEN 12 - s.latest_number ELSE 0 END) AS required
+			  FROM sub_year s) s
+		WHERE s.number <= s.counted
+		  AND (s.year < s.latest_year OR s.latest_number = s.per_year_count
+			   OR (period_form = 'year_to_date' AND s.kind = 'month'))
+		GROUP BY s.kommune, s.year, s.kind
+		UNION ALL
+		SELECT p.kommune, p.period, p.value, 1 FROM per_period p WHERE p.kind = 'year'
+		UNION ALL
+		SELECT p.kommune, pg_catalog.left(p.period, 4), p.value, 2
+		FROM per_period p WHERE p.kind = 'four quarters' AND pg_catalog.right(p.period, 2) = '04'
+	),
+	rolling AS (
+		/* twelve months ending with a quarter's last month, or four quarters */
+		SELECT w.kommune, benchmark.period_from_index('four quarters', (w.idx + 1) / 3 - 1) AS period, w.value, 3 AS priority
+		FROM (SELECT p.kommune, p.idx,
+					 CASE WHEN t.per_year = 'sum'
+						  THEN CASE WHEN pg_catalog.count(p.value) OVER w = 12 THEN pg_catalog.sum(p.value) OVER w END
+						  ELSE CASE WHEN pg_catalog.count(p.value) OVER w >= t.months_required THEN pg_catalog.avg(p.value) OVER w END
+					 END AS value
+			  FROM per_period p
+			  WHERE p.kind = 'month'
+			  WINDOW w AS (PARTITION BY p.kommune ORDER BY p.idx RANGE BETWEEN 11 PRECEDING AND CURRENT ROW)) w
+		WHERE w.idx % 3 = 2
+		  AND w.idx - 11 >= (SELECT pg_catalog.min(p.idx) FROM per_period p WHERE p.kind = 'month')
+		UNION ALL
+		SELECT w.kommune, benchmark.period_from_index('four quarters', w.idx), w.value, 3
+		FROM (SELECT p.kommune, p.idx,
+					 CASE WHEN t.per_year = 'sum'
+						  THEN CASE WHEN pg_catalog.count(p.value) OVER w = 4 THEN pg_catalog.sum(p.value) OVER w END
+						  ELSE CASE WHEN pg_catalog.count(p.value) OVER w >= pg_catalog.ceil(t.months_required / 3.0) THEN pg_catalog.avg(p.value) OVER w END
+					 END AS value
+			  FROM per_period p
+			  WHERE p.kind = 'quarter'
+			  WINDOW w AS (PARTITION BY p.kommune ORDER BY p.idx RANGE BETWEEN 3 PRECEDING AND CURRENT ROW)) w
+		WHERE w.idx - 3 >= (SELECT pg_catalog.min(p.idx) FROM per_period p WHERE p.kind = 'quarter')
+		UNION ALL
+		SELECT p.kommune, p.period, p.value, 1 FROM per_period p WHERE p.kind = 'four quarters'
+		UNION ALL
+		SELECT p.kommune, p.period || 'QMAT04', p.value, 2 FROM per_period p WHERE p.kind = 'year'
+	),
+	formed AS (
+		SELECT y.kommune, y.period, y.value, y.priority FROM years y WHERE period_form IN ('year', 'year_to_date')
+		UNION ALL
+		SELECT r.kommune, r.period, r.value, r.priority FROM rolling r WHERE period_form = 'rolling_year'
+		UNION ALL
+		SELECT p.kommune, p.period, p.value, 1 FROM per_period p WHERE period_form = 'as_loaded'
+	)
+	SELECT DISTINCT ON (f.kommune, f.period) f.kommune, f.period, f.value, m_label
+	FROM formed f
+	ORDER BY f.kommune, f.period, f.priority;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark.jobindsats_term_values(text, text) IS
+'One term of the mapping catalog as (kommune, period, value, matched_label): its table''s cells (store or registered wide table) in its breakdown, totals or else the sum over the breakdown for counts, in a period form: year (default), year_to_date, rolling_year or as_loaded';
+
+/* One mapping's values: scale * (sum of numerator terms) / (sum of denominator terms). */
+CREATE FUNCTION benchmark.jobindsats_mapping_values(mapping_name text, period_form text DEFAULT 'year')
+RETURNS TABLE (kommune text, period text, value numeric)
+LANGUAGE plpgsql STABLE PARALLEL RESTRICTED ROWS 600
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	mp benchmark.jobindsats_mapping;
+	missing text;
+	n_terms integer;
+BEGIN
+	SELECT * INTO mp FROM benchmark.jobindsats_mapping x WHERE x.mapping = mapping_name;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'jobindsats mapping "%" does not exist', mapping_name
+			USING ERRCODE = 'undefined_object',
+				HINT = 'The mappings are the rows of benchmark.jobindsats_mapping.';
+	END IF;
+	SELECT pg_catalog.string_agg(DISTINCT pg_catalog.ltrim(x, '-'), ', ')
+	INTO missing
+	FROM pg_catalog.unnest(mp.numerator || coalesce(mp.denominator, '{}')) x
+	WHERE NOT EXISTS (SELECT 1 FROM benchmark.jobindsats_term t WHERE t.term = pg_catalog.ltrim(x, '-'));
+	IF missing IS NOT NULL THEN
+		RAISE EXCEPTION 'jobindsats mapping "%" uses terms that do not exist: %', mapping_name, missing
+			USING ERRCODE = 'undefined_object';
+	END IF;
+	SELECT pg_catalog.count(DISTINCT (s.side, s.x)) INTO n_terms
+	FROM (SELECT 'n' AS side, x FROM pg_catalog.unnest(mp.numerator) x
+		  UNION ALL SELECT 'd', x FROM pg_catalog.unnest(mp.denominator) x) s;
+
+	RETURN QUERY
+	WITH terms AS (
+		SELECT s.side, s.x, pg_catalog.ltrim(s.x, '-') AS term, CASE WHEN s.x LIKE '-%' THEN -1 ELSE 1 END AS sign
+		FROM (SELECT DISTINCT u.side, u.x
+			  FROM (SELECT 'n' AS side, x FROM pg_catalog.unnest(mp.numerator) x
+					UNION ALL SELECT 'd', x FROM pg_catalog.unnest(mp.denominator) x) u) s
+	),
+	term_values AS (
+		SELECT DISTINCT t.term, v.kommune, v.period, v.value
+		FROM (SELECT DISTINCT terms.term FROM terms) t,
+			 LATERAL benchmark.jobindsats_term_values(t.term, period_form) v
+	),
+	sides AS (
+		SELECT v.kommune, v.period,
+			   pg_catalog.count(*) AS n,
+			   pg_catalog.count(v.value) AS n_values,
+			   pg_catalog.sum(t.sign * v.value) FILTER (WHERE t.side = 'n') AS numerator,
+			   pg_catalog.sum(t.sign * v.value) FILTER (WHERE t.side = 'd') AS denominator
+		FROM terms t JOIN term_values v ON v.term = t.term
+		GROUP BY v.kommune, v.period
+	)
+	SELECT s.kommune, s.period,
+		   CASE WHEN s.n = n_terms AND s.n_values = n_terms THEN
+				LEAST(mp.upper_bound,
+								 CASE WHEN mp.denominator IS NULL THEN mp.scale * s.numerator
+									  ELSE mp.scale * s.numerator / NULLIF(s.denominator, 0) END) END
+	FROM sides s;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark.jobindsats_mapping_values(text, text) IS
+'A mapping of the catalog as a model source (kommune, period, value): scale * (sum of the numerator terms) / (sum of the denominator terms), at most upper_bound; NULL where a term is missing or suppressed or the denominator is 0; period forms as jobindsats_term_values';
+
+/*
+ * The preset's sources: one view per shipped mapping, in yearly periods.
+ * Other period forms: a view of your own over
+ * benchmark.jobindsats_mapping_values('<mapping>', 'year_to_date'), in a
+ * copy of the model (README, "Reading jobindsats data").
+ */
+CREATE VIEW benchmark.mapped_stillingsopslag AS
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('stillingsopslag') m;
+
+COMMENT ON VIEW benchmark.mapped_stillingsopslag IS
+'The shipped mapping stillingsopslag in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
+
+CREATE VIEW benchmark.mapped_virksomhedstilfredshed AS
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('virksomhedstilfredshed') m;
+
+COMMENT ON VIEW benchmark.mapped_virksomhedstilfredshed IS
+'The shipped mapping virksomhedstilfredshed in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
+
+CREATE VIEW benchmark.mapped_opkvalificering AS
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('opkvalificering') m;
+
+COMMENT ON VIEW benchmark.mapped_opkvalificering IS
+'The shipped mapping opkvalificering in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
+
+CREATE VIEW benchmark.mapped_revalidering AS
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('revalidering') m;
+
+COMMENT ON VIEW benchmark.mapped_revalidering IS
+'The shipped mapping revalidering in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
+
+CREATE VIEW benchmark.mapped_opkvalificering_dagpenge AS
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('opkvalificering_dagpenge') m;
+
+COMMENT ON VIEW benchmark.mapped_opkvalificering_dagpenge IS
+'The shipped mapping opkvalificering_dagpenge in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
+
+CREATE VIEW benchmark.mapped_job_efter_26_uger AS
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('job_efter_26_uger') m;
+
+COMMENT ON VIEW benchmark.mapped_job_efter_26_uger IS
+'The shipped mapping job_efter_26_uger in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
+
+CREATE VIEW benchmark.mapped_langtidsledige AS
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('langtidsledige') m;
+
+COMMENT ON VIEW benchmark.mapped_langtidsledige IS
+'The shipped mapping langtidsledige in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
+
+CREATE VIEW benchmark.mapped_unge_i_job_og_uddannelse AS
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('unge_i_job_og_uddannelse') m;
+
+COMMENT ON VIEW benchmark.mapped_unge_i_job_og_uddannelse IS
+'The shipped mapping unge_i_job_og_uddannelse in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
+
+CREATE VIEW benchmark.mapped_ingen_passive_unge AS
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ingen_passive_unge') m;
+
+COMMENT ON VIEW benchmark.mapped_ingen_passive_unge IS
+'The shipped mapping ingen_passive_unge in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
+
+CREATE VIEW benchmark.mapped_aktive_aktivitetsparate AS
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('aktive_aktivitetsparate') m;
+
+COMMENT ON VIEW benchmark.mapped_aktive_aktivitetsparate IS
+'The shipped mapping aktive_aktivitetsparate in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
+
+CREATE VIEW benchmark.mapped_ledighed_fleksjob AS
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ledighed_fleksjob') m;
+
+COMMENT ON VIEW benchmark.mapped_ledighed_fleksjob IS
+'The shipped mapping ledighed_fleksjob in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
+
+CREATE VIEW benchmark.mapped_aktive_ikke_vestlige AS
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('aktive_ikke_vestlige') m;
+
+COMMENT ON VIEW benchmark.mapped_aktive_ikke_vestlige IS
+'The shipped mapping aktive_ikke_vestlige in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
+
+CREATE VIEW benchmark.mapped_forsoergelsesgab AS
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('forsoergelsesgab') m;
+
+COMMENT ON VIEW benchmark.mapped_forsoergelsesgab IS
+'The shipped mapping forsoergelsesgab in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
+
+CREATE VIEW benchmark.mapped_delvis_raskmelding AS
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('delvis_raskmelding') m;
+
+COMMENT ON VIEW benchmark.mapped_delvis_raskmelding IS
+'The shipped mapping delvis_raskmelding in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
+
+CREATE VIEW benchmark.mapped_borgertilfredshed AS
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('borgertilfredshed') m;
+
+COMMENT ON VIEW benchmark.mapped_borgertilfredshed IS
+'The shipped mapping borgertilfredshed in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
+
+CREATE VIEW benchmark.mapped_ydelse_dagpenge AS
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_dagpenge') m;
+
+COMMENT ON VIEW benchmark.mapped_ydelse_dagpenge IS
+'The shipped mapping ydelse_dagpenge in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
+
+CREATE VIEW benchmark.mapped_ydelse_kontanthjaelp AS
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_kontanthjaelp') m;
+
+COMMENT ON VIEW benchmark.mapped_ydelse_kontanthjaelp IS
+'The shipped mapping ydelse_kontanthjaelp in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
+
+CREATE VIEW benchmark.mapped_ydelse_uddannelseshjaelp AS
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_uddannelseshjaelp') m;
+
+COMMENT ON VIEW benchmark.mapped_ydelse_uddannelseshjaelp IS
+'The shipped mapping ydelse_uddannelseshjaelp in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
+
+CREATE VIEW benchmark.mapped_ydelse_revalidering AS
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_revalidering') m;
+
+COMMENT ON VIEW benchmark.mapped_ydelse_revalidering IS
+'The shipped mapping ydelse_revalidering in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
+
+CREATE VIEW benchmark.mapped_ydelse_integration AS
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_integration') m;
+
+COMMENT ON VIEW benchmark.mapped_ydelse_integration IS
+'The shipped mapping ydelse_integration in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
+
+CREATE VIEW benchmark.mapped_ydelse_sygedagpenge AS
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_sygedagpenge') m;
+
+COMMENT ON VIEW benchmark.mapped_ydelse_sygedagpenge IS
+'The shipped mapping ydelse_sygedagpenge in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
+
+CREATE VIEW benchmark.mapped_ydelse_jobafklaring AS
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_jobafklaring') m;
+
+COMMENT ON VIEW benchmark.mapped_ydelse_jobafklaring IS
+'The shipped mapping ydelse_jobafklaring in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
+
+CREATE VIEW benchmark.mapped_ydelse_ressourceforloeb AS
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_ressourceforloeb') m;
+
+COMMENT ON VIEW benchmark.mapped_ydelse_ressourceforloeb IS
+'The shipped mapping ydelse_ressourceforloeb in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
+
+CREATE VIEW benchmark.mapped_ydelse_ledighedsydelse AS
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_ledighedsydelse') m;
+
+COMMENT ON VIEW benchmark.mapped_ydelse_ledighedsydelse IS
+'The shipped mapping ydelse_ledighedsydelse in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
+
+CREATE VIEW benchmark.mapped_ydelse_fleksjob AS
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_fleksjob') m;
+
+COMMENT ON VIEW benchmark.mapped_ydelse_fleksjob IS
+'The shipped mapping ydelse_fleksjob in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
+
+CREATE VIEW benchmark.mapped_ydelse_foertidspension AS
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_foertidspension') m;
+
+COMMENT ON VIEW benchmark.mapped_ydelse_foertidspension IS
+'The shipped mapping ydelse_foertidspension in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
+
+/*
+ * What a model's mappings miss in the loaded data, per measure and benefit
+ * and term, before a run fails or leaves municipalities out: one row per
+ * term of every source that is a view over jobindsats_mapping_values (its
+ * period form read from the view), one row per other source (checked as the
+ * runner checks sources, its values not looked into).  problem is NULL when
+ * nothing is missing; periods are the periods without any value, kommuner
+ * the municipalities (not excluded by the model) without a value in some of
+ * the other periods.  The periods looked at: period_label (and for the
+ * benefits the baseline years), or else every period some term of the
+ * model delivers (and for the benefits the baseline years).
+ */
+CREATE FUNCTION benchmark.model_missing_data(model_name text, period_label text DEFAULT NULL)
+RETURNS TABLE (part text, name text, source text, mapping text, term text, table_id text, measure_label text,
+			   matched_label text, matched_how text, problem text, detail text, periods text[], kommuner text[])
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	md benchmark.model;
+	item record;
+	tm benchmark.jobindsats_term;
+	found_mapping text[];
+	mapping_name text;
+	form text;
+	labels text[];
+	mt record;
+	sp record;
+	missing_values text[];
+	n integer := 0;
+	found_rows jsonb := '[]';
+	term_values jsonb := '[]';
+	r jsonb;
+BEGIN
+	SELECT * INTO md FROM benchmark.model x WHERE x.model = model_name;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'model "%" does not exist', model_name USING ERRCODE = 'undefined_object';
+	END IF;
+	IF period_label IS NOT NULL THEN
+		period_label := benchmark.period_canonical(period_label);
+	END IF;
+
+	FOR item IN
+		SELECT 'measure' AS part, x.measure AS name, x.source, x.area_no * 1000 + x.position AS ord
+		FROM benchmark.model_measure x
+		WHERE x.model = model_name
+		UNION ALL
+		SELECT 'benefit', x.benefit, x.source, 1000000 + x.position FROM benchmark.model_benefit x WHERE x.model = model_name
+		ORDER BY ord
+	LOOP
+		found_mapping := NULL;
+		IF (SELECT c.relkind FROM pg_catalog.pg_class c WHERE c.oid = pg_catalog.to_regclass(item.source)) IN ('v', 'm') THEN
+			found_mapping := pg_catalog.regexp_match(pg_catalog.pg_get_viewdef(pg_catalog.to_regclass(item.source)),
+													 'jobindsats_mapping_values\(''((?:[^'']|'''')+)''(?:::text)?(?:,\s*''([a-z_]+)'')?');
+		END IF;
+		IF found_mapping IS NULL THEN
+			sp := benchmark.source_problem(item.source);
+			n := n + 1;
+			found_rows := found_rows || pg_catalog.jsonb_build_object(
+				'n', n, 'part', item.part, 'name', item.name, 'source', item.source, 'problem', sp.problem,
+				'detail', 'Not a view over benchmark.jobindsats_mapping_values: its values are not checked here.');
+			CONTINUE;
+		END IF;
+		mapping_name := pg_catalog.replace(found_mapping[1], '''''', '''');
+		form := coalesce(found_mapping[2], 'year');
+		FOR tm IN
+			SELECT t.* FROM benchmark.jobindsats_term t
+			WHERE t.term IN (SELECT pg_catalog.ltrim(x, '-') FROM benchmark.jobindsats_mapping mp,
+								 pg_catalog.unnest(mp.numerator || coalesce(mp.denominator, '{}')) x
+							 WHERE mp.mapping = mapping_name)
+			ORDER BY t.term
+		LOOP
+			n := n + 1;
+			r := pg_catalog.jsonb_build_object('n', n, 'part', item.part, 'name', item.name, 'source', item.source,
+											   'mapping', mapping_name, 'term', tm.term, 'table_id', tm.table_id,
+											   'measure_label', tm.measure);
+			BEGIN
+				labels := benchmark.jobindsats_table_measures(tm.table_id);
+			EXCEPTION WHEN OTHERS THEN
+				found_rows := found_rows || (r || pg_catalog.jsonb_build_object('problem', 'table cannot be read', 'detail', SQLERRM));
+				CONTINUE;
+			END;
+			IF labels IS NULL THEN
+				found_rows := found_rows || (r || pg_catalog.jsonb_build_object('problem', 'table not loaded', 'detail',
+					pg_catalog.format('Load jobindsats table %s with benchmark.jobindsats_load(%L, <download>), or register its wide table in benchmark.jobindsats_source.',
+									  tm.table_id, tm.table_id)));
+				CONTINUE;
+			END IF;
+			mt := benchmark.jobindsats_label_match(tm.measure, labels);
+			IF mt.matched_label IS NULL
+			   OR (tm.per_cent_measure IS NOT NULL AND (benchmark.jobindsats_label_match(tm.per_cent_measure, labels)).matched_label IS NULL) THEN
+				found_rows := found_rows || (r || pg_catalog.jsonb_build_object('problem', 'measure not found', 'detail',
+					pg_catalog.format('No measure matches "%s"; the table''s measures: %s',
+									  CASE WHEN mt.matched_label IS NULL THEN tm.measure ELSE tm.per_cent_measure END,
+									  pg_catalog.array_to_string((SELECT pg_catalog.array_agg(l ORDER BY l) FROM pg_catalog.unnest(labels) l), '; '))));
+				CONTINUE;
+			END IF;
+			r := r || pg_catalog.jsonb_build_object('matched_label', mt.matched_label, 'matched_how', mt.matched_how);
+			/* the breakdown values the term names that the table lacks */
+			SELECT pg_catalog.array_agg(w.key || ' = ' || w.value ORDER BY w.key, w.value) INTO missing_values
+			FROM (SELECT d.key, v.value
+				  FROM pg_catalog.jsonb_each(tm.dimensions) d,
+					   pg_catalog.jsonb_array_elements_text(CASE pg_catalog.jsonb_typeof(d.value) WHEN 'array' THEN d.value
+															ELSE pg_catalog.jsonb_build_array(d.value) END) v(value)
+				  WHERE NOT benchmark.jobindsats_is_total(d.key, v.value)) w
+			WHERE NOT EXISTS (SELECT 1
+							  FROM (SELECT DISTINCT c.dimensions FROM benchmark.jobindsats_table_cells(tm.table_id, ARRAY[mt.matched_label]) c) c,
+								   pg_catalog.jsonb_each_text(c.dimensions) j
+							  WHERE benchmark.jobindsats_label_key(j.key) = benchmark.jobindsats_label_key(w.key)
+								AND benchmark.jobindsats_label_key(j.value) = benchmark.jobindsats_label_key(w.value));
+			IF missing_values IS NOT NULL THEN
+				found_rows := found_rows || (r || pg_catalog.jsonb_build_object('problem', 'breakdown values not found',
+					'detail', 'Not in the loaded table: ' || pg_catalog.array_to_string(missing_values, '; ')));
+				CONTINUE;
+			END IF;
+			found_rows := found_rows || (r || pg_catalog.jsonb_build_object('check', true, 'detail',
+				pg_catalog.format('Read in the period form %s.', form)));
+			term_values := term_values || coalesce((SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_array(n, v.kommune, v.period, v.value))
+													FROM benchmark.jobindsats_term_values(tm.term, form) v), '[]');
+		END LOOP;
+	END LOOP;
+
+	RETURN QUERY
+	WITH found AS (
+		SELECT x.* FROM pg_catalog.jsonb_to_recordset(found_rows)
+			AS x(n integer, part text, name text, source text, mapping text, term text, table_id text, measure_label text,
+				 matched_label text, matched_how text, problem text, detail text, "check" boolean)
+	),
+	vals AS (
+		SELECT (e ->> 0)::integer AS n, e ->> 1 AS kommune, e ->> 2 AS period, (e ->> 3)::numeric AS value
+		FROM pg_catalog.jsonb_array_elements(term_values) e
+	),
+	expected AS (
+		SELECT f.n, p.period
+		FROM found f,
+			 LATERAL (SELECT period_label AS period WHERE period_label IS NOT NULL
+					  UNION
+					  SELECT DISTINCT v.period FROM vals v WHERE period_label IS NULL
+					  UNION
+					  SELECT y::text FROM pg_catalog.generate_series(md.baseline_from, md.baseline_to) y WHERE f.part = 'benefit') p
+		WHERE f."check"
+	),
+	empty_periods AS (
+		SELECT e.n, pg_catalog.array_agg(e.period ORDER BY e.period) AS periods
+		FROM expected e
+		WHERE NOT EXISTS (SELECT 1 FROM vals v WHERE v.n = e.n AND v.period = e.period AND v.value IS NOT NULL)
+		GROUP BY e.n
+	),
+	lacking AS (
+		SELECT e.n, k.name, pg_catalog.array_agg(e.period ORDER BY e.period) AS periods
+		FROM expected e
+		CROSS JOIN @extschema@.kommuner() k
+		WHERE EXISTS (SELECT 1 FROM vals v WHERE v.n = e.n AND v.period = e.period AND v.value IS NOT NULL)
+		  AND NOT EXISTS (SELECT 1 FROM benchmark.model_excluded x WHERE x.model = model_name AND x.kommune = k.kommune)
+		  AND NOT EXISTS (SELECT 1 FROM vals v WHERE v.n = e.n AND v.period = e.period AND v.kommune = k.name AND v.value IS NOT NULL)
+		GROUP BY e.n, k.name
+	),
+	lacking_list AS (
+		SELECT l.n, pg_catalog.array_agg(l.name || ' (' || pg_catalog.array_to_string(l.periods, ', ') || ')' ORDER BY l.name) AS kommuner
+		FROM lacking l GROUP BY l.n
+	)
+	SELECT f.part, f.name, f.source, f.mapping, f.term, f.table_id, f.measure_label, f.matched_label, f.matched_how,
+		   coalesce(f.problem, CASE WHEN ep.periods IS NOT NULL THEN 'periods missing'
+									WHEN ll.kommuner IS NOT NULL THEN 'municipalities missing' END),
+		   f.detail, ep.periods, ll.kommuner
+	FROM found f
+	LEFT JOIN empty_periods ep ON ep.n = f.n
+	LEFT JOIN lacking_list ll ON ll.n = f.n
+	ORDER BY f.n;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark.model_missing_data(text, text) IS
+'What a model''s jobindsats mappings miss in the loaded data, per measure, benefit and term: table not loaded, measure not found (with the table''s labels), breakdown values not found, periods without any value, municipalities without a value; which label each term matched and how; problem NULL when nothing is missing';

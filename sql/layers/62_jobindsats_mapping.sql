@@ -407,12 +407,12 @@ BEGIN
 		FROM terms t JOIN term_values v ON v.term = t.term
 		GROUP BY v.kommune, v.period
 	)
-	SELECT s.kommune, s.period,
-		   CASE WHEN s.n = n_terms AND s.n_values = n_terms THEN
-				LEAST(mp.upper_bound,
-								 CASE WHEN mp.denominator IS NULL THEN mp.scale * s.numerator
-									  ELSE mp.scale * s.numerator / NULLIF(s.denominator, 0) END) END
-	FROM sides s;
+	SELECT q.kommune, q.period, CASE WHEN q.value IS NOT NULL THEN LEAST(mp.upper_bound, q.value) END
+	FROM (SELECT s.kommune, s.period,
+				 CASE WHEN s.n = n_terms AND s.n_values = n_terms THEN
+					  CASE WHEN mp.denominator IS NULL THEN mp.scale * s.numerator
+						   ELSE mp.scale * s.numerator / NULLIF(s.denominator, 0) END END AS value
+		  FROM sides s) q;
 END
 $$;
 
@@ -734,7 +734,7 @@ BEGIN
 		FROM expected e
 		CROSS JOIN @extschema@.kommuner() k
 		WHERE EXISTS (SELECT 1 FROM vals v WHERE v.n = e.n AND v.period = e.period AND v.value IS NOT NULL)
-		  AND NOT EXISTS (SELECT 1 FROM benchmark.model_excluded x WHERE x.model = model_name AND x.kommune = k.kommune)
+		  AND NOT EXISTS (SELECT 1 FROM benchmark.model_excluded x WHERE x.model = model_name AND x.kommune::text = k.name)
 		  AND NOT EXISTS (SELECT 1 FROM vals v WHERE v.n = e.n AND v.period = e.period AND v.kommune = k.name AND v.value IS NOT NULL)
 		GROUP BY e.n, k.name
 	),

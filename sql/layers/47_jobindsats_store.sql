@@ -47,8 +47,8 @@ COMMENT ON COLUMN benchmark.jobindsats_observation.value IS
 COMMENT ON COLUMN benchmark.jobindsats_observation.stored_at IS
 'When the value was stored: the first load of the cell, or the load that last revised it';
 
-/* the mappings read one table's measure at a time */
-CREATE INDEX jobindsats_observation_table_measure ON benchmark.jobindsats_observation (table_id, measure);
+/* the mappings read one table's measure and breakdowns at a time */
+CREATE INDEX jobindsats_observation_table_measure ON benchmark.jobindsats_observation (table_id, measure, dimensions);
 
 SELECT pg_catalog.pg_extension_config_dump('benchmark.jobindsats_observation', '');
 

@@ -112,6 +112,37 @@ $$;
 COMMENT ON FUNCTION benchmark.jobindsats_table_measures(text) IS
 'The measure labels of a jobindsats table as loaded into the store or as its registered wide table has them; NULL when the table is not loaded';
 
+/* The distinct breakdowns (dimensions objects) of one measure of a jobindsats table, store or registered wide table. */
+CREATE FUNCTION benchmark.jobindsats_table_breakdowns(table_id text, measure text)
+RETURNS SETOF jsonb
+LANGUAGE plpgsql STABLE PARALLEL RESTRICTED ROWS 20
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF EXISTS (SELECT 1 FROM benchmark.jobindsats_source x WHERE x.table_id = pg_catalog.upper(jobindsats_table_breakdowns.table_id)) THEN
+		RETURN QUERY SELECT DISTINCT c.dimensions
+					 FROM benchmark.jobindsats_table_cells(jobindsats_table_breakdowns.table_id, ARRAY[measure]) c;
+		RETURN;
+	END IF;
+	/* skipping through the index on (table_id, measure, dimensions) */
+	RETURN QUERY
+	WITH RECURSIVE d(dimensions) AS (
+		(SELECT o.dimensions FROM benchmark.jobindsats_observation o
+		 WHERE o.table_id = pg_catalog.upper(jobindsats_table_breakdowns.table_id) AND o.measure = jobindsats_table_breakdowns.measure
+		 ORDER BY o.dimensions LIMIT 1)
+		UNION ALL
+		SELECT (SELECT o.dimensions FROM benchmark.jobindsats_observation o
+				WHERE o.table_id = pg_catalog.upper(jobindsats_table_breakdowns.table_id) AND o.measure = jobindsats_table_breakdowns.measure
+				  AND o.dimensions > d.dimensions
+				ORDER BY o.dimensions LIMIT 1)
+		FROM d WHERE d.dimensions IS NOT NULL)
+	SELECT d.dimensions FROM d WHERE d.dimensions IS NOT NULL;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark.jobindsats_table_breakdowns(text, text) IS
+'The distinct breakdowns (dimension -> value objects) one measure of a jobindsats table has, in the store or the registered wide table';
+
 /*
  * Which of a table's measure labels a term's label matches: the first rule
  * that finds exactly one label wins (as written; ignoring case, spaces and
@@ -175,6 +206,10 @@ DECLARE
 	pm_label text;
 	spec jsonb;
 	combos integer;
+	registered boolean;
+	kept jsonb[];
+	kept_class text[];
+	kept_combo text[];
 BEGIN
 	IF period_form IS NULL OR period_form NOT IN ('year', 'year_to_date', 'rolling_year', 'as_loaded') THEN
 		RAISE EXCEPTION 'unknown period form "%"', period_form
@@ -221,46 +256,65 @@ BEGIN
 		  WHERE NOT benchmark.jobindsats_is_total(d.key, v.value)
 		  GROUP BY 1) s;
 
+	/*
+	 * Each breakdown of the measure: total (every dimension not named at
+	 * its total), part (the breakdown dimension broken down, the others at
+	 * their totals) or left out; combo names the named dimensions' values.
+	 */
+	SELECT pg_catalog.array_agg(x.dimensions), pg_catalog.array_agg(x.cls), pg_catalog.array_agg(x.combo)
+	INTO kept, kept_class, kept_combo
+	FROM (SELECT d.dimensions,
+				 CASE WHEN pg_catalog.bool_or(e.bad) OR pg_catalog.count(*) FILTER (WHERE e.named) <> (SELECT pg_catalog.count(*) FROM pg_catalog.jsonb_object_keys(spec))
+					  THEN 'out'
+					  WHEN pg_catalog.bool_or(e.part) THEN 'part'
+					  ELSE 'total' END AS cls,
+				 coalesce(pg_catalog.string_agg(e.combo, ',' ORDER BY e.combo), '') AS combo
+		  FROM benchmark.jobindsats_table_breakdowns(t.table_id, m_label) d(dimensions)
+		  LEFT JOIN LATERAL (
+				SELECT spec ? n.k AS named,
+					   CASE WHEN spec ? n.k THEN NOT (spec -> n.k) ? benchmark.jobindsats_label_key(j.value)
+							ELSE NOT benchmark.jobindsats_is_total(j.key, j.value)
+								 AND n.k IS DISTINCT FROM benchmark.jobindsats_label_key(t.breakdown) END AS bad,
+					   NOT spec ? n.k AND NOT benchmark.jobindsats_is_total(j.key, j.value)
+						   AND n.k = benchmark.jobindsats_label_key(t.breakdown) AS part,
+					   CASE WHEN spec ? n.k THEN n.k || '=' || benchmark.jobindsats_label_key(j.value) END AS combo
+				FROM pg_catalog.jsonb_each_text(d.dimensions) j,
+					 LATERAL (SELECT benchmark.jobindsats_label_key(j.key) AS k) n) e ON true
+		  GROUP BY d.dimensions) x
+	WHERE x.cls = 'total' OR (x.cls = 'part' AND t.kind = 'count');	/* a share is never summed */
+	IF kept IS NULL THEN
+		RETURN;		/* no breakdown fits the term (model_missing_data says which values are missing) */
+	END IF;
+	registered := EXISTS (SELECT 1 FROM benchmark.jobindsats_source x WHERE x.table_id = t.table_id);
+
 	RETURN QUERY
-	WITH cells AS MATERIALIZED (
-		SELECT c.kommune, c.period, c.dimensions, c.value
-		FROM benchmark.jobindsats_table_cells(t.table_id, ARRAY[m_label]) c
-		WHERE pm_label IS NULL
+	WITH raw AS (
+		/* a municipality's area is its official name in the store */
+		SELECT o.area AS kommune, o.period, pg_catalog.array_position(kept, o.dimensions) AS i, o.measure, o.value
+		FROM benchmark.jobindsats_observation o
+		WHERE NOT registered AND o.table_id = t.table_id AND o.measure IN (m_label, pm_label)
+		  AND o.dimensions = ANY (kept) AND o.kommune IS NOT NULL
+		UNION ALL
+		SELECT c.kommune, c.period, pg_catalog.array_position(kept, c.dimensions), c.measure, c.value
+		FROM benchmark.jobindsats_table_cells(t.table_id, ARRAY[m_label, pm_label]) c
+		WHERE registered AND c.dimensions = ANY (kept)
+	),
+	cells AS (
+		SELECT r.kommune, r.period, r.i, r.value FROM raw r WHERE pm_label IS NULL
 		UNION ALL
 		/* a population: the count * 100 / its per cent of the population, per cell */
-		SELECT c.kommune, c.period, c.dimensions,
-			   pg_catalog.max(c.value) FILTER (WHERE c.measure = m_label) * 100
-			   / NULLIF(pg_catalog.max(c.value) FILTER (WHERE c.measure = pm_label), 0)
-		FROM benchmark.jobindsats_table_cells(t.table_id, ARRAY[m_label, pm_label]) c
+		SELECT r.kommune, r.period, r.i,
+			   pg_catalog.max(r.value) FILTER (WHERE r.measure = m_label) * 100
+			   / NULLIF(pg_catalog.max(r.value) FILTER (WHERE r.measure = pm_label), 0)
+		FROM raw r
 		WHERE pm_label IS NOT NULL
-		GROUP BY c.kommune, c.period, c.dimensions
-	),
-	classes AS MATERIALIZED (
-		SELECT d.dimensions, x.cls, x.combo
-		FROM (SELECT DISTINCT cells.dimensions FROM cells) d,
-			 LATERAL (
-				SELECT CASE WHEN pg_catalog.bool_or(e.bad) OR pg_catalog.count(*) FILTER (WHERE e.named) <> (SELECT pg_catalog.count(*) FROM pg_catalog.jsonb_object_keys(spec))
-							THEN 'out'
-							WHEN pg_catalog.bool_or(e.part) THEN 'part'
-							ELSE 'total' END AS cls,
-					   coalesce(pg_catalog.string_agg(e.combo, ',' ORDER BY e.combo), '') AS combo
-				FROM (SELECT spec ? n.k AS named,
-							 CASE WHEN spec ? n.k THEN NOT (spec -> n.k) ? benchmark.jobindsats_label_key(j.value)
-								  ELSE NOT benchmark.jobindsats_is_total(j.key, j.value)
-									   AND n.k IS DISTINCT FROM benchmark.jobindsats_label_key(t.breakdown) END AS bad,
-							 NOT spec ? n.k AND NOT benchmark.jobindsats_is_total(j.key, j.value)
-								 AND n.k = benchmark.jobindsats_label_key(t.breakdown) AS part,
-							 CASE WHEN spec ? n.k THEN n.k || '=' || benchmark.jobindsats_label_key(j.value) END AS combo
-					  FROM pg_catalog.jsonb_each_text(d.dimensions) j,
-						   LATERAL (SELECT benchmark.jobindsats_label_key(j.key) AS k) n) e
-			 ) x
+		GROUP BY r.kommune, r.period, r.i
 	),
 	per_combo AS (
-		SELECT c.kommune, c.period, k.cls, k.combo,
+		SELECT c.kommune, c.period, kept_class[c.i] AS cls, kept_combo[c.i] AS combo,
 			   pg_catalog.count(*) AS n, pg_catalog.count(c.value) AS n_values, pg_catalog.sum(c.value) AS total
-		FROM cells c JOIN classes k ON k.dimensions = c.dimensions
-		WHERE k.cls <> 'out'
-		GROUP BY c.kommune, c.period, k.cls, k.combo
+		FROM cells c
+		GROUP BY c.kommune, c.period, kept_class[c.i], kept_combo[c.i]
 	),
 	per_period AS MATERIALIZED (
 		SELECT x.kommune, x.period,

@@ -2,8 +2,8 @@
 
 \echo Use "ALTER EXTENSION benchmark UPDATE TO '1.5'" to load this file. \quit
 
-/* the mappings read one table's measure at a time */
-CREATE INDEX jobindsats_observation_table_measure ON benchmark.jobindsats_observation (table_id, measure);
+/* the mappings read one table's measure and breakdowns at a time */
+CREATE INDEX jobindsats_observation_table_measure ON benchmark.jobindsats_observation (table_id, measure, dimensions);
 
 /* The mapping catalog (sql/layers/48_jobindsats_mapping.sql), new in 1.5. */
 CREATE TABLE benchmark.jobindsats_source (
@@ -137,10 +137,10 @@ INSERT INTO benchmark.jobindsats_term (term, table_id, measure, per_cent_measure
 	 'Activated recipients of uddannelseshjælp', true),
 	('personer_uddannelseshjaelp', 'Y38A02', 'Antal personer', NULL, '{}', 'count', 'mean', 12, 'Persons on uddannelseshjælp, mean of the months', true),
 	('ordinaere_timer_aktivitetsparate', 'OTIJ01', 'Antal personer med ordinære timer', NULL,
-	 '{"Målgruppe": ["Aktivitetsparate kontanthjælpsmodtagere"]}', 'count', 'mean', 12,
+	 '{"Ydelsesgrupper": ["Kontanthjælp"], "Målgruppe": ["Aktivitetsparate kontanthjælpsmodtagere"]}', 'count', 'mean', 12,
 	 'Activity-ready kontanthjælp recipients with ordinary paid hours', true),
 	('personer_aktivitetsparate', 'OTIJ01', 'Antal personer i alt', NULL,
-	 '{"Målgruppe": ["Aktivitetsparate kontanthjælpsmodtagere"]}', 'count', 'mean', 12,
+	 '{"Ydelsesgrupper": ["Kontanthjælp"], "Målgruppe": ["Aktivitetsparate kontanthjælpsmodtagere"]}', 'count', 'mean', 12,
 	 'Activity-ready kontanthjælp recipients', true),
 	('aktiverede_aktivitetsparate_virksomhed', 'PTVC02', 'Antal aktiverede', NULL,
 	 '{"Ydelsesgrupper": ["Aktivitetsparate kontanthjælpsmodtagere"], "Tilbud": ["Virksomhedspraktik", "Løntilskud"]}', 'count', 'mean', 12,

@@ -245,14 +245,15 @@ JOIN ydelse y USING (tbl);
 -- The rows of the benefit tables: (Køn i alt, Herkomst i alt), Kvinder and
 -- Mænd at Herkomst i alt (counts split from the rounded total, so that they add
 -- up to it; suppressed where the total is), and the non-western immigrants at
--- Køn i alt (rarely suppressed).  Percentages of the population 16-66 of the
+-- Køn i alt (rarely suppressed).  Besides small counts, a few cells under 200
+-- full-time persons are suppressed at random.  Percentages of the population 16-66 of the
 -- row's own group (women: 49 per cent of the population 16-66).
 CREATE TEMP TABLE ydelse_raekke AS
 WITH c AS (
 	SELECT *, round(fuldtid * 1.3) AS p, round(fuldtid) AS f,
-		   pg_temp.suppressed(tbl || omraade || periode, fuldtid * 1.3, 0.0005) AS sp,
-		   pg_temp.suppressed(tbl || omraade || periode, fuldtid, 0.0005) AS sf,
-		   pg_temp.u('suppressnv' || tbl || omraade || periode) < 0.0001 AS snv
+		   pg_temp.suppressed(tbl || omraade || periode, fuldtid * 1.3, CASE WHEN fuldtid < 200 THEN 0.0005 ELSE 0 END) AS sp,
+		   pg_temp.suppressed(tbl || omraade || periode, fuldtid, CASE WHEN fuldtid < 200 THEN 0.0005 ELSE 0 END) AS sf,
+		   pg_temp.u('suppressnv' || tbl || omraade || periode) < 0.00005 AS snv
 	FROM ydelse_celle)
 SELECT tbl, periode, omraade, 1 AS raekke, 'Køn i alt' AS koen, 'Herkomst i alt' AS herkomst,
 	   CASE WHEN NOT sp THEN p END AS personer,

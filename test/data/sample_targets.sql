@@ -78,6 +78,12 @@ SELECT s.serie, k.navn, y,
 		   -- kontanthjælp persons before 2018, relative to 2018 (filled in below)
 		   WHEN 'kontanthjaelp_foer_2018' THEN
 			   (1 + (2018 - y) * 0.06 * (pg_temp.u_target(s.serie || k.kode) - 0.2))::numeric(6, 4)
+		   -- uddannelseshjælp recipients (as OTIJ01 "Antal personer i alt"), and those with ordinary hours
+		   WHEN 'uddannelseshjaelp_personer_i_alt' THEN
+			   round((k.befolkning_16_66 * 0.008 * (0.8 + 0.4 * pg_temp.u_target('otij01' || k.kode || 'Uddannelseshjælp')))::numeric)
+		   WHEN 'uddannelseshjaelp_med_ordinaere_timer' THEN
+			   round((k.befolkning_16_66 * 0.008 * (0.8 + 0.4 * pg_temp.u_target('otij01' || k.kode || 'Uddannelseshjælp'))
+					  * (0.06 + 0.10 * k.styrke + 0.08 * pg_temp.u_target('otij01s' || k.kode || y || 'Uddannelseshjælp')))::numeric)
 		   -- ressourceforløb persons before 2018, relative to 2018 (filled in below)
 		   WHEN 'ressourceforloeb_foer_2018' THEN
 			   (1 - (2018 - y) * 0.08 * pg_temp.u_target(s.serie || k.kode))::numeric(6, 4)
@@ -88,7 +94,8 @@ JOIN (VALUES ('integration_selvforsoergende', 2018, 2024), ('unge_uddannelseshja
 			 ('dagpenge_over_12_maaneder', 2015, 2023), ('sygedagpenge_foer_2018', 2015, 2017),
 			 ('uddannelseshjaelp_over_12_maaneder', 2015, 2018), ('ledighedsydelse_over_12_maaneder', 2015, 2018),
 			 ('aktiveringsgrad_kontanthjaelp', 2015, 2018), ('integration_virksomhedsvendt', 2016, 2018),
-			 ('kontanthjaelp_foer_2018', 2015, 2017), ('ressourceforloeb_foer_2018', 2015, 2017)) s(serie, fra, til) ON true
+			 ('kontanthjaelp_foer_2018', 2015, 2017), ('ressourceforloeb_foer_2018', 2015, 2017),
+			 ('uddannelseshjaelp_personer_i_alt', 2018, 2023), ('uddannelseshjaelp_med_ordinaere_timer', 2018, 2023)) s(serie, fra, til) ON true
 CROSS JOIN LATERAL generate_series(s.fra, s.til) y;
 
 -- sygedagpenge 2015-2017: the 2018 level of the sample times the factor above
@@ -137,10 +144,10 @@ BEGIN
 		CREATE TEMP VIEW personer_%s AS
 		SELECT model_sources.kommune("Område") AS kommune, left("Periode", 4) AS period,
 			   CASE WHEN count("Antal personer") = 12 THEN avg("Antal personer") END AS value
-		FROM %s WHERE "Køn" = 'I alt' AND "Herkomst" = 'I alt' %s AND model_sources.kommune("Område") IS NOT NULL
+		FROM %s WHERE "Køn" = 'Køn i alt' AND "Herkomst" = 'Herkomst i alt' %s AND model_sources.kommune("Område") IS NOT NULL
 		GROUP BY 1, 2$v$, replace(tbl::text, 'jobindsats.', ''), tbl, extra);
 END $f$;
-SELECT FROM pg_temp.personer_aar('jobindsats.y60a02', 'AND "Visitationskategori" = ''I alt''');
+SELECT FROM pg_temp.personer_aar('jobindsats.y60a02', 'AND "Visitationskategori" = ''Visitationskategori i alt''');
 SELECT FROM pg_temp.personer_aar('jobindsats.y11a02', '');
 UPDATE target_sources.syntetiske_tal t
 SET vaerdi = round(t.vaerdi * s.value)
@@ -161,7 +168,7 @@ UNION ALL
 SELECT model_sources.kommune(k."Område"), left(k."Periode", 4),
 	   CASE WHEN count(k."Antal personer") = 12 THEN avg(k."Antal personer") END
 FROM jobindsats.y60a02 k
-WHERE k."Køn" = 'I alt' AND k."Herkomst" = 'I alt' AND k."Visitationskategori" = 'I alt' AND model_sources.kommune(k."Område") IS NOT NULL
+WHERE k."Køn" = 'Køn i alt' AND k."Herkomst" = 'Herkomst i alt' AND k."Visitationskategori" = 'Visitationskategori i alt' AND model_sources.kommune(k."Område") IS NOT NULL
 GROUP BY 1, 2;
 COMMENT ON VIEW target_sources.kontanthjaelp_personer IS
 'Persons on kontanthjælp (job- and activity-ready) per year, mean of the months: the sample''s Y60A02 "Antal personer" from 2018 and SYNTETISKE DATA for 2015-2017';
@@ -172,7 +179,7 @@ UNION ALL
 SELECT model_sources.kommune(r."Område"), left(r."Periode", 4),
 	   CASE WHEN count(r."Antal personer") = 12 THEN avg(r."Antal personer") END
 FROM jobindsats.y11a02 r
-WHERE r."Køn" = 'I alt' AND r."Herkomst" = 'I alt' AND model_sources.kommune(r."Område") IS NOT NULL
+WHERE r."Køn" = 'Køn i alt' AND r."Herkomst" = 'Herkomst i alt' AND model_sources.kommune(r."Område") IS NOT NULL
 GROUP BY 1, 2;
 COMMENT ON VIEW target_sources.ressourceforloeb_personer IS
 'Persons in ressourceforløb per year, mean of the months: the sample''s Y11A02 "Antal personer" from 2018 and SYNTETISKE DATA for 2015-2017';
@@ -187,57 +194,59 @@ SELECT model_sources.kommune("Område") AS kommune, left("Periode", 4) AS period
 	   CASE WHEN count("Antal langtidsledige personer") = 12 AND count("Antal bruttoledige personer") = 12
 			THEN sum("Antal bruttoledige personer") END AS denominator
 FROM jobindsats.y25i09
-WHERE "Ydelsesgrupper" = 'Jobparate kontanthjælpsmodtagere' AND "A-kasse" = 'I alt'
+WHERE "Ydelsesgrupper" = 'Jobparate kontanthjælpsmodtagere' AND "A-kasse" = 'A-kasse i alt'
   AND model_sources.kommune("Område") IS NOT NULL
 GROUP BY 1, 2;
 COMMENT ON VIEW target_sources.langtidsledige_jobparate_kontanthjaelp IS
 'Long-term unemployed in per cent of gross unemployed job-ready kontanthjælp recipients: Y25I09 (Ydelsesgrupper = Jobparate kontanthjælpsmodtagere) "Antal langtidsledige personer" / "Antal bruttoledige personer", sums of the twelve months (sample data)';
 
+-- uddannelseshjælp recipients with ordinary hours: the sample's OTIJ01 holds
+-- kontanthjælp only, so both counts are synthetic series
 CREATE VIEW target_sources.uddannelseshjaelp_ordinaere_timer AS
-SELECT model_sources.kommune("Område") AS kommune, "Periode" AS period,
-	   100 * "Antal personer med ordinære timer" / NULLIF("Antal personer i alt", 0) AS value,
-	   "Antal personer med ordinære timer" AS numerator, "Antal personer i alt" AS denominator
-FROM jobindsats.otij01
-WHERE "Ydelsesgrupper" = 'Uddannelseshjælp' AND "Målgruppe" = 'I alt' AND model_sources.kommune("Område") IS NOT NULL;
+SELECT i.kommune, i.aar::text AS period,
+	   100 * t.vaerdi / NULLIF(i.vaerdi, 0) AS value, t.vaerdi AS numerator, i.vaerdi AS denominator
+FROM target_sources.syntetiske_tal i
+JOIN target_sources.syntetiske_tal t ON t.serie = 'uddannelseshjaelp_med_ordinaere_timer' AND t.kommune = i.kommune AND t.aar = i.aar
+WHERE i.serie = 'uddannelseshjaelp_personer_i_alt';
 COMMENT ON VIEW target_sources.uddannelseshjaelp_ordinaere_timer IS
-'Uddannelseshjælp recipients with ordinary hours in per cent of all uddannelseshjælp recipients: OTIJ01 "Antal personer med ordinære timer" / "Antal personer i alt" (sample data)';
+'SYNTETISKE DATA: uddannelseshjælp recipients with ordinary hours in per cent of all uddannelseshjælp recipients, as OTIJ01 "Antal personer med ordinære timer" / "Antal personer i alt" would give it (made up, not real figures)';
 
 CREATE VIEW target_sources.uddannelsesloeft AS
-SELECT model_sources.kommune("Område") AS kommune, "Periode" AS period, "Antal personer" AS value
+SELECT model_sources.kommune("Område") AS kommune, "Periode" AS period, "Antal aktiverede" AS value
 FROM jobindsats.y01c01
-WHERE "Tilbud" = 'Ordinær uddannelse' AND model_sources.kommune("Område") IS NOT NULL;
+WHERE "A-kasse" = 'A-kasse i alt' AND "Tilbud" = 'Ordinær uddannelse i alt' AND model_sources.kommune("Område") IS NOT NULL;
 COMMENT ON VIEW target_sources.uddannelsesloeft IS
-'A-dagpenge recipients in ordinary education (Y01C01 "Antal personer", Tilbud = Ordinær uddannelse), the offer an uddannelsesløft gives (sample data)';
+'A-dagpenge recipients in ordinary education (Y01C01 "Antal aktiverede", Tilbud = Ordinær uddannelse i alt), the offer an uddannelsesløft gives (sample data)';
 
 CREATE VIEW target_sources.ressourceforloeb_virksomhedsrettet AS
 SELECT v.kommune, v.period, 100 * v.n / NULLIF(r.value, 0) AS value
 FROM (SELECT model_sources.kommune("Område") AS kommune, "Periode" AS period,
 			 CASE WHEN count("Antal aktiverede") = 2 THEN sum("Antal aktiverede") END AS n
-	  FROM jobindsats.ptvc01
-	  WHERE "Ydelsesgrupper" = 'Ressourceforløb' AND "Herkomst" = 'I alt' AND "Tilbud" IN ('Virksomhedspraktik', 'Løntilskud')
+	  FROM jobindsats.ptvc02
+	  WHERE "Ydelsesgrupper" = 'Ressourceforløb' AND "Alder" = 'Alder i alt' AND "Tilbud" IN ('Virksomhedspraktik', 'Løntilskud')
 	  GROUP BY 1, 2) v
 JOIN target_sources.ressourceforloeb_personer r USING (kommune, period)
 WHERE v.kommune IS NOT NULL;
 COMMENT ON VIEW target_sources.ressourceforloeb_virksomhedsrettet IS
-'Persons in ressourceforløb in a company-directed offer (PTVC01 "Antal aktiverede", Tilbud = Virksomhedspraktik, Løntilskud) in per cent of persons in ressourceforløb (Y11A02, yearly mean) (sample data)';
+'Persons in ressourceforløb in a company-directed offer (PTVC02 "Antal aktiverede", Tilbud = Virksomhedspraktik, Løntilskud) in per cent of persons in ressourceforløb (Y11A02, yearly mean) (sample data)';
 
 CREATE VIEW target_sources.virksomhedsrettet_aktivering AS
 SELECT model_sources.kommune("Område") AS kommune, "Periode" AS period,
 	   CASE WHEN count(*) FILTER (WHERE "Tilbud" IN ('Virksomhedspraktik', 'Løntilskud') AND "Antal aktiverede" IS NOT NULL) = 2
 			THEN 100 * sum("Antal aktiverede") FILTER (WHERE "Tilbud" IN ('Virksomhedspraktik', 'Løntilskud'))
-				 / NULLIF(sum("Antal aktiverede") FILTER (WHERE "Tilbud" = 'I alt'), 0) END AS value
-FROM jobindsats.ptvc01
-WHERE "Ydelsesgrupper" = 'Alle ydelsesgrupper' AND "Herkomst" = 'I alt' AND model_sources.kommune("Område") IS NOT NULL
+				 / NULLIF(sum("Antal aktiverede") FILTER (WHERE "Tilbud" = 'Tilbud i alt'), 0) END AS value
+FROM jobindsats.ptvc02
+WHERE "Ydelsesgrupper" = 'Ydelsesgrupper i alt' AND "Alder" = 'Alder i alt' AND model_sources.kommune("Område") IS NOT NULL
 GROUP BY 1, 2;
 COMMENT ON VIEW target_sources.virksomhedsrettet_aktivering IS
-'Company-directed share of activation: PTVC01 "Antal aktiverede", Tilbud = Virksomhedspraktik + Løntilskud, in per cent of Tilbud = I alt, all benefit groups (sample data)';
+'Company-directed share of activation: PTVC02 "Antal aktiverede", Tilbud = Virksomhedspraktik + Løntilskud, in per cent of Tilbud i alt, Ydelsesgrupper i alt (sample data)';
 
 CREATE VIEW target_sources.kontant_og_uddannelseshjaelp AS
 SELECT model_sources.kommune(k."Område") AS kommune, k."Periode" AS period, k."Antal personer" + u."Antal personer" AS value
 FROM jobindsats.y60a02 k
 JOIN jobindsats.y38a02 u ON u."Periode" = k."Periode" AND u."Område" = k."Område"
-WHERE k."Køn" = 'I alt' AND k."Herkomst" = 'I alt' AND k."Visitationskategori" = 'I alt'
-  AND u."Køn" = 'I alt' AND u."Herkomst" = 'I alt' AND u."Visitationskategori" = 'I alt'
+WHERE k."Køn" = 'Køn i alt' AND k."Herkomst" = 'Herkomst i alt' AND k."Visitationskategori" = 'Visitationskategori i alt'
+  AND u."Køn" = 'Køn i alt' AND u."Herkomst" = 'Herkomst i alt' AND u."Visitationskategori" = 'Visitationskategori i alt'
   AND model_sources.kommune(k."Område") IS NOT NULL;
 COMMENT ON VIEW target_sources.kontant_og_uddannelseshjaelp IS
 'Persons on kontanthjælp (Y60A02) plus uddannelseshjælp (Y38A02), "Antal personer" per month (sample data)';

@@ -38,7 +38,7 @@ for _ in $(seq 50); do grep -q '^first' "$WORK/reader.out" 2>/dev/null && break;
 grep -q '^first' "$WORK/reader.out"
 
 # the data changes: Sønderborg becomes best at partial return to work
-q -c "UPDATE brugerdata.delvis_raskmelding SET \"Sygemeldte med delvis raskmelding (pct.)\" = 99 WHERE \"Kommune\" = 'Sønderborg' AND \"År\" = 2022"
+q -c "UPDATE benchmark.jobindsats_observation SET value = 99 WHERE table_id = 'BRUGERDATA' AND area = 'Sønderborg' AND period = '2022' AND measure = 'Sygemeldte med delvis raskmelding (pct.)'"
 
 # a plain refresh needs an ACCESS EXCLUSIVE lock: it cannot run while the reader reads
 if q -c "SET lock_timeout = '500ms'" -c 'REFRESH MATERIALIZED VIEW sonderborg_placements' 2>"$WORK/plain.err"; then

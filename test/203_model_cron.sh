@@ -30,7 +30,7 @@ job=$(q -At -F'|' -c "SELECT schedule, command, database, active FROM cron.job W
 
 sql="SELECT placement FROM public.sonderborg_placements WHERE period = '2022' AND part = 'measure' AND item_key = 'delvis_raskmelding' AND kommune = 'Sønderborg'"
 before=$(q -At -c "$sql")
-q -c "UPDATE brugerdata.delvis_raskmelding SET \"Sygemeldte med delvis raskmelding (pct.)\" = 99 WHERE \"Kommune\" = 'Sønderborg' AND \"År\" = 2022"
+q -c "UPDATE benchmark.jobindsats_observation SET value = 99 WHERE table_id = 'BRUGERDATA' AND area = 'Sønderborg' AND period = '2022' AND measure = 'Sygemeldte med delvis raskmelding (pct.)'"
 [ "$(q -At -c "$sql")" = "$before" ]
 # run the job's command as pg_cron would
 q -c "$(q -At -c "SELECT command FROM cron.job WHERE jobname = 'benchmark-nightly-refresh'")"

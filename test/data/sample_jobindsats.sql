@@ -361,10 +361,10 @@ SELECT a.y, k.kode, k.navn, g.nr, g.gruppe, g.noegle, t.tnr, t.tilbud, t.tnoegle
 	   pg_temp.suppressed('ptvc01' || k.kode || a.y || g.noegle || 'I alt' || t.tnoegle, x.n) AS s
 FROM jobindsats.sample_kommune k, aar a,
 	 (VALUES (1, 'Ydelsesgrupper i alt', 'Alle ydelsesgrupper', 0.05), (2, 'Uddannelseshjælp', 'Uddannelseshjælp', 0.0045),
-			 (3, 'Aktivitetsparate kontanthjælpsmodtagere', 'Aktivitetsparate kontanthjælpsmodtagere', 0.0022),
+			 (3, 'Aktivitetsparate kontanthjælpsmodtagere', 'Aktivitetsparate kontanthjælpsmodtagere', 0.008),
 			 (4, 'Ressourceforløb', 'Ressourceforløb', 0.01)) g(nr, gruppe, noegle, andel),
 	 (VALUES (1, 'Tilbud i alt', 'I alt', 1.0), (2, 'Vejledning og opkvalificering', 'Vejledning og opkvalificering', 0.35),
-			 (3, 'Virksomhedspraktik', 'Virksomhedspraktik', 0.2), (4, 'Løntilskud', 'Løntilskud', 0.1)) t(tnr, tilbud, tnoegle, del),
+			 (3, 'Virksomhedspraktik', 'Virksomhedspraktik', 0.2), (4, 'Løntilskud', 'Løntilskud', 0.25)) t(tnr, tilbud, tnoegle, del),
 	 LATERAL (SELECT k.befolkning_16_66 * g.andel * t.del
 					 * (0.55 + 0.5 * k.styrke + 0.4 * pg_temp.u('ptvc01' || k.kode || g.noegle || t.tnoegle || a.y)) AS n) x;
 

@@ -304,7 +304,8 @@ COMMENT ON VIEW model_sources.ingen_passive_unge IS
 
 /* Area 5: Ledige længere fra job */
 CREATE VIEW model_sources.aktive_aktivitetsparate AS
-SELECT o.kommune, o.period, least(100, 100 * (o.timer + v.n) / NULLIF(o.n, 0)) AS value
+SELECT o.kommune, o.period,
+	   CASE WHEN o.timer + v.n IS NOT NULL AND o.n <> 0 THEN least(100, 100 * (o.timer + v.n) / o.n) END AS value
 FROM (SELECT model_sources.kommune("Område") AS kommune, "Periode" AS period,
 			 "Antal personer i alt" AS n, "Antal personer med ordinære timer" AS timer
 	  FROM jobindsats.otij01

@@ -210,6 +210,9 @@ DECLARE
 	kept jsonb[];
 	kept_class text[];
 	kept_combo text[];
+	single boolean;
+	total_dims jsonb[];
+	part_dims jsonb[];
 BEGIN
 	IF period_form IS NULL OR period_form NOT IN ('year', 'year_to_date', 'rolling_year', 'as_loaded') THEN
 		RAISE EXCEPTION 'unknown period form "%"', period_form
@@ -286,6 +289,30 @@ BEGIN
 		RETURN;		/* no breakdown fits the term (model_missing_data says which values are missing) */
 	END IF;
 	registered := EXISTS (SELECT 1 FROM benchmark.jobindsats_source x WHERE x.table_id = t.table_id);
+	/*
+	 * A count with one combination of values, totals rows and a breakdown:
+	 * where every municipality and period with breakdown rows has its
+	 * totals row, the breakdown is not needed.
+	 */
+	SELECT pg_catalog.array_agg(k.d) FILTER (WHERE k.c = 'total'), pg_catalog.array_agg(k.d) FILTER (WHERE k.c = 'part')
+	INTO total_dims, part_dims
+	FROM ROWS FROM (pg_catalog.unnest(kept), pg_catalog.unnest(kept_class)) k(d, c);
+	IF NOT registered AND combos = 1 AND total_dims IS NOT NULL AND part_dims IS NOT NULL
+	   AND NOT EXISTS (SELECT p.area, p.period
+					   FROM benchmark.jobindsats_observation p
+					   WHERE p.table_id = t.table_id AND p.measure = m_label AND p.kommune IS NOT NULL
+						 AND p.dimensions = ANY (part_dims)
+					   EXCEPT
+					   SELECT o.area, o.period
+					   FROM benchmark.jobindsats_observation o
+					   WHERE o.table_id = t.table_id AND o.measure = m_label AND o.kommune IS NOT NULL
+						 AND o.dimensions = ANY (total_dims)) THEN
+		SELECT pg_catalog.array_agg(k.d), pg_catalog.array_agg(k.c), pg_catalog.array_agg(k.combo)
+		INTO kept, kept_class, kept_combo
+		FROM ROWS FROM (pg_catalog.unnest(kept), pg_catalog.unnest(kept_class), pg_catalog.unnest(kept_combo)) k(d, c, combo)
+		WHERE k.c = 'total';
+	END IF;
+	single := pg_catalog.cardinality(kept) = 1 AND kept_class[1] = 'total';
 
 	RETURN QUERY
 	WITH raw AS (
@@ -317,6 +344,13 @@ BEGIN
 		GROUP BY c.kommune, c.period, kept_class[c.i], kept_combo[c.i]
 	),
 	per_period AS MATERIALIZED (
+		/* one breakdown, at the totals: the cells are the values */
+		SELECT c.kommune, c.period, c.value,
+			   benchmark.period_kind(c.period) AS kind,
+			   benchmark.period_index(c.period) AS idx
+		FROM cells c
+		WHERE single
+		UNION ALL
 		SELECT x.kommune, x.period,
 			   CASE WHEN pg_catalog.bool_or(x.cls = 'total') THEN
 						CASE WHEN pg_catalog.count(*) FILTER (WHERE x.cls = 'total') = combos
@@ -329,6 +363,7 @@ BEGIN
 			   benchmark.period_kind(x.period) AS kind,
 			   benchmark.period_index(x.period) AS idx
 		FROM per_combo x
+		WHERE NOT single
 		GROUP BY x.kommune, x.period
 	),
 	latest AS (

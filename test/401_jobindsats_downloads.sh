@@ -41,7 +41,9 @@ rows=$(q -At -c "SELECT count(*) FILTER (WHERE placement IS NOT NULL) FROM oracl
 # placements of the preset against the oracle's: differing rows
 differing() {
 	q -At -c "SELECT count(*) FROM model_placements('sonderborg-2023') p
-			  FULL JOIN oracle_placements o USING (period, part, area_no, item_key, kommune)
+			  FULL JOIN oracle_placements o
+			  ON o.period = p.period AND o.part = p.part AND o.area_no IS NOT DISTINCT FROM p.area_no
+				 AND o.item_key = p.item_key AND o.kommune = p.kommune
 			  WHERE o.period IS NULL OR p.period IS NULL OR p.placement IS DISTINCT FROM o.placement
 				 OR p.score IS DISTINCT FROM o.score"
 }

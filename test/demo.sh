@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job: builds and installs benchmark, starts a throw-away cluster,
-# loads the SYNTHETIC sample data and prints the ranking list.  Installs what it
+# writes the SYNTHETIC sample data as jobindsats downloads, reads them into the
+# observation store and prints the ranking list.  Installs what it
 # needs on Debian.  With --keep the cluster stays up for psql afterwards.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -15,7 +16,11 @@ if [ "${1:-}" = "--keep" ]; then
 fi
 
 psql -X -q -f test/demo_engine.sql
-psql -X -q -f test/demo_model.sql
+# the SYNTHETIC sample goes in as downloads: files -> readers -> store -> model
+DOWNLOADS=$(mktemp -d /tmp/benchmark-downloads.XXXXXX)
+chmod 755 "$DOWNLOADS"
+psql -X -q -v downloads="$DOWNLOADS" -f test/demo_model.sql
+rm -rf "$DOWNLOADS"
 for step in test/demo_*.sql; do
 	case "$step" in
 		test/demo_engine.sql|test/demo_model.sql) ;;

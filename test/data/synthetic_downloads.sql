@@ -39,12 +39,12 @@ SET client_min_messages = warning;
 \! mkdir -p "$SYNTHETIC_DOWNLOADS_DIR/v2_csv" "$SYNTHETIC_DOWNLOADS_DIR/v2_json" "$SYNTHETIC_DOWNLOADS_DIR/v3_json"
 
 -- u(key): a deterministic pseudo-random number in [0, 1) from the md5 of key.
-CREATE FUNCTION pg_temp.u(key text) RETURNS double precision
+CREATE OR REPLACE FUNCTION pg_temp.u(key text) RETURNS double precision
 LANGUAGE sql IMMUTABLE STRICT
 RETURN ('x' || substr(md5(key), 1, 12))::bit(48)::bigint / 281474976710656.0;
 
 -- The API v2's name of a dimension (as the v3 catalogue names them where known).
-CREATE FUNCTION pg_temp.dimension_name(label text) RETURNS text
+CREATE OR REPLACE FUNCTION pg_temp.dimension_name(label text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT
 RETURN CASE label
 	WHEN 'Køn' THEN '_kon'
@@ -64,7 +64,7 @@ RETURN CASE label
 -- columns "Område" and "Periode" are the area and the period, other text
 -- columns dimensions, numeric columns measures (labelled by their comment
 -- where they have one).
-CREATE FUNCTION pg_temp.download(tbl regclass, form text) RETURNS text
+CREATE OR REPLACE FUNCTION pg_temp.download(tbl regclass, form text) RETURNS text
 LANGUAGE plpgsql AS $f$
 DECLARE
 	id text;

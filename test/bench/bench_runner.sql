@@ -1,5 +1,8 @@
 -- The runner's cost: benchmark.model_placements on the sample data against
--- reading every source of the model once, in PostgreSQL's default settings.
+-- reading every source of the model once, in PostgreSQL's default settings:
+-- for the preset as shipped (its sources are the installed mappings over the
+-- observation store) and for a copy whose sources are plain tables holding
+-- the same values (the runner's own cost beside cheap sources).
 -- Run by test/bench/run.sh; prints times and ratios.  The three queries run
 -- interleaved (a, b, c, a, b, c, ...) and each figure is a median, so that
 -- load from elsewhere on the machine falls on all three alike.
@@ -15,16 +18,38 @@ ANALYZE;
 \ir bench_defaults.sql
 
 DROP TABLE IF EXISTS runner_result;
-CREATE TEMP TABLE runner_result (kind text, rep int, ms float8, answer bigint);
+CREATE TEMP TABLE runner_result (model text, kind text, rep int, ms float8, answer bigint);
+
+-- the copy over plain tables: each mapping view's values, stored
+SET client_min_messages = warning;
+DROP SCHEMA IF EXISTS runner_tables CASCADE;
+CREATE SCHEMA runner_tables;
+DO $$
+DECLARE
+	s record;
+BEGIN
+	PERFORM benchmark.model_copy('sonderborg-2023', 'runner-tables');
+	FOR s IN SELECT * FROM benchmark.model_sources('runner-tables') LOOP
+		EXECUTE format('CREATE TABLE IF NOT EXISTS runner_tables.%I AS SELECT * FROM %s', split_part(s.source, '.', 2), s.source);
+		IF s.what = 'measure' THEN
+			UPDATE benchmark.model_measure SET source = 'runner_tables.' || split_part(s.source, '.', 2)
+			WHERE model = 'runner-tables' AND measure = s.item;
+		ELSE
+			UPDATE benchmark.model_benefit SET source = 'runner_tables.' || split_part(s.source, '.', 2)
+			WHERE model = 'runner-tables' AND benefit = s.item;
+		END IF;
+	END LOOP;
+END $$;
+ANALYZE;
 
 -- Times each of the three queries reps times, interleaved; the first round warms the caches and is not kept.
-CREATE FUNCTION pg_temp.runner_time(reps int) RETURNS void LANGUAGE plpgsql AS $$
+CREATE FUNCTION pg_temp.runner_time(model_name text, reps int) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
 	sources text := 'SELECT count(*) + count(s.k) + count(s.period) + count(s.v) FROM ('
-		|| benchmark.model_sources_sql('sonderborg-2023', NULL) || ') s';
+		|| benchmark.model_sources_sql(model_name, NULL) || ') s';
 	queries text[] := ARRAY[sources,
-		$q$SELECT count(*) FROM benchmark.model_placements('sonderborg-2023', '2022')$q$,
-		$q$SELECT count(*) FROM benchmark.model_placements('sonderborg-2023')$q$];
+		format('SELECT count(*) FROM benchmark.model_placements(%L, %L)', model_name, '2022'),
+		format('SELECT count(*) FROM benchmark.model_placements(%L)', model_name)];
 	kinds text[] := ARRAY['sources', 'one period', 'all periods'];
 	started timestamptz;
 	answer bigint;
@@ -36,30 +61,33 @@ BEGIN
 			started := clock_timestamp();
 			EXECUTE queries[j] INTO answer;
 			IF i > 0 THEN
-				INSERT INTO runner_result VALUES (kinds[j], i, extract(epoch FROM clock_timestamp() - started) * 1000, answer);
+				INSERT INTO runner_result VALUES (model_name, kinds[j], i, extract(epoch FROM clock_timestamp() - started) * 1000, answer);
 			END IF;
 		END LOOP;
 	END LOOP;
 END $$;
 \o /dev/null
-SELECT pg_temp.runner_time(:reps);
+SELECT pg_temp.runner_time('sonderborg-2023', :reps);
+SELECT pg_temp.runner_time('runner-tables', :reps);
 \o
 
 \pset footer off
 \echo
-\echo 'runner: model sonderborg-2023 on the sample data (test/data/load_sample.sql), default settings'
+\echo 'runner: model sonderborg-2023 on the sample data (test/data/load_sample.sql), default settings;'
+\echo '  runner-tables = a copy of it whose sources are plain tables with the same values'
 \echo '  (a) sources = reading every source of the model once: count(*) + count(k) + count(period) + count(v) over their UNION ALL'
-\echo '  (b) one period = count(*) FROM benchmark.model_placements(''sonderborg-2023'', ''2022'')'
-\echo '  (c) all periods = count(*) FROM benchmark.model_placements(''sonderborg-2023'')'
+\echo '  (b) one period = count(*) FROM benchmark.model_placements(model, ''2022'')'
+\echo '  (c) all periods = count(*) FROM benchmark.model_placements(model)'
 \echo 'median of' :reps 'interleaved runs, in ms; ratios of the medians; targets: (b) / (a) <= 1.5, (c) / (a) <= 2'
 WITH m AS (
-	SELECT kind, percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS ms, max(answer) AS answer
-	FROM runner_result GROUP BY kind
+	SELECT model, kind, percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS ms, max(answer) AS answer
+	FROM runner_result GROUP BY model, kind
 )
-SELECT round(a.ms::numeric, 1) AS "(a) sources", round(b.ms::numeric, 1) AS "(b) one period",
+SELECT a.model, round(a.ms::numeric, 1) AS "(a) sources", round(b.ms::numeric, 1) AS "(b) one period",
 	   round(c.ms::numeric, 1) AS "(c) all periods",
 	   round((b.ms / a.ms)::numeric, 2) AS "(b) / (a)", round((c.ms / a.ms)::numeric, 2) AS "(c) / (a)",
 	   CASE WHEN b.ms / a.ms <= 1.5 AND c.ms / a.ms <= 2 THEN 'met' ELSE 'NOT met' END AS "targets",
 	   b.answer AS "rows (b)", c.answer AS "rows (c)"
-FROM m a, m b, m c
-WHERE a.kind = 'sources' AND b.kind = 'one period' AND c.kind = 'all periods';
+FROM m a JOIN m b USING (model) JOIN m c USING (model)
+WHERE a.kind = 'sources' AND b.kind = 'one period' AND c.kind = 'all periods'
+ORDER BY a.model DESC;

@@ -99,6 +99,22 @@ public class JdbcClientTest {
 				"SELECT * FROM model_rank_intervals_for(?, ?::integer, ?::numeric, ?::integer)", "sonderborg-2023", "100", "0.2", "1");
 		call("model_placements_over_time", "SELECT * FROM model_placements_over_time WHERE model = ?", "sonderborg-2023");
 		call("model_rank_intervals", "SELECT * FROM model_rank_intervals WHERE model = ?", "sonderborg-2023");
+		call("jobindsats_term_values(text,text)", "SELECT * FROM jobindsats_term_values(?, ?)", "befolkning_16_66", "year");
+		call("jobindsats_mapping_values(text,text)", "SELECT * FROM jobindsats_mapping_values(?, ?)", "ydelse_dagpenge", "rolling_year");
+		call("model_missing_data(text,text)", "SELECT * FROM model_missing_data(?, ?)", "sonderborg-2023", "2022");
+		call("jobindsats_table_cells(text,text[])", "SELECT * FROM jobindsats_table_cells(?, ?::text[])", "PTVA02", "{Antal personer}");
+		call("jobindsats_table_breakdowns(text,text)", "SELECT * FROM jobindsats_table_breakdowns(?, ?)", "PTVA02", "Antal personer");
+		call("jobindsats_label_match(text,text[])", "SELECT * FROM jobindsats_label_match(?, ?::text[])",
+				"antal personer", "{Antal personer,Antal fuldtidspersoner}");
+		// the preset's installed mapping views
+		for (String mapping : List.of("stillingsopslag", "virksomhedstilfredshed", "opkvalificering", "revalidering",
+				"opkvalificering_dagpenge", "job_efter_26_uger", "langtidsledige", "unge_i_job_og_uddannelse",
+				"ingen_passive_unge", "aktive_aktivitetsparate", "ledighed_fleksjob", "aktive_ikke_vestlige",
+				"forsoergelsesgab", "delvis_raskmelding", "borgertilfredshed", "ydelse_dagpenge", "ydelse_kontanthjaelp",
+				"ydelse_uddannelseshjaelp", "ydelse_revalidering", "ydelse_integration", "ydelse_sygedagpenge",
+				"ydelse_jobafklaring", "ydelse_ressourceforloeb", "ydelse_ledighedsydelse", "ydelse_fleksjob",
+				"ydelse_foertidspension"))
+			call("mapped_" + mapping, "SELECT * FROM mapped_" + mapping + " WHERE kommune = ?", "Sønderborg");
 	}
 
 	/**
@@ -123,7 +139,9 @@ public class JdbcClientTest {
 			"jobindsats_csv(bytea,text,text[],text).dimensions",
 			"jobindsats_json(jsonb,text,text[]).dimensions",
 			"jobindsats_wide(regclass,text,text[],jsonb).dimensions",
-			"jobindsats_wide_cells(regclass,text,text[],jsonb).dimensions");
+			"jobindsats_wide_cells(regclass,text,text[],jsonb).dimensions",
+			"jobindsats_table_cells(text,text[]).dimensions",
+			"jobindsats_table_breakdowns(text,text).jobindsats_table_breakdowns");
 
 	/** Views that are empty in a healthy database. */
 	static final Set<String> EMPTY_OK = Set.of("catalog_orphans");

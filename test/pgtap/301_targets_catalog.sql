@@ -25,13 +25,13 @@ SELECT set_eq(
 	         ('target', 'WHERE NOT shipped'), ('target_milestone', 'WHERE NOT shipped')$$,
 	'the target and peer group tables are configuration tables dumped without shipped rows');
 
--- the shipped examples: every kind, every plan, sources in target_sources or the catalog
+-- the shipped examples: every kind, every plan, sources in target_sources or the installed mappings
 SELECT set_eq($$SELECT DISTINCT kind FROM target WHERE shipped$$, ARRAY['level', 'change', 'peer', 'previous'],
 	'the shipped examples use every kind of target');
 SELECT is((SELECT count(*)::int FROM target WHERE shipped), 31, 'thirty-one example targets ship');
 SELECT is((SELECT count(*)::int FROM target t JOIN target_source s USING (target)
-		   WHERE t.shipped AND (s.source LIKE 'target_sources.%' OR s.source LIKE 'model_sources.%')), 31,
-	'every example reads a sample source');
+		   WHERE t.shipped AND (s.source LIKE 'target_sources.%' OR s.source LIKE 'benchmark.mapped\_%')), 31,
+	'every example reads a sample source or an installed mapping');
 SELECT is((SELECT count(*)::int FROM target WHERE shipped AND note = ''), 0, 'every example says which measure it follows');
 SELECT is((SELECT count(*)::int FROM peer_group_member WHERE peer_group = 'sydjylland'), 12, 'Sydjylland is landsdel 08: twelve municipalities');
 

@@ -63,7 +63,9 @@ SELECT throws_ok($$SELECT period_end('2022Q5')$$, '22008', NULL, 'quarter out of
 SELECT throws_ok($$UPDATE model SET goal_weight = 1 WHERE model = 'sonderborg-2023'$$, '42501', NULL,
 	'the shipped preset is read-only: 42501');
 SELECT throws_ok($$SELECT * FROM model_placements('no-such-model', '2022')$$, '42704', NULL, 'unknown model: 42704');
-SELECT throws_ok($$SELECT * FROM model_placements('sonderborg-2023', '2022')$$, '42P01', NULL,
+SELECT model_copy('sonderborg-2023', 'tap-missing-source');
+UPDATE model_measure SET source = 'nowhere.stillingsopslag' WHERE model = 'tap-missing-source' AND measure = 'stillingsopslag';
+SELECT throws_ok($$SELECT * FROM model_placements('tap-missing-source', '2022')$$, '42P01', NULL,
 	'a source that does not exist: 42P01');
 
 SELECT * FROM finish();

@@ -51,6 +51,21 @@ RETURN benchmark.jobindsats_label_key(value) IN (benchmark.jobindsats_label_key(
 COMMENT ON FUNCTION benchmark.jobindsats_is_total(text, text) IS
 'Whether a dimension value is the dimension''s total: "<Dimension> i alt", "I alt", "Alle <dimension>" or "Total" (case, spaces and punctuation ignored)';
 
+/* The dimension values a term names: {"Køn": "Kvinder"} or {"Ydelsesgrupper": ["A-dagpenge", ...]} as pairs. */
+CREATE FUNCTION benchmark.jobindsats_named_values(dimensions jsonb)
+RETURNS TABLE (dimension text, value text)
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT d.key, v.value
+	FROM pg_catalog.jsonb_each(dimensions) d,
+		 pg_catalog.jsonb_array_elements_text(CASE pg_catalog.jsonb_typeof(d.value) WHEN 'array' THEN d.value
+											  ELSE pg_catalog.jsonb_build_array(d.value) END) v(value);
+END;
+
+COMMENT ON FUNCTION benchmark.jobindsats_named_values(jsonb) IS
+'The (dimension, value) pairs a term''s dimensions name, one value or a list of values per dimension';
+
 /* The municipalities' cells of one jobindsats table and some of its measures (all: NULL): from its registered wide table, else from the store. */
 CREATE FUNCTION benchmark.jobindsats_table_cells(table_id text, measures text[] DEFAULT NULL)
 RETURNS TABLE (area text, kommune text, period text, dimensions jsonb, measure text, value numeric)
@@ -250,13 +265,11 @@ BEGIN
 	SELECT coalesce(pg_catalog.jsonb_object_agg(s.dkey, s.vkeys), '{}'),
 		   coalesce(pg_catalog.round(pg_catalog.exp(pg_catalog.sum(pg_catalog.ln(s.n::numeric))))::integer, 1)
 	INTO spec, combos
-	FROM (SELECT benchmark.jobindsats_label_key(d.key) AS dkey,
+	FROM (SELECT benchmark.jobindsats_label_key(v.dimension) AS dkey,
 				 pg_catalog.jsonb_agg(DISTINCT benchmark.jobindsats_label_key(v.value)) AS vkeys,
 				 pg_catalog.count(DISTINCT benchmark.jobindsats_label_key(v.value)) AS n
-		  FROM pg_catalog.jsonb_each(t.dimensions) d,
-			   pg_catalog.jsonb_array_elements_text(CASE pg_catalog.jsonb_typeof(d.value) WHEN 'array' THEN d.value
-													ELSE pg_catalog.jsonb_build_array(d.value) END) v(value)
-		  WHERE NOT benchmark.jobindsats_is_total(d.key, v.value)
+		  FROM benchmark.jobindsats_named_values(t.dimensions) v
+		  WHERE NOT benchmark.jobindsats_is_total(v.dimension, v.value)
 		  GROUP BY 1) s;
 
 	/*
@@ -769,16 +782,13 @@ BEGIN
 			END IF;
 			r := r || pg_catalog.jsonb_build_object('matched_label', mt.matched_label, 'matched_how', mt.matched_how);
 			/* the breakdown values the term names that the table lacks */
-			SELECT pg_catalog.array_agg(w.key || ' = ' || w.value ORDER BY w.key, w.value) INTO missing_values
-			FROM (SELECT d.key, v.value
-				  FROM pg_catalog.jsonb_each(tm.dimensions) d,
-					   pg_catalog.jsonb_array_elements_text(CASE pg_catalog.jsonb_typeof(d.value) WHEN 'array' THEN d.value
-															ELSE pg_catalog.jsonb_build_array(d.value) END) v(value)
-				  WHERE NOT benchmark.jobindsats_is_total(d.key, v.value)) w
-			WHERE NOT EXISTS (SELECT 1
+			SELECT pg_catalog.array_agg(w.dimension || ' = ' || w.value ORDER BY w.dimension, w.value) INTO missing_values
+			FROM benchmark.jobindsats_named_values(tm.dimensions) w
+			WHERE NOT benchmark.jobindsats_is_total(w.dimension, w.value)
+			  AND NOT EXISTS (SELECT 1
 							  FROM (SELECT DISTINCT c.dimensions FROM benchmark.jobindsats_table_cells(tm.table_id, ARRAY[mt.matched_label]) c) c,
 								   pg_catalog.jsonb_each_text(c.dimensions) j
-							  WHERE benchmark.jobindsats_label_key(j.key) = benchmark.jobindsats_label_key(w.key)
+							  WHERE benchmark.jobindsats_label_key(j.key) = benchmark.jobindsats_label_key(w.dimension)
 								AND benchmark.jobindsats_label_key(j.value) = benchmark.jobindsats_label_key(w.value));
 			IF missing_values IS NOT NULL THEN
 				found_rows := found_rows || (r || pg_catalog.jsonb_build_object('problem', 'breakdown values not found',

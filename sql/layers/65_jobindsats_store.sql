@@ -248,7 +248,6 @@ BEGIN
 				SELECT $2, m.area, m.kommune, m.period, m.dimensions, m.measure, m.value
 				FROM matched m
 				WHERE NOT m.present
-				ORDER BY m.measure, m.dimensions, m.area, m.period	/* a series' cells side by side */
 				RETURNING 1),
 			replaced AS (
 				UPDATE benchmark.jobindsats_observation o

@@ -104,6 +104,8 @@ public class JdbcClientTest {
 		call("model_missing_data(text,text)", "SELECT * FROM model_missing_data(?, ?)", "sonderborg-2023", "2022");
 		call("jobindsats_table_cells(text,text[])", "SELECT * FROM jobindsats_table_cells(?, ?::text[])", "PTVA02", "{Antal personer}");
 		call("jobindsats_table_breakdowns(text,text)", "SELECT * FROM jobindsats_table_breakdowns(?, ?)", "PTVA02", "Antal personer");
+		call("jobindsats_named_values(jsonb)", "SELECT * FROM jobindsats_named_values(?::jsonb)",
+				"{\"Ydelsesgrupper\": [\"A-dagpenge\", \"Jobparate kontanthjælpsmodtagere\"], \"Køn\": \"Kvinder\"}");
 		call("jobindsats_label_match(text,text[])", "SELECT * FROM jobindsats_label_match(?, ?::text[])",
 				"antal personer", "{Antal personer,Antal fuldtidspersoner}");
 		// the preset's installed mapping views

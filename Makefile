@@ -24,10 +24,10 @@ STATEFUL_LAYERS = sql/layers/05_schema.sql sql/layers/10_ranking.sql sql/layers/
 	sql/layers/47_jobindsats_store.sql sql/layers/48_jobindsats_mapping.sql
 # the version whose upgrade script to EXTVERSION is being written (empty once
 # EXTVERSION is released and its upgrade script is frozen in sql/install/)
-UPGRADE_FROM = 1.4
+UPGRADE_FROM =
 # layers unchanged since UPGRADE_FROM that hold objects without OR REPLACE
 # (operators, event triggers): left out of the upgrade script
-UPGRADE_UNCHANGED = sql/layers/25_kommune_text.sql sql/layers/80_drop_guard.sql
+UPGRADE_UNCHANGED =
 ifneq ($(UPGRADE_FROM),)
 UPGRADE_SCRIPT = sql/install/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql
 endif

@@ -160,23 +160,20 @@ INSERT INTO benchmark.jobindsats_term (term, table_id, measure, per_cent_measure
 
 /* Full-time persons per benefit (the goal) and their per cent of the population, all and non-western. */
 INSERT INTO benchmark.jobindsats_term (term, table_id, measure, dimensions, kind, per_year, months_required, description, shipped)
+WITH benefit (benefit, table_id, name) AS (
+	VALUES ('dagpenge', 'Y01A02', 'A-dagpenge'), ('kontanthjaelp', 'Y60A02', 'kontanthjælp'),
+		   ('uddannelseshjaelp', 'Y38A02', 'uddannelseshjælp'), ('revalidering', 'Y04A02', 'revalidering'),
+		   ('integration', 'Y35A02', 'integrationsydelse'), ('sygedagpenge', 'Y07A02', 'sygedagpenge'),
+		   ('jobafklaring', 'Y12A02', 'jobafklaring'), ('ressourceforloeb', 'Y11A02', 'ressourceforløb'),
+		   ('ledighedsydelse', 'Y09A02', 'ledighedsydelse'), ('fleksjob', 'Y08A02', 'fleksjob'),
+		   ('foertidspension', 'Y10A02', 'førtidspension'))
 SELECT 'fuldtid_' || b.benefit, b.table_id, 'Antal fuldtidspersoner', '{}', 'count', 'mean', 10,
 	   'Full-time persons on ' || b.name || ', mean of the months (at least 10)', true
-FROM (VALUES ('dagpenge', 'Y01A02', 'A-dagpenge'), ('kontanthjaelp', 'Y60A02', 'kontanthjælp'),
-			 ('uddannelseshjaelp', 'Y38A02', 'uddannelseshjælp'), ('revalidering', 'Y04A02', 'revalidering'),
-			 ('integration', 'Y35A02', 'integrationsydelse'), ('sygedagpenge', 'Y07A02', 'sygedagpenge'),
-			 ('jobafklaring', 'Y12A02', 'jobafklaring'), ('ressourceforloeb', 'Y11A02', 'ressourceforløb'),
-			 ('ledighedsydelse', 'Y09A02', 'ledighedsydelse'), ('fleksjob', 'Y08A02', 'fleksjob'),
-			 ('foertidspension', 'Y10A02', 'førtidspension')) b(benefit, table_id, name)
+FROM benefit b
 UNION ALL
 SELECT 'pct_' || b.benefit || h.suffix, b.table_id, 'Fuldtidspersoner i pct. af befolkningen 16-66 år', h.dimensions::jsonb,
 	   'share', 'mean', 12, 'Full-time persons on ' || b.name || ' in per cent of the population 16-66' || h.who, true
-FROM (VALUES ('dagpenge', 'Y01A02', 'A-dagpenge'), ('kontanthjaelp', 'Y60A02', 'kontanthjælp'),
-			 ('uddannelseshjaelp', 'Y38A02', 'uddannelseshjælp'), ('revalidering', 'Y04A02', 'revalidering'),
-			 ('integration', 'Y35A02', 'integrationsydelse'), ('sygedagpenge', 'Y07A02', 'sygedagpenge'),
-			 ('jobafklaring', 'Y12A02', 'jobafklaring'), ('ressourceforloeb', 'Y11A02', 'ressourceforløb'),
-			 ('ledighedsydelse', 'Y09A02', 'ledighedsydelse'), ('fleksjob', 'Y08A02', 'fleksjob'),
-			 ('foertidspension', 'Y10A02', 'førtidspension')) b(benefit, table_id, name),
+FROM benefit b,
 	 (VALUES ('', '{}', ''), ('_ikke_vestlige', '{"Herkomst": ["Ikke-vestlige indvandrere"]}', ', non-western immigrants')) h(suffix, dimensions, who);
 
 INSERT INTO benchmark.jobindsats_mapping (mapping, numerator, denominator, scale, upper_bound, description, shipped) VALUES
@@ -2441,6 +2438,7 @@ DECLARE
 	pm_label text;
 	spec jsonb;
 	combos integer;
+	breadth integer;
 	registered boolean;
 	kept jsonb[];
 	kept_class text[];
@@ -2482,15 +2480,18 @@ BEGIN
 		pm_label := m.matched_label;
 	END IF;
 	/* the named dimensions' keys and the keys of their non-total values */
-	SELECT coalesce(pg_catalog.jsonb_object_agg(s.dkey, s.vkeys), '{}'),
-		   coalesce(pg_catalog.round(pg_catalog.exp(pg_catalog.sum(pg_catalog.ln(s.n::numeric))))::integer, 1)
-	INTO spec, combos
+	SELECT coalesce(pg_catalog.jsonb_object_agg(s.dkey, s.vkeys), '{}')
+	INTO spec
 	FROM (SELECT benchmark.jobindsats_label_key(v.dimension) AS dkey,
-				 pg_catalog.jsonb_agg(DISTINCT benchmark.jobindsats_label_key(v.value)) AS vkeys,
-				 pg_catalog.count(DISTINCT benchmark.jobindsats_label_key(v.value)) AS n
+				 pg_catalog.jsonb_agg(DISTINCT benchmark.jobindsats_label_key(v.value)) AS vkeys
 		  FROM benchmark.jobindsats_named_values(t.dimensions) v
 		  WHERE NOT benchmark.jobindsats_is_total(v.dimension, v.value)
 		  GROUP BY 1) s;
+	/* how many combinations of the named values a period adds up */
+	combos := 1;
+	FOR breadth IN SELECT pg_catalog.jsonb_array_length(e.value) FROM pg_catalog.jsonb_each(spec) e LOOP
+		combos := combos * breadth;
+	END LOOP;
 
 	/*
 	 * Each breakdown of the measure: total (every dimension not named at
@@ -3006,8 +3007,8 @@ BEGIN
 			FROM benchmark.jobindsats_named_values(tm.dimensions) w
 			WHERE NOT benchmark.jobindsats_is_total(w.dimension, w.value)
 			  AND NOT EXISTS (SELECT 1
-							  FROM (SELECT DISTINCT c.dimensions FROM benchmark.jobindsats_table_cells(tm.table_id, ARRAY[mt.matched_label]) c) c,
-								   pg_catalog.jsonb_each_text(c.dimensions) j
+							  FROM benchmark.jobindsats_table_breakdowns(tm.table_id, mt.matched_label) b(dimensions),
+								   pg_catalog.jsonb_each_text(b.dimensions) j
 							  WHERE benchmark.jobindsats_label_key(j.key) = benchmark.jobindsats_label_key(w.dimension)
 								AND benchmark.jobindsats_label_key(j.value) = benchmark.jobindsats_label_key(w.value));
 			IF missing_values IS NOT NULL THEN

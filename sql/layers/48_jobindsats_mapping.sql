@@ -165,23 +165,20 @@ INSERT INTO benchmark.jobindsats_term (term, table_id, measure, per_cent_measure
 
 /* Full-time persons per benefit (the goal) and their per cent of the population, all and non-western. */
 INSERT INTO benchmark.jobindsats_term (term, table_id, measure, dimensions, kind, per_year, months_required, description, shipped)
+WITH benefit (benefit, table_id, name) AS (
+	VALUES ('dagpenge', 'Y01A02', 'A-dagpenge'), ('kontanthjaelp', 'Y60A02', 'kontanthjælp'),
+		   ('uddannelseshjaelp', 'Y38A02', 'uddannelseshjælp'), ('revalidering', 'Y04A02', 'revalidering'),
+		   ('integration', 'Y35A02', 'integrationsydelse'), ('sygedagpenge', 'Y07A02', 'sygedagpenge'),
+		   ('jobafklaring', 'Y12A02', 'jobafklaring'), ('ressourceforloeb', 'Y11A02', 'ressourceforløb'),
+		   ('ledighedsydelse', 'Y09A02', 'ledighedsydelse'), ('fleksjob', 'Y08A02', 'fleksjob'),
+		   ('foertidspension', 'Y10A02', 'førtidspension'))
 SELECT 'fuldtid_' || b.benefit, b.table_id, 'Antal fuldtidspersoner', '{}', 'count', 'mean', 10,
 	   'Full-time persons on ' || b.name || ', mean of the months (at least 10)', true
-FROM (VALUES ('dagpenge', 'Y01A02', 'A-dagpenge'), ('kontanthjaelp', 'Y60A02', 'kontanthjælp'),
-			 ('uddannelseshjaelp', 'Y38A02', 'uddannelseshjælp'), ('revalidering', 'Y04A02', 'revalidering'),
-			 ('integration', 'Y35A02', 'integrationsydelse'), ('sygedagpenge', 'Y07A02', 'sygedagpenge'),
-			 ('jobafklaring', 'Y12A02', 'jobafklaring'), ('ressourceforloeb', 'Y11A02', 'ressourceforløb'),
-			 ('ledighedsydelse', 'Y09A02', 'ledighedsydelse'), ('fleksjob', 'Y08A02', 'fleksjob'),
-			 ('foertidspension', 'Y10A02', 'førtidspension')) b(benefit, table_id, name)
+FROM benefit b
 UNION ALL
 SELECT 'pct_' || b.benefit || h.suffix, b.table_id, 'Fuldtidspersoner i pct. af befolkningen 16-66 år', h.dimensions::jsonb,
 	   'share', 'mean', 12, 'Full-time persons on ' || b.name || ' in per cent of the population 16-66' || h.who, true
-FROM (VALUES ('dagpenge', 'Y01A02', 'A-dagpenge'), ('kontanthjaelp', 'Y60A02', 'kontanthjælp'),
-			 ('uddannelseshjaelp', 'Y38A02', 'uddannelseshjælp'), ('revalidering', 'Y04A02', 'revalidering'),
-			 ('integration', 'Y35A02', 'integrationsydelse'), ('sygedagpenge', 'Y07A02', 'sygedagpenge'),
-			 ('jobafklaring', 'Y12A02', 'jobafklaring'), ('ressourceforloeb', 'Y11A02', 'ressourceforløb'),
-			 ('ledighedsydelse', 'Y09A02', 'ledighedsydelse'), ('fleksjob', 'Y08A02', 'fleksjob'),
-			 ('foertidspension', 'Y10A02', 'førtidspension')) b(benefit, table_id, name),
+FROM benefit b,
 	 (VALUES ('', '{}', ''), ('_ikke_vestlige', '{"Herkomst": ["Ikke-vestlige indvandrere"]}', ', non-western immigrants')) h(suffix, dimensions, who);
 
 INSERT INTO benchmark.jobindsats_mapping (mapping, numerator, denominator, scale, upper_bound, description, shipped) VALUES

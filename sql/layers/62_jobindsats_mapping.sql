@@ -221,6 +221,7 @@ DECLARE
 	pm_label text;
 	spec jsonb;
 	combos integer;
+	breadth integer;
 	registered boolean;
 	kept jsonb[];
 	kept_class text[];
@@ -262,15 +263,18 @@ BEGIN
 		pm_label := m.matched_label;
 	END IF;
 	/* the named dimensions' keys and the keys of their non-total values */
-	SELECT coalesce(pg_catalog.jsonb_object_agg(s.dkey, s.vkeys), '{}'),
-		   coalesce(pg_catalog.round(pg_catalog.exp(pg_catalog.sum(pg_catalog.ln(s.n::numeric))))::integer, 1)
-	INTO spec, combos
+	SELECT coalesce(pg_catalog.jsonb_object_agg(s.dkey, s.vkeys), '{}')
+	INTO spec
 	FROM (SELECT benchmark.jobindsats_label_key(v.dimension) AS dkey,
-				 pg_catalog.jsonb_agg(DISTINCT benchmark.jobindsats_label_key(v.value)) AS vkeys,
-				 pg_catalog.count(DISTINCT benchmark.jobindsats_label_key(v.value)) AS n
+				 pg_catalog.jsonb_agg(DISTINCT benchmark.jobindsats_label_key(v.value)) AS vkeys
 		  FROM benchmark.jobindsats_named_values(t.dimensions) v
 		  WHERE NOT benchmark.jobindsats_is_total(v.dimension, v.value)
 		  GROUP BY 1) s;
+	/* how many combinations of the named values a period adds up */
+	combos := 1;
+	FOR breadth IN SELECT pg_catalog.jsonb_array_length(e.value) FROM pg_catalog.jsonb_each(spec) e LOOP
+		combos := combos * breadth;
+	END LOOP;
 
 	/*
 	 * Each breakdown of the measure: total (every dimension not named at
@@ -786,8 +790,8 @@ BEGIN
 			FROM benchmark.jobindsats_named_values(tm.dimensions) w
 			WHERE NOT benchmark.jobindsats_is_total(w.dimension, w.value)
 			  AND NOT EXISTS (SELECT 1
-							  FROM (SELECT DISTINCT c.dimensions FROM benchmark.jobindsats_table_cells(tm.table_id, ARRAY[mt.matched_label]) c) c,
-								   pg_catalog.jsonb_each_text(c.dimensions) j
+							  FROM benchmark.jobindsats_table_breakdowns(tm.table_id, mt.matched_label) b(dimensions),
+								   pg_catalog.jsonb_each_text(b.dimensions) j
 							  WHERE benchmark.jobindsats_label_key(j.key) = benchmark.jobindsats_label_key(w.dimension)
 								AND benchmark.jobindsats_label_key(j.value) = benchmark.jobindsats_label_key(w.value));
 			IF missing_values IS NOT NULL THEN

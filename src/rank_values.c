@@ -145,7 +145,11 @@ rank_values_deserialize(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(state);
 }
 
-/* Writes the canonical numeric text of a value: its shortest exact digits. */
+/*
+ * Writes the canonical numeric text of a value: its shortest exact digits.
+ * Whole numbers below 10^15 are exact in a double and print as their integer
+ * digits, which are written without the shortest-digits search.
+ */
 static int
 write_value_score(uint32 entity, char *buf, const void *arg)
 {
@@ -157,6 +161,8 @@ write_value_score(uint32 entity, char *buf, const void *arg)
 		return strlcpy(buf, value > 0 ? "Infinity" : "-Infinity", SCORE_BUFSIZE);
 	if (value == 0.0)
 		return strlcpy(buf, "0", SCORE_BUFSIZE);
+	if (fabs(value) < 1e15 && value == (double) (int64) value)
+		return pg_lltoa((int64) value, buf);
 	double_to_shortest_decimal_buf(value, buf);
 	if (strchr(buf, 'e') == NULL)
 		return strlen(buf);

@@ -710,11 +710,73 @@ unnest_row(const RankingEntry *e, Datum *values, bool *nulls)
 }
 
 /*
+ * Fills the result tuplestore of unnest(ranking) with one row per entity, in
+ * output order.  Rows are formed straight into the tuplestore: the entity's
+ * text is built in one reused buffer, and a score equal to the previous
+ * entry's (tied entries are neighbours in output order) reuses its numeric.
+ * The entry a few rows ahead is prefetched: output order jumps about the
+ * entries, which are stored in entity order.
+ */
+static void
+unnest_materialized(FunctionCallInfo fcinfo, const Ranking *ranking)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	const uint32 *by_output = ranking->offsets + ranking->n_entries;
+	MemoryContext score_context;
+	MemoryContext old;
+	text	   *entity_text;
+	int32		longest = 0;
+	RankingEntry e;
+	RankingEntry previous = {0};
+	Datum		values[3];
+	bool		nulls[3] = {false, false, false};
+	int32		i;
+
+	InitMaterializedSRF(fcinfo, MAT_SRF_BLESS);
+	for (i = 0; i < ranking->n_entries; i++)
+	{
+		entry_at(ranking, ranking->offsets[i], &e);
+		longest = Max(longest, e.entity_len);
+	}
+	entity_text = palloc(VARHDRSZ + longest);
+	values[0] = PointerGetDatum(entity_text);
+	score_context = AllocSetContextCreate(CurrentMemoryContext, "unnest scores",
+										  ALLOCSET_SMALL_SIZES);
+	for (i = 0; i < ranking->n_entries; i++)
+	{
+		if ((i & 4095) == 0)
+			CHECK_FOR_INTERRUPTS();
+		if (i + 8 < ranking->n_entries)
+			__builtin_prefetch(RANKING_ENTRIES(ranking) + by_output[i + 8]);
+		entry_at(ranking, by_output[i], &e);
+		SET_VARSIZE(entity_text, VARHDRSZ + e.entity_len);
+		memcpy(VARDATA(entity_text), e.entity, e.entity_len);
+		nulls[1] = nulls[2] = (e.placement == 0);
+		if (e.placement > 0)
+		{
+			if (previous.placement == 0 || previous.score_len != e.score_len ||
+				memcmp(previous.score, e.score, e.score_len) != 0)
+			{
+				MemoryContextReset(score_context);
+				old = MemoryContextSwitchTo(score_context);
+				values[1] = score_numeric(&e);
+				MemoryContextSwitchTo(old);
+			}
+			values[2] = Int32GetDatum(e.placement);
+		}
+		previous = e;
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	MemoryContextDelete(score_context);
+	pfree(entity_text);
+}
+
+/*
  * unnest(ranking): one row per entity, in output order.  Where the caller
  * prefers a whole result (a function scan, which would copy rows handed back
  * one at a time into a tuplestore of its own), the rows go straight into the
- * result tuplestore, formed once.  Elsewhere (unnest in the select list) they
- * are handed back row by row, so that the caller holds one row at a time.
+ * result tuplestore.  Elsewhere (unnest in the select list) they are handed
+ * back row by row, so that the caller holds one row at a time.
  */
 Datum
 ranking_unnest(PG_FUNCTION_ARGS)
@@ -735,26 +797,7 @@ ranking_unnest(PG_FUNCTION_ARGS)
 			(rsinfo->allowedModes & SFRM_Materialize) != 0 &&
 			(rsinfo->allowedModes & SFRM_Materialize_Preferred) != 0)
 		{
-			Ranking    *ranking = PG_GETARG_RANKING_P(0);
-			MemoryContext row_context;
-			RankingIterator walk;
-			int32		i = 0;
-
-			InitMaterializedSRF(fcinfo, MAT_SRF_BLESS);
-			row_context = AllocSetContextCreate(CurrentMemoryContext, "unnest row",
-												ALLOCSET_SMALL_SIZES);
-			ranking_iterate(ranking, &walk);
-			while (ranking_next(&walk, &e))
-			{
-				if ((++i & 4095) == 0)
-					CHECK_FOR_INTERRUPTS();
-				old = MemoryContextSwitchTo(row_context);
-				unnest_row(&e, values, nulls);
-				MemoryContextSwitchTo(old);
-				tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
-				MemoryContextReset(row_context);
-			}
-			MemoryContextDelete(row_context);
+			unnest_materialized(fcinfo, PG_GETARG_RANKING_P(0));
 			return (Datum) 0;
 		}
 

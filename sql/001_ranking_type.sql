@@ -130,3 +130,34 @@ SELECT count(*) AS rows_after_junk FROM copied_rankings;
 DROP MATERIALIZED VIEW stored_ranking_view;
 DROP TABLE stored_rankings, copied_rankings;
 DROP FUNCTION copy_binary_field(bytea, text);
+
+-- unnest in FROM (rows formed straight into the result) gives the rows, in the same
+-- order, as unnest in the select list (handed back row by row): ties, left-out
+-- entities, names of different lengths, fractions, scores of more than 18 digits,
+-- whole numbers on both sides of 10^15, and rank sums
+CREATE TEMP TABLE unnest_values AS
+SELECT g, repeat('ø', e % 7) || 'e' || e AS entity,
+	   CASE WHEN e % 11 = 0 THEN NULL
+			WHEN g = 1 THEN (e % 17)::float8
+			WHEN g = 2 THEN (e % 13) / 7.0::float8
+			WHEN g = 3 THEN (e % 5) * 1e20::float8 - 0.5
+			ELSE (e % 9 - 4) * 2.5e14::float8 + e % 3 END AS value
+FROM generate_series(1, 4) g, generate_series(1, 300) e;
+CREATE TEMP TABLE unnest_cases AS
+SELECT g, rank_values(entity, value, g % 2 = 0) AS r FROM unnest_values GROUP BY g
+UNION ALL
+SELECT 5, rank_sum_rerank(r) FROM (SELECT rank_values(entity, value, g % 2 = 0) AS r
+								  FROM unnest_values GROUP BY g) s;
+SELECT c.g, entity_count(c.r) AS entities, ranked_count(c.r) AS ranked,
+	   (SELECT array_agg((u.entity, u.score, u.placement)::text ORDER BY u.n)
+		FROM unnest(c.r) WITH ORDINALITY AS u(entity, score, placement, n))
+	   = (SELECT array_agg(x::text) FROM (SELECT unnest(c.r) AS x) s) AS same_rows
+FROM unnest_cases c ORDER BY c.g;
+-- a whole number's score is its exact digits: the value's shortest exact text as numeric
+SELECT c.g, count(*) AS placed,
+	   count(*) FILTER (WHERE u.score <> v.value::text::numeric
+						OR u.score::text <> trim_scale(v.value::text::numeric)::text) AS differ
+FROM unnest_cases c, unnest(c.r) u JOIN unnest_values v ON v.entity = u.entity
+WHERE c.g IN (1, 4) AND v.g = c.g AND u.placement IS NOT NULL
+GROUP BY c.g ORDER BY c.g;
+DROP TABLE unnest_values, unnest_cases;

@@ -191,6 +191,7 @@ SELECT 'placements (output rows): ' || string_agg(upper(right(tab, 2)) || ' ' ||
 \echo 'median of' :reps 'interleaved runs, in ms; ratios of the medians'
 \echo 'floors: hash GROUP BY = count(value) per (period, area, measure); generate_series = as many integers as placements, streamed'
 \echo 'targets: plain / extension >= 10, extension / scan <= 5'
+\echo 'floors / scan = (hash GROUP BY + generate_series) / scan: grouping the rows and producing the placements alone, before any ranking'
 CREATE TEMP VIEW bench_median AS
 SELECT workload, mode, kind, round(percentile_cont(0.5) WITHIN GROUP (ORDER BY ms)::numeric, 1) AS ms
 FROM bench_result GROUP BY workload, mode, kind;
@@ -213,7 +214,11 @@ SELECT r.workload AS "workload", r.mode AS "plan",
 	   max(x.ratio) FILTER (WHERE x.kind = 'scan') AS "extension / scan",
 	   max(x.ratio) FILTER (WHERE x.kind = 'hash GROUP BY') AS "extension / hash GROUP BY",
 	   max(x.ratio) FILTER (WHERE x.kind = 'generate_series') AS "extension / generate_series",
-	   max(x.ratio) FILTER (WHERE x.kind = 'extension, row by row') AS "row by row / extension"
+	   max(x.ratio) FILTER (WHERE x.kind = 'extension, row by row') AS "row by row / extension",
+	   (SELECT round((max(m.ms) FILTER (WHERE m.kind = 'hash GROUP BY') +
+					  max(m.ms) FILTER (WHERE m.kind = 'generate_series')) /
+					 max(m.ms) FILTER (WHERE m.kind = 'scan'), 1)
+		FROM bench_median m WHERE (m.workload, m.mode) = (r.workload, r.mode)) AS "floors / scan"
 FROM (SELECT DISTINCT workload, mode FROM bench_result) r JOIN bench_ratio x USING (workload, mode)
 GROUP BY r.workload, r.mode ORDER BY r.workload, r.mode DESC;
 

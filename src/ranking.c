@@ -80,12 +80,24 @@ ranking_iterate_by_entity(const Ranking *ranking, RankingIterator *it)
 	it->index = 0;
 }
 
-/* Fetches the next entry; false after the last one. */
+/* Asks the CPU to fetch memory that will be read soon, where the compiler can. */
+#if defined(__GNUC__)
+#define prefetch_memory(p) __builtin_prefetch(p)
+#else
+#define prefetch_memory(p) ((void) (p))
+#endif
+
+/*
+ * Fetches the next entry; false after the last one.  The entry a few ahead is
+ * prefetched: output order jumps about the entries, stored in entity order.
+ */
 bool
 ranking_next(RankingIterator *it, RankingEntry *entry)
 {
 	if (it->index >= it->ranking->n_entries)
 		return false;
+	if (it->index + 8 < it->ranking->n_entries)
+		prefetch_memory(RANKING_ENTRIES(it->ranking) + it->offsets[it->index + 8]);
 	entry_at(it->ranking, it->offsets[it->index++], entry);
 	return true;
 }
@@ -693,82 +705,70 @@ ranking_entity_count(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32(PG_GETARG_RANKING_P(0)->n_entries);
 }
 
-/* Forms one row of unnest(ranking): entity, score and placement. */
-static void
-unnest_row(const RankingEntry *e, Datum *values, bool *nulls)
+/*
+ * The rows of unnest(ranking), formed one at a time in output order: the
+ * entity's text in one buffer that grows to the longest name, and a score
+ * equal to the previous row's (tied entries are neighbours in output order)
+ * reusing its numeric.  A row's datums stay valid until the next row.
+ */
+typedef struct UnnestRows
 {
-	values[0] = PointerGetDatum(cstring_to_text_with_len(e->entity, e->entity_len));
-	nulls[0] = false;
-	if (e->placement > 0)
-	{
-		values[1] = score_numeric(e);
-		values[2] = Int32GetDatum(e->placement);
-		nulls[1] = nulls[2] = false;
-	}
-	else
-		nulls[1] = nulls[2] = true;
+	RankingIterator it;
+	text	   *entity;			/* the entity's text, reused */
+	int32		entity_room;	/* bytes the buffer holds after its header */
+	MemoryContext score_context;	/* holds the current score's numeric */
+	RankingEntry previous;
+	Datum		values[3];
+	bool		nulls[3];
+} UnnestRows;
+
+/* Starts the rows of a ranking, in the current memory context. */
+static void
+unnest_rows_start(UnnestRows *rows, const Ranking *ranking)
+{
+	ranking_iterate(ranking, &rows->it);
+	rows->entity_room = 64;
+	rows->entity = palloc(VARHDRSZ + rows->entity_room);
+	rows->score_context = AllocSetContextCreate(CurrentMemoryContext, "unnest scores",
+												ALLOCSET_SMALL_SIZES);
+	rows->previous.placement = 0;
+	rows->values[0] = PointerGetDatum(rows->entity);
+	rows->nulls[0] = false;
 }
 
-/*
- * Fills the result tuplestore of unnest(ranking) with one row per entity, in
- * output order.  Rows are formed straight into the tuplestore: the entity's
- * text is built in one reused buffer, and a score equal to the previous
- * entry's (tied entries are neighbours in output order) reuses its numeric.
- * The entry a few rows ahead is prefetched: output order jumps about the
- * entries, which are stored in entity order.
- */
-static void
-unnest_materialized(FunctionCallInfo fcinfo, const Ranking *ranking)
+/* Forms the next row: entity, score and placement; false after the last one. */
+static bool
+unnest_rows_next(UnnestRows *rows)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	const uint32 *by_output = ranking->offsets + ranking->n_entries;
-	MemoryContext score_context;
-	MemoryContext old;
-	text	   *entity_text;
-	int32		longest = 0;
 	RankingEntry e;
-	RankingEntry previous = {0};
-	Datum		values[3];
-	bool		nulls[3] = {false, false, false};
-	int32		i;
 
-	InitMaterializedSRF(fcinfo, MAT_SRF_BLESS);
-	for (i = 0; i < ranking->n_entries; i++)
+	if (!ranking_next(&rows->it, &e))
+		return false;
+	if (e.entity_len > rows->entity_room)
 	{
-		entry_at(ranking, ranking->offsets[i], &e);
-		longest = Max(longest, e.entity_len);
+		rows->entity_room = e.entity_len;
+		rows->entity = repalloc(rows->entity, VARHDRSZ + rows->entity_room);
+		rows->values[0] = PointerGetDatum(rows->entity);
 	}
-	entity_text = palloc(VARHDRSZ + longest);
-	values[0] = PointerGetDatum(entity_text);
-	score_context = AllocSetContextCreate(CurrentMemoryContext, "unnest scores",
-										  ALLOCSET_SMALL_SIZES);
-	for (i = 0; i < ranking->n_entries; i++)
+	SET_VARSIZE(rows->entity, VARHDRSZ + e.entity_len);
+	memcpy(VARDATA(rows->entity), e.entity, e.entity_len);
+	rows->nulls[1] = rows->nulls[2] = (e.placement == 0);
+	if (e.placement > 0)
 	{
-		if ((i & 4095) == 0)
-			CHECK_FOR_INTERRUPTS();
-		if (i + 8 < ranking->n_entries)
-			__builtin_prefetch(RANKING_ENTRIES(ranking) + by_output[i + 8]);
-		entry_at(ranking, by_output[i], &e);
-		SET_VARSIZE(entity_text, VARHDRSZ + e.entity_len);
-		memcpy(VARDATA(entity_text), e.entity, e.entity_len);
-		nulls[1] = nulls[2] = (e.placement == 0);
-		if (e.placement > 0)
+		if (rows->previous.placement == 0 || rows->previous.score_len != e.score_len ||
+			memcmp(rows->previous.score, e.score, e.score_len) != 0)
 		{
-			if (previous.placement == 0 || previous.score_len != e.score_len ||
-				memcmp(previous.score, e.score, e.score_len) != 0)
-			{
-				MemoryContextReset(score_context);
-				old = MemoryContextSwitchTo(score_context);
-				values[1] = score_numeric(&e);
-				MemoryContextSwitchTo(old);
-			}
-			values[2] = Int32GetDatum(e.placement);
+			MemoryContext old;
+
+			MemoryContextReset(rows->score_context);
+			old = MemoryContextSwitchTo(rows->score_context);
+			rows->values[1] = score_numeric(&e);
+			MemoryContextSwitchTo(old);
 		}
-		previous = e;
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+		rows->values[2] = Int32GetDatum(e.placement);
 	}
-	MemoryContextDelete(score_context);
-	pfree(entity_text);
+	rows->previous = e;
+	return true;
 }
 
 /*
@@ -782,10 +782,7 @@ Datum
 ranking_unnest(PG_FUNCTION_ARGS)
 {
 	FuncCallContext *funcctx;
-	RankingIterator *it;
-	RankingEntry e;
-	Datum		values[3];
-	bool		nulls[3];
+	UnnestRows *rows;
 
 	if (SRF_IS_FIRSTCALL())
 	{
@@ -797,7 +794,19 @@ ranking_unnest(PG_FUNCTION_ARGS)
 			(rsinfo->allowedModes & SFRM_Materialize) != 0 &&
 			(rsinfo->allowedModes & SFRM_Materialize_Preferred) != 0)
 		{
-			unnest_materialized(fcinfo, PG_GETARG_RANKING_P(0));
+			UnnestRows	all;
+			int32		i = 0;
+
+			InitMaterializedSRF(fcinfo, MAT_SRF_BLESS);
+			unnest_rows_start(&all, PG_GETARG_RANKING_P(0));
+			while (unnest_rows_next(&all))
+			{
+				if ((++i & 4095) == 0)
+					CHECK_FOR_INTERRUPTS();
+				tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, all.values, all.nulls);
+			}
+			MemoryContextDelete(all.score_context);
+			pfree(all.entity);
 			return (Datum) 0;
 		}
 
@@ -806,18 +815,15 @@ ranking_unnest(PG_FUNCTION_ARGS)
 		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
 			elog(ERROR, "return type must be a row type");
 		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
-		it = palloc(sizeof(RankingIterator));
-		ranking_iterate(PG_GETARG_RANKING_P(0), it);
-		funcctx->user_fctx = it;
+		rows = palloc(sizeof(UnnestRows));
+		unnest_rows_start(rows, PG_GETARG_RANKING_P(0));
+		funcctx->user_fctx = rows;
 		MemoryContextSwitchTo(old);
 	}
 	funcctx = SRF_PERCALL_SETUP();
-	it = funcctx->user_fctx;
-	if (ranking_next(it, &e))
-	{
-		unnest_row(&e, values, nulls);
+	rows = funcctx->user_fctx;
+	if (unnest_rows_next(rows))
 		SRF_RETURN_NEXT(funcctx, HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc,
-																	values, nulls)));
-	}
+																	rows->values, rows->nulls)));
 	SRF_RETURN_DONE(funcctx);
 }

@@ -13,7 +13,7 @@
 # expected output in expected/*.out (run in file-name order).
 
 EXTENSION = benchmark
-EXTVERSION = 1.5
+EXTVERSION = 1.6
 MODULE_big = benchmark
 OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
@@ -24,10 +24,10 @@ STATEFUL_LAYERS = sql/layers/05_schema.sql sql/layers/10_ranking.sql sql/layers/
 	sql/layers/47_jobindsats_store.sql sql/layers/48_jobindsats_mapping.sql
 # the version whose upgrade script to EXTVERSION is being written (empty once
 # EXTVERSION is released and its upgrade script is frozen in sql/install/)
-UPGRADE_FROM =
+UPGRADE_FROM = 1.5
 # layers unchanged since UPGRADE_FROM that hold objects without OR REPLACE
 # (operators, event triggers): left out of the upgrade script
-UPGRADE_UNCHANGED =
+UPGRADE_UNCHANGED = sql/layers/25_kommune_text.sql sql/layers/80_drop_guard.sql
 ifneq ($(UPGRADE_FROM),)
 UPGRADE_SCRIPT = sql/install/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql
 endif

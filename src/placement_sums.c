@@ -286,6 +286,8 @@ placement_sum_combine(PG_FUNCTION_ARGS)
 
 	if (state2 == NULL)
 		PG_RETURN_POINTER(state1);
+	elog(DEBUG2, "%s: combining a state of %zu entities",
+		 aggregate_name(state2->sums.mode), state2->sums.entities.count);
 	if (state1 == NULL)
 	{
 		state1 = MemoryContextAlloc(context, sizeof(SumsState));
@@ -395,6 +397,8 @@ placement_sum_final(PG_FUNCTION_ARGS)
 	rk_sums_init(&empty);
 	scores.sums = state ? &state->sums : &empty;
 	scores.order = &order;
+	elog(DEBUG2, "%s: scoring and ranking %zu entities",
+		 aggregate_name(scores.sums->mode), scores.sums->entities.count);
 	status = rk_sums_rank(scores.sums, &mem, &order, &culprit);
 	if (status == RK_ERR_ZERO_WEIGHT)
 	{

@@ -105,6 +105,7 @@ rank_values_combine(PG_FUNCTION_ARGS)
 
 	if (state2 == NULL)
 		PG_RETURN_POINTER(state1);
+	elog(DEBUG2, "rank_values: combining a state of %zu entities", state2->values.entities.count);
 	if (state1 == NULL)
 		state1 = new_state(context);
 	if (rk_values_merge(&state1->values, &state1->mem, &state2->values) != RK_OK)
@@ -224,6 +225,7 @@ rank_values_final(PG_FUNCTION_ARGS)
 	state = PG_ARGISNULL(0) ? NULL : (ValuesState *) PG_GETARG_POINTER(0);
 	rk_values_init(&empty);
 	values = state ? &state->values : &empty;
+	elog(DEBUG2, "rank_values: ranking %zu entities", values->entities.count);
 	status = rk_values_rank(values, hint ? hint->by_name : NULL, hint ? hint->n : 0,
 							&mem, &order, &duplicate);
 	if (status == RK_ERR_DUPLICATE)

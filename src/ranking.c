@@ -39,6 +39,26 @@ PG_FUNCTION_INFO_V1(ranking_score);
 PG_FUNCTION_INFO_V1(ranking_ranked_count);
 PG_FUNCTION_INFO_V1(ranking_entity_count);
 
+/*
+ * Returns a ranking in memory, in one piece.  A value stored out of line is
+ * read from its TOAST table by an index scan, which PostgreSQL interrupts
+ * page by page; a compressed value (stored before version 1.6, or in a
+ * column set to a compressing storage) is then decompressed by PostgreSQL in
+ * one uninterruptible step.
+ */
+Ranking *
+ranking_detoast(Datum datum)
+{
+	struct varlena *attr = (struct varlena *) DatumGetPointer(datum);
+	Ranking    *ranking;
+
+	if (!VARATT_IS_EXTERNAL_ONDISK(attr))
+		return (Ranking *) PG_DETOAST_DATUM(datum);
+	ranking = (Ranking *) PG_DETOAST_DATUM(datum);
+	elog(DEBUG2, "read a stored ranking of %d bytes", (int) VARSIZE(ranking));
+	return ranking;
+}
+
 /* Reads an unaligned int32. */
 static inline int32
 read_int32(const char *p)
@@ -487,6 +507,7 @@ ranking_out(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 	bool		first = true;
 
+	elog(DEBUG2, "writing the text of a ranking of %d entries", ranking->n_entries);
 	initStringInfo(&buf);
 	appendStringInfoChar(&buf, '{');
 	ranking_iterate(ranking, &it);

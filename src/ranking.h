@@ -56,7 +56,9 @@ typedef struct RankingIterator
 	int32		index;
 } RankingIterator;
 
-#define DatumGetRankingP(X)		((Ranking *) PG_DETOAST_DATUM(X))
+extern Ranking *ranking_detoast(Datum datum);
+
+#define DatumGetRankingP(X)		ranking_detoast(X)
 #define PG_GETARG_RANKING_P(n)	DatumGetRankingP(PG_GETARG_DATUM(n))
 
 extern void ranking_iterate(const Ranking *ranking, RankingIterator *it);

@@ -1,14 +1,24 @@
 #!/usr/bin/env bash
 # Cancel and statement_timeout stop the aggregates and the ranking type on one
-# group of 10 million entities within 0.5 s, whatever they are doing when the
-# timeout fires: reading input, transition, the parallel combine, the sorts
-# and building the ranking in the final functions, and text output.  Each
-# statement runs once to completion, then again with statement_timeout at
-# points spread over that run; the server's log times it from the statement's
-# start to the error (releasing the memory afterwards is not counted).
+# group of 10 million entities within 0.5 s in every phase of their work:
+# reading rows, the parallel combine, ranking in the final functions, reading
+# a stored ranking, adding it to rank sums, and writing its text.
+#
+# The phases are located, not guessed: the extension logs a DEBUG2 line where
+# each phase begins (a combine, a final function, the end of reading a stored
+# ranking).  Each statement first runs to completion with those lines logged,
+# which gives the phases' times on this machine; then, per phase, it runs
+# again with statement_timeout at the middle of the phase.  The run's own log
+# shows which phase the timeout fired in: a run whose timeout fell outside
+# its phase (the machine was busier or idler than in the calibration) is
+# calibrated and run again, and fails after three tries.  No case is
+# skipped.  The latency is the server log's time from the statement's start
+# to the error, less the timeout (releasing memory afterwards is not
+# counted).
 set -euo pipefail
 export PGOPTIONS="-c client_min_messages=warning"
 LATENCY_LIMIT=${LATENCY_LIMIT:-0.5}
+TRIES=3
 # the throw-away cluster of test/lib.sh logs next to its socket
 LOG=$PGHOST/server.log
 [ -r "$LOG" ] || { echo "FAIL: no server log at $LOG" >&2; exit 1; }
@@ -21,80 +31,123 @@ q() { psql -qX -v ON_ERROR_STOP=1 -At -d cancel_test "$@"; }
 psql -qX -v ON_ERROR_STOP=1 -d postgres -c 'DROP DATABASE IF EXISTS cancel_test' -c 'CREATE DATABASE cancel_test'
 q >/dev/null <<'SQL'
 CREATE EXTENSION benchmark;
--- Runs a query to completion; returns the seconds it took.
-CREATE FUNCTION probe(query text) RETURNS numeric LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE query;
-	RETURN round(extract(epoch FROM clock_timestamp() - statement_timestamp())::numeric, 3);
-END $$;
 CREATE TABLE ids AS SELECT g FROM generate_series(1, 10000000) g;
+-- stored as the type's storage says: out of line, uncompressed
 CREATE TABLE big AS
 	SELECT rank_values(g::text, (g % 1000)::float8, true) AS r FROM generate_series(1, 10000000) g;
 VACUUM ANALYZE ids, big;
 SQL
+storage=$(q -c "SELECT pg_column_compression(r) IS NULL AND pg_column_size(r) > 100000000 FROM big")
+[ "$storage" = t ] || { echo "FAIL: the stored 10M-entity ranking is compressed or inline" >&2; exit 1; }
 
-# when_logged PID PATTERN: the time (epoch seconds) of the server log line of
-# backend PID that matches PATTERN (log_line_prefix '%m [%p] ', the default).
-when_logged() {
-	local line
-	line=$(grep -aF "[$1] $2" "$LOG" | tail -1)
-	[ -n "$line" ] || { echo "FAIL: no log line of backend $1 matching: $2" >&2; exit 1; }
-	date -d "$(cut -d' ' -f1-3 <<<"$line")" +%s.%N
+# run SETTINGS TIMEOUT_MS QUERY: runs QUERY in a session of its own with the
+# phase lines logged; sets PID, STATE (SQLSTATE, empty when it completed)
+# and RUN_LOG (the server log lines of that backend during the run).
+run() {
+	local settings=$1 timeout=$2 query=$3 start out
+	start=$(wc -l <"$LOG")
+	out=$(PGOPTIONS="$PGOPTIONS -c log_statement=all -c log_min_duration_statement=0 -c log_min_messages=debug2" \
+		psql -qX -At -d cancel_test -c "$settings" -c "SET statement_timeout = $timeout" \
+		-c '\echo pid' -c 'SELECT pg_backend_pid()' -c '\set VERBOSITY sqlstate' -c "$query" 2>&1 || true)
+	PID=$(sed -n '/^pid$/{n;p;q}' <<<"$out")
+	STATE=$(grep -o 'ERROR: *[0-9A-Z]\{5\}' <<<"$out" | grep -o '[0-9A-Z]\{5\}$' || true)
+	[ -n "$PID" ] || { echo "FAIL: no backend pid: $out" >&2; exit 1; }
+	if [ -z "$STATE" ] && grep -q ERROR <<<"$out"; then
+		echo "FAIL: $query: $out" >&2
+		exit 1
+	fi
+	# from the statement of QUERY on (the settings before it are logged too)
+	RUN_LOG=$(tail -n +"$((start + 1))" "$LOG" | grep -aF "[$PID] " |
+		awk -v s="LOG:  statement: $query" 'index($0, s) { on = 1 } on' || true)
 }
 
-# check_cancel NAME SETTINGS QUERY: runs QUERY to completion, then with
-# statement_timeout at 30 %, 60 % and 85 % of that run (run times vary on a
-# busy machine: a run that completes before its timeout is skipped): it must fail with
-# SQLSTATE 57014 within LATENCY_LIMIT of the timeout, measured by the server's
-# log from the statement's start to the error.
+# at PATTERN: seconds since the statement's start of the first line of the
+# run's log that matches PATTERN; empty when there is none.
+at() {
+	local started line
+	started=$(grep -aF "LOG:  statement: " <<<"$RUN_LOG" | head -1 | cut -d' ' -f1-3)
+	line=$(grep -aF -- "$1" <<<"$RUN_LOG" | head -1 | cut -d' ' -f1-3)
+	[ -n "$line" ] || return 0
+	awk -v a="$(date -d "$started" +%s.%N)" -v b="$(date -d "$line" +%s.%N)" 'BEGIN { printf "%.3f", b - a }'
+}
+
+# check_cancel NAME SETTINGS QUERY PHASE MARKER [PHASE MARKER ...] PHASE:
+# QUERY's phases in order, each ended by the log line MARKER that begins the
+# next one; the last phase ends with the statement.
 check_cancel() {
-	local name=$1 settings=$2 query=$3 full fraction timeout out pid state started stopped late
-	full=$(q -c "$settings" -c "SELECT probe(\$q\$$query\$q\$)")
-	for fraction in 0.3 0.6 0.85; do
-		timeout=$(awk -v f="$full" -v p="$fraction" 'BEGIN { printf "%d", f * p * 1000 }')
-		out=$(PGOPTIONS="$PGOPTIONS -c log_statement=all -c log_min_duration_statement=0" psql -qX -At -d cancel_test \
-			-c "$settings" -c "SET statement_timeout = $timeout" \
-			-c '\echo pid' -c 'SELECT pg_backend_pid()' -c '\set VERBOSITY sqlstate' -c "$query" 2>&1 || true)
-		pid=$(sed -n '/^pid$/{n;p;q}' <<<"$out")
-		state=$(grep -o 'ERROR: *[0-9A-Z]\{5\}' <<<"$out" | grep -o '[0-9A-Z]\{5\}$' || true)
-		if [ -z "$state" ]; then
-			# completed: fine if the server ran it in less than the timeout (the log's duration)
-			ran=$(grep -aF "[$pid] LOG:  duration: " "$LOG" | tail -1 | sed 's/.*duration: \([0-9.]*\) ms.*/\1/')
-			if [ -n "$ran" ] && awk -v r="$ran" -v t="$timeout" 'BEGIN { exit !(r < t) }'; then
-				echo "ok - $name: completed in $ran ms, within statement_timeout = $timeout ms this time (skipped)"
+	local name=$1 settings=$2 query=$3
+	shift 3
+	local -a phases=() markers=()
+	while [ $# -gt 1 ]; do phases+=("$1"); markers+=("$2"); shift 2; done
+	phases+=("$1")
+	local i try bounds from to timeout late hit end ok
+	for i in "${!phases[@]}"; do
+		ok=
+		for try in $(seq 1 $TRIES); do
+			# calibrate: the phases' bounds on this machine now
+			run "$settings" 0 "$query"
+			[ -z "$STATE" ] || { echo "FAIL: $name did not complete: $STATE" >&2; exit 1; }
+			end=$(at "LOG:  duration: ")
+			from=0
+			[ "$i" -eq 0 ] || from=$(at "${markers[$((i - 1))]}")
+			to=$end
+			[ "$i" -ge "${#markers[@]}" ] || to=$(at "${markers[$i]}")
+			[ -n "$from" ] && [ -n "$to" ] || { echo "FAIL: $name: a phase line is missing from the log" >&2; exit 1; }
+			timeout=$(awk -v a="$from" -v b="$to" 'BEGIN { printf "%d", (a + b) / 2 * 1000 }')
+			if awk -v a="$from" -v b="$to" 'BEGIN { exit !(b - a < 0.2) }'; then
+				echo "FAIL: $name: phase '${phases[$i]}' lasts $(awk -v a="$from" -v b="$to" 'BEGIN { print b - a }') s, too short to aim at" >&2
+				exit 1
+			fi
+			run "$settings" "$timeout" "$query"
+			if [ "$STATE" != 57014 ]; then
+				echo "  (try $try: $name completed within statement_timeout = $timeout ms; calibrating again)"
 				continue
 			fi
-		fi
-		if [ "$state" != 57014 ]; then
-			echo "FAIL: $name with statement_timeout = $timeout ms did not end with SQLSTATE 57014: $out" >&2
-			exit 1
-		fi
-		started=$(when_logged "$pid" "LOG:  statement: $query")
-		stopped=$(when_logged "$pid" "ERROR:  canceling statement due to statement timeout")
-		late=$(awk -v a="$started" -v b="$stopped" -v t="$timeout" 'BEGIN { printf "%.3f", b - a - t / 1000 }')
-		if awk -v l="$late" -v m="$LATENCY_LIMIT" 'BEGIN { exit !(l > m) }'; then
-			echo "FAIL: $name ran ${late} s past statement_timeout = $timeout ms (limit $LATENCY_LIMIT s; uncancelled ${full} s)" >&2
-			exit 1
-		fi
-		echo "ok - $name: statement_timeout = $timeout ms of ${full} s stops it ${late} s late (SQLSTATE 57014)"
+			# the timeout fired inside the phase: its beginning logged, its end not
+			hit=yes
+			[ "$i" -eq 0 ] || [ -n "$(at "${markers[$((i - 1))]}")" ] || hit=
+			[ "$i" -ge "${#markers[@]}" ] || [ -z "$(at "${markers[$i]}")" ] || hit=
+			if [ -z "$hit" ]; then
+				echo "  (try $try: statement_timeout = $timeout ms fired outside '${phases[$i]}'; calibrating again)"
+				continue
+			fi
+			late=$(awk -v s="$(at "ERROR:  canceling statement due to statement timeout")" -v t="$timeout" \
+				'BEGIN { printf "%.3f", s - t / 1000 }')
+			if awk -v l="$late" -v m="$LATENCY_LIMIT" 'BEGIN { exit !(l > m) }'; then
+				echo "FAIL: $name, ${phases[$i]}: ran ${late} s past statement_timeout = $timeout ms (limit $LATENCY_LIMIT s; phase ${from}-${to} s of ${end} s)" >&2
+				exit 1
+			fi
+			echo "ok - $name, ${phases[$i]} (${from}-${to} s of ${end} s): statement_timeout = $timeout ms stops it ${late} s late (SQLSTATE 57014)"
+			ok=yes
+			break
+		done
+		[ -n "$ok" ] || { echo "FAIL: $name: no timeout fired inside '${phases[$i]}' in $TRIES tries" >&2; exit 1; }
 	done
 }
 
 serial="SET max_parallel_workers_per_gather = 0"
 parallel="SET max_parallel_workers_per_gather = 2; SET parallel_setup_cost = 0; SET parallel_tuple_cost = 0; SET min_parallel_table_scan_size = 0"
 
-# rank_values: sort by name and by value in the final function
 check_cancel "rank_values over 10M entities" "$serial" \
-	"SELECT entity_count(rank_values(g::text, (g % 1000)::float8, true)) FROM ids"
+	"SELECT entity_count(rank_values(g::text, (g % 1000)::float8, true)) FROM ids" \
+	"reading rows" "rank_values: ranking" \
+	"ranking (final function)"
 # workers' states serialized, deserialized and merged by the combine function
 plan=$(q -c "$parallel" -c "EXPLAIN SELECT entity_count(rank_values(g::text, (g % 1000)::float8, true)) FROM ids")
 grep -q 'Partial Aggregate' <<<"$plan" || { echo "FAIL: no parallel aggregation plan:" >&2; echo "$plan" >&2; exit 1; }
-check_cancel "parallel rank_values (serialize, deserialize, combine)" "$parallel" \
-	"SELECT entity_count(rank_values(g::text, (g % 1000)::float8, true)) FROM ids"
-# a 10M-entity ranking: added to a rank-sum state, scored and re-ranked
-check_cancel "rank_sum_rerank of a 10M-entity ranking" "$serial" \
-	"SELECT entity_count(rank_sum_rerank(r)) FROM big"
-# text output of a huge ranking (octet_length: counting the characters of
-# 300 MB of text is PostgreSQL's own uninterruptible work, not the output's)
-check_cancel "text output of a 10M-entity ranking" "$serial" \
-	"SELECT octet_length(r::text) FROM big"
+check_cancel "parallel rank_values" "$parallel" \
+	"SELECT entity_count(rank_values(g::text, (g % 1000)::float8, true)) FROM ids" \
+	"reading rows in the workers" "rank_values: combining a state" \
+	"combining the workers' states" "rank_values: ranking" \
+	"ranking (final function)"
+# a stored 10M-entity ranking: read, added to a rank-sum state, scored and re-ranked
+check_cancel "rank_sum_rerank of a stored 10M-entity ranking" "$serial" \
+	"SELECT entity_count(rank_sum_rerank(r)) FROM big" \
+	"reading the stored ranking" "read a stored ranking" \
+	"adding its entries" "rank_sum_rerank: scoring and ranking" \
+	"scoring and re-ranking (final function)"
+# text output of a stored huge ranking
+check_cancel "text output of a stored 10M-entity ranking" "$serial" \
+	"SELECT octet_length(r::text) FROM big" \
+	"reading the stored ranking" "read a stored ranking" \
+	"writing its text"

@@ -33,7 +33,7 @@ CREATE TYPE @extschema@.ranking (
 	SEND = @extschema@.ranking_send,
 	INTERNALLENGTH = VARIABLE,
 	ALIGNMENT = int4,
-	STORAGE = extended
+	STORAGE = external
 );
 
 COMMENT ON TYPE @extschema@.ranking IS

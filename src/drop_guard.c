@@ -3,12 +3,19 @@
  *		Keeps DROP EXTENSION benchmark from deleting the users' catalog rows
  *		without saying so.
  *
- * The catalog tables (models, peer groups, targets and the rows that belong
- * to them) are members of the extension: DROP EXTENSION drops them with
- * every row users added.  An event trigger on ddl_command_start for DROP
- * EXTENSION runs benchmark_drop_guard, which refuses a DROP EXTENSION that
- * names benchmark without CASCADE while user (not shipped) models, targets
- * or peer groups exist, and says which.  With CASCADE the drop proceeds.
+ * The catalog tables (models, peer groups, targets, jobindsats terms,
+ * mappings and registered wide tables, and the rows that belong to them) and
+ * the observation store are members of the extension: DROP EXTENSION drops
+ * them with every row users added or loaded.  An event trigger on
+ * ddl_command_start for DROP EXTENSION runs benchmark_drop_guard, which
+ * refuses a DROP EXTENSION that names benchmark without CASCADE while any of
+ * them holds rows that pg_dump would dump (the rows its configuration-table
+ * condition selects: not shipped, or all rows of the store), and says what
+ * and how much.  With CASCADE the drop proceeds.
+ *
+ * The guard runs as whoever drops the extension, usually a superuser, so its
+ * queries run with search_path pinned to pg_catalog: no operator or function
+ * a user created elsewhere can take part in them.
  *
  * Not covered (no DROP EXTENSION statement runs): DROP SCHEMA ... CASCADE of
  * the extension's schema, DROP OWNED BY the extension's owner, DROP DATABASE.
@@ -24,8 +31,11 @@
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "nodes/parsenodes.h"
+#include "catalog/pg_type.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
+#include "utils/lsyscache.h"
 
 /* The extension whose drop is guarded. */
 #define DROP_GUARD_EXTENSION "benchmark"
@@ -35,18 +45,27 @@
 
 PG_FUNCTION_INFO_V1(benchmark_drop_guard);
 
-/* The catalog tables whose user rows are listed: table (= key column) and what a row is. */
+/*
+ * The configuration tables whose rows are listed: the table, the column whose
+ * values name the rows in the detail, and what a row is.
+ */
 typedef struct DropGuardKind
 {
 	const char *table;
+	const char *key;
 	const char *singular;
 	const char *plural;
+	const char *names_are;		/* "" or what the listed names are, "tables " */
 } DropGuardKind;
 
 static const DropGuardKind drop_guard_kinds[] = {
-	{"model", "model", "models"},
-	{"target", "target", "targets"},
-	{"peer_group", "peer group", "peer groups"},
+	{"model", "model", "model", "models", ""},
+	{"target", "target", "target", "targets", ""},
+	{"peer_group", "peer_group", "peer group", "peer groups", ""},
+	{"jobindsats_term", "term", "jobindsats term", "jobindsats terms", ""},
+	{"jobindsats_mapping", "mapping", "jobindsats mapping", "jobindsats mappings", ""},
+	{"jobindsats_source", "table_id", "registered wide table", "registered wide tables", ""},
+	{"jobindsats_observation", "table_id", "loaded observation", "loaded observations", "tables "},
 };
 
 /* True when a DROP EXTENSION statement's list of names holds the guarded extension. */
@@ -65,54 +84,79 @@ drop_guard_names_extension(List *objects)
 	return false;
 }
 
-/*
- * Appends "2 targets (a, b)" to buf for the user rows of one kind, found in
- * the extension's configuration table of that name (schema nspname); appends
- * nothing and returns false when there are none.
- */
-static bool
-drop_guard_describe_kind(StringInfo buf, const char *nspname, const DropGuardKind *kind)
+/* Runs a read-only query through SPI, failing on anything but a SELECT. */
+static void
+drop_guard_select(const char *query)
 {
-	StringInfoData query;
-	uint64		nrows;
-	uint64		i;
-	int			ret;
+	int			ret = SPI_execute(query, true, 0);
 
-	initStringInfo(&query);
-	appendStringInfo(&query,
-					 "SELECT %s::pg_catalog.text FROM %s.%s WHERE NOT shipped ORDER BY 1",
-					 quote_identifier(kind->table), quote_identifier(nspname),
-					 quote_identifier(kind->table));
-	ret = SPI_execute(query.data, true, 0);
 	if (ret != SPI_OK_SELECT)
 		elog(ERROR, "SPI_execute failed: error code %d", ret);
+}
+
+/*
+ * Appends "2 targets (a, b)" to buf for the rows of one kind that pg_dump
+ * would dump: those of the configuration table relid that its condition
+ * selects.  Appends nothing and returns false when there are none.
+ */
+static bool
+drop_guard_describe_kind(StringInfo buf, Oid relid, const char *condition,
+						 const DropGuardKind *kind)
+{
+	StringInfoData query;
+	char	   *relation;
+	int64		nrows;
+	int64		nnames;
+	Datum		names;
+	bool		isnull;
+	ArrayType  *array;
+	Datum	   *elems;
+	bool	   *nulls;
+	int			nelems;
+	int			i;
+
+	relation = quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
+										  get_rel_name(relid));
+	initStringInfo(&query);
+	appendStringInfo(&query,
+					 "SELECT pg_catalog.count(*), pg_catalog.count(DISTINCT %s),"
+					 " (SELECT pg_catalog.array_agg(k) FROM"
+					 "   (SELECT DISTINCT %s::pg_catalog.text AS k FROM %s %s ORDER BY 1 LIMIT %d) AS names)"
+					 " FROM %s %s",
+					 quote_identifier(kind->key), quote_identifier(kind->key), relation, condition,
+					 DROP_GUARD_MAX_NAMES, relation, condition);
+	drop_guard_select(query.data);
 	pfree(query.data);
 
-	nrows = SPI_processed;
+	nrows = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
 	if (nrows == 0)
 		return false;
+	nnames = DatumGetInt64(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2, &isnull));
+	names = SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 3, &isnull);
 
 	if (buf->len > 0)
 		appendStringInfoString(buf, "; ");
-	appendStringInfo(buf, UINT64_FORMAT " %s (", nrows,
-					 nrows == 1 ? kind->singular : kind->plural);
-	for (i = 0; i < nrows && i < DROP_GUARD_MAX_NAMES; i++)
-	{
-		char	   *name = SPI_getvalue(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, 1);
-
-		appendStringInfo(buf, "%s%s", i > 0 ? ", " : "", name ? name : "?");
-	}
-	if (nrows > DROP_GUARD_MAX_NAMES)
-		appendStringInfo(buf, " and " UINT64_FORMAT " more", nrows - DROP_GUARD_MAX_NAMES);
+	appendStringInfo(buf, INT64_FORMAT " %s", nrows, nrows == 1 ? kind->singular : kind->plural);
+	if (isnull)
+		return true;
+	array = DatumGetArrayTypeP(names);
+	deconstruct_array(array, TEXTOID, -1, false, TYPALIGN_INT, &elems, &nulls, &nelems);
+	appendStringInfo(buf, " (%s", kind->names_are);
+	for (i = 0; i < nelems; i++)
+		appendStringInfo(buf, "%s%s", i > 0 ? ", " : "",
+						 nulls[i] ? "?" : TextDatumGetCString(elems[i]));
+	if (nnames > nelems)
+		appendStringInfo(buf, " and " INT64_FORMAT " more", nnames - nelems);
 	appendStringInfoChar(buf, ')');
 	return true;
 }
 
 /*
- * Lists the user rows of the extension's catalog in buf ("1 model (mine);
- * 2 targets (a, b)"), looking the tables up among the extension's
- * configuration tables (whatever their schema), so that a missing table is
- * skipped.  Returns false when there are none.
+ * Lists the rows users added to the extension's configuration tables in buf
+ * ("1 model (mine); 2 targets (a, b)"), looking each table up among the
+ * configuration tables (whatever their schema) with the condition pg_dump
+ * dumps it by, so that a missing table or column is skipped.  Returns false
+ * when there are none.
  */
 static bool
 drop_guard_describe_user_rows(Oid extoid, StringInfo buf)
@@ -124,51 +168,36 @@ drop_guard_describe_user_rows(Oid extoid, StringInfo buf)
 	{
 		const DropGuardKind *kind = &drop_guard_kinds[k];
 		StringInfoData query;
-		char	   *nspname;
-		int			ret;
+		Oid			relid;
+		char	   *condition;
+		bool		isnull;
 
-		/* the configuration table of this name with a boolean shipped column */
+		/* the configuration table of this name that has the key column */
 		initStringInfo(&query);
 		appendStringInfo(&query,
-						 "SELECT n.nspname::pg_catalog.text"
+						 "SELECT cfg.relid, cfg.condition"
 						 " FROM pg_catalog.pg_extension e"
-						 " CROSS JOIN LATERAL pg_catalog.unnest(e.extconfig) AS cfg(relid)"
-						 " JOIN pg_catalog.pg_class c ON c.oid = cfg.relid"
-						 " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-						 " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid"
-						 " WHERE e.oid = %u AND c.relname = %s"
-						 " AND a.attname = 'shipped' AND a.atttypid = 'pg_catalog.bool'::pg_catalog.regtype"
-						 " AND NOT a.attisdropped",
-						 extoid, quote_literal_cstr(kind->table));
-		ret = SPI_execute(query.data, true, 0);
-		if (ret != SPI_OK_SELECT)
-			elog(ERROR, "SPI_execute failed: error code %d", ret);
+						 " CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(e.extconfig), pg_catalog.unnest(e.extcondition)) AS cfg(relid, condition)"
+						 " JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) cfg.relid"
+						 " JOIN pg_catalog.pg_attribute a ON a.attrelid OPERATOR(pg_catalog.=) c.oid"
+						 " WHERE e.oid OPERATOR(pg_catalog.=) %u::pg_catalog.oid"
+						 " AND c.relname OPERATOR(pg_catalog.=) %s::pg_catalog.name"
+						 " AND a.attname OPERATOR(pg_catalog.=) %s::pg_catalog.name AND NOT a.attisdropped",
+						 extoid, quote_literal_cstr(kind->table), quote_literal_cstr(kind->key));
+		drop_guard_select(query.data);
 		pfree(query.data);
 		if (SPI_processed == 0)
 			continue;
-		nspname = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+		relid = DatumGetObjectId(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+		condition = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 2);
 
-		/* the table must also have its key column */
-		initStringInfo(&query);
-		appendStringInfo(&query,
-						 "SELECT 1 FROM pg_catalog.pg_attribute"
-						 " WHERE attrelid = pg_catalog.to_regclass(%s) AND attname = %s AND NOT attisdropped",
-						 quote_literal_cstr(quote_qualified_identifier(nspname, kind->table)),
-						 quote_literal_cstr(kind->table));
-		ret = SPI_execute(query.data, true, 0);
-		if (ret != SPI_OK_SELECT)
-			elog(ERROR, "SPI_execute failed: error code %d", ret);
-		pfree(query.data);
-		if (SPI_processed == 0)
-			continue;
-
-		if (drop_guard_describe_kind(buf, nspname, kind))
+		if (drop_guard_describe_kind(buf, relid, condition ? condition : "", kind))
 			found = true;
 	}
 	return found;
 }
 
-/* Event trigger (ddl_command_start, DROP EXTENSION): refuses to drop the users' catalog rows without CASCADE. */
+/* Event trigger (ddl_command_start, DROP EXTENSION): refuses to drop the users' rows without CASCADE. */
 Datum
 benchmark_drop_guard(PG_FUNCTION_ARGS)
 {
@@ -177,6 +206,7 @@ benchmark_drop_guard(PG_FUNCTION_ARGS)
 	Oid			extoid;
 	StringInfoData rows;
 	bool		found;
+	int			save_nestlevel;
 
 	if (!CALLED_AS_EVENT_TRIGGER(fcinfo))
 		ereport(ERROR,
@@ -202,10 +232,14 @@ benchmark_drop_guard(PG_FUNCTION_ARGS)
 		PG_RETURN_NULL();
 
 	initStringInfo(&rows);
+	save_nestlevel = NewGUCNestLevel();
+	(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_SAVE, true, 0, false);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "SPI_connect failed");
 	found = drop_guard_describe_user_rows(extoid, &rows);
 	SPI_finish();
+	AtEOXact_GUC(true, save_nestlevel);
 
 	/* rows.data was allocated before SPI_connect: it outlives SPI_finish */
 	if (found)

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # DROP EXTENSION benchmark without CASCADE is refused (2BP01) while the
-# catalog holds models, targets or peer groups users added, and the error
-# names them; with CASCADE, or with only shipped rows, the drop proceeds.
+# catalog holds models, targets, peer groups, jobindsats terms, mappings or
+# registered wide tables users added, or the store holds loaded observations,
+# and the error says what and how much; with CASCADE, or with only shipped
+# rows, the drop proceeds.
 # The guard leaves other extensions, ALTER EXTENSION UPDATE and pg_dump /
 # pg_restore (--clean included) alone.  Run by test/check.sh against its
 # cluster (PGHOST, PGPORT, PGUSER set).
@@ -74,6 +76,34 @@ SQL
 expect_refusal "$DB" 'DROP EXTENSION benchmark' \
 	'12 targets \(extra-01, extra-02, extra-03, extra-04, extra-05, extra-06, extra-07, extra-08, extra-09, extra-10 and 2 more\)'
 echo "ok - the detail lists ten names of a kind and counts the rest"
+
+# each kind of row a user adds or loads holds the drop on its own: loaded
+# observations, a jobindsats term, a mapping, a registered wide table
+DB3=drop_guard_kinds
+trap 'rm -rf "$WORK"; psql -qX -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "DROP DATABASE IF EXISTS $DB2" -c "DROP DATABASE IF EXISTS $DB3" >/dev/null 2>&1 || true' EXIT
+fresh "$DB3"
+q -d "$DB3" >/dev/null <<'SQL'
+INSERT INTO benchmark.jobindsats_observation (table_id, area, kommune, period, measure, value)
+VALUES ('Y01A02', 'Aabenraa', 'Aabenraa', '2023M01', 'Fuldtidspersoner', 1),
+       ('Y01A02', 'Tønder', 'Tønder', '2023M01', 'Fuldtidspersoner', 2),
+       ('Y30R21', 'Tønder', 'Tønder', '2023', 'Forskel', 3);
+SQL
+expect_refusal "$DB3" 'DROP EXTENSION benchmark' \
+	'^DETAIL:  DROP EXTENSION would delete them .*: 3 loaded observations \(tables Y01A02, Y30R21\)\.$'
+q -d "$DB3" -c 'TRUNCATE benchmark.jobindsats_observation'
+q -d "$DB3" -c "INSERT INTO benchmark.jobindsats_term (term, table_id, measure) VALUES ('mit-led', 'Y01A02', 'Fuldtidspersoner')"
+expect_refusal "$DB3" 'DROP EXTENSION benchmark' '^DETAIL:  .*: 1 jobindsats term \(mit-led\)\.$'
+q -d "$DB3" -c "INSERT INTO benchmark.jobindsats_mapping (mapping, numerator) VALUES ('min-andel', '{mit-led}')"
+expect_refusal "$DB3" 'DROP EXTENSION benchmark' '^DETAIL:  .*: 1 jobindsats term \(mit-led\); 1 jobindsats mapping \(min-andel\)\.$'
+q -d "$DB3" -c "DELETE FROM benchmark.jobindsats_mapping WHERE NOT shipped" -c "DELETE FROM benchmark.jobindsats_term WHERE NOT shipped"
+q -d "$DB3" >/dev/null <<'SQL'
+CREATE TABLE public.y01a02 ("Område" text, "Periode" text, "Fuldtidspersoner" numeric);
+INSERT INTO benchmark.jobindsats_source (table_id, relation) VALUES ('Y01A02', 'public.y01a02');
+SQL
+expect_refusal "$DB3" 'DROP EXTENSION benchmark' '^DETAIL:  .*: 1 registered wide table \(Y01A02\)\.$'
+q -d "$DB3" -c "DELETE FROM benchmark.jobindsats_source"
+q -d "$DB3" -c 'DROP EXTENSION benchmark'
+echo "ok - loaded observations, a user's jobindsats term, mapping and registered wide table each hold DROP EXTENSION, named and counted; without them it proceeds"
 
 # other extensions drop as before
 q -d "$DB" -c 'DROP EXTENSION pg_trgm'

@@ -5,7 +5,15 @@
  * qualification.  Everything else (periods, the model and target catalogs,
  * the runner and its reports) lives in schema benchmark, so that its generic
  * names (model, target, score ...) never meet a user's objects.
+ *
+ * The script runs with search_path pinned to pg_catalog: every name it binds
+ * (in constraints, defaults, views and SQL function bodies) is either
+ * qualified or found in pg_catalog, never an operator or function a user
+ * created in the extension's schema beforehand.  CREATE EXTENSION restores
+ * the caller's search_path afterwards.
  */
+
+SET search_path = pg_catalog, pg_temp;
 
 CREATE SCHEMA benchmark;
 

@@ -1,8 +1,10 @@
 /*
  * DROP EXTENSION benchmark without CASCADE is refused while the catalog
- * holds models, targets or peer groups that users added: the error names
- * them.  With CASCADE the extension is dropped with them.  DROP SCHEMA ...
- * CASCADE, DROP OWNED and DROP DATABASE are not guarded.
+ * holds models, targets, peer groups, jobindsats terms, mappings or
+ * registered wide tables that users added, or the store holds loaded
+ * observations: the error says what and how much.  With CASCADE the
+ * extension is dropped with them.  DROP SCHEMA ... CASCADE, DROP OWNED and
+ * DROP DATABASE are not guarded.
  */
 
 CREATE FUNCTION benchmark.drop_guard()
@@ -11,11 +13,11 @@ AS 'MODULE_PATHNAME', 'benchmark_drop_guard'
 LANGUAGE C;
 
 COMMENT ON FUNCTION benchmark.drop_guard() IS
-'Event trigger function: refuses DROP EXTENSION benchmark without CASCADE while user models, targets or peer groups exist, and names them';
+'Event trigger function: refuses DROP EXTENSION benchmark without CASCADE while users'' models, targets, peer groups, jobindsats terms, mappings, registered wide tables or loaded observations exist, and says what and how much';
 
 CREATE EVENT TRIGGER benchmark_drop_guard ON ddl_command_start
 	WHEN TAG IN ('DROP EXTENSION')
 	EXECUTE FUNCTION benchmark.drop_guard();
 
 COMMENT ON EVENT TRIGGER benchmark_drop_guard IS
-'Keeps DROP EXTENSION benchmark (without CASCADE) from deleting the models, targets and peer groups users added';
+'Keeps DROP EXTENSION benchmark (without CASCADE) from deleting the rows users added or loaded';

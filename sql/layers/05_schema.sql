@@ -15,6 +15,33 @@
 
 SET search_path = pg_catalog, pg_temp;
 
+/*
+ * The engine's schema must belong to the installing role or a superuser: a
+ * role that owns the schema could drop and replace the extension's objects
+ * in it and so run code as whoever uses them.  CREATE EXTENSION without
+ * SCHEMA takes the first schema of the search_path, which is "$user" when a
+ * schema named like the installing role exists, whoever created it.
+ */
+DO $$
+DECLARE
+	owner oid := (SELECT n.nspowner FROM pg_catalog.pg_namespace n
+				  WHERE n.oid OPERATOR(pg_catalog.=) '@extschema@'::pg_catalog.regnamespace);
+	trusted oid := CASE WHEN owner OPERATOR(pg_catalog.=) 'pg_database_owner'::pg_catalog.regrole
+						THEN (SELECT d.datdba FROM pg_catalog.pg_database d
+							  WHERE d.datname OPERATOR(pg_catalog.=) pg_catalog.current_database())
+						ELSE owner END;
+BEGIN
+	IF trusted OPERATOR(pg_catalog.<>) current_user::pg_catalog.regrole
+	   AND NOT (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.oid OPERATOR(pg_catalog.=) trusted) THEN
+		RAISE EXCEPTION USING
+			ERRCODE = 'insufficient_privilege',
+			MESSAGE = pg_catalog.format('cannot create extension benchmark in schema %s, owned by role %s',
+										'@extschema@', owner::pg_catalog.regrole),
+			DETAIL = 'The owner of a schema can drop and replace the extension''s objects in it, and so run code as whoever uses them.',
+			HINT = 'Name a schema that you or a superuser own: CREATE EXTENSION benchmark SCHEMA public.';
+	END IF;
+END $$;
+
 CREATE SCHEMA benchmark;
 
 COMMENT ON SCHEMA benchmark IS

@@ -1,0 +1,248 @@
+-- A call of every user-facing view and set-returning function of the
+-- extension, each written so that the caller's own query binds no name by
+-- the search_path: functions and operators qualified, literals typed as the
+-- parameters are.  Each call is preceded by "-- call: <signature>" (as
+-- regprocedure or regclass print it, unqualified); test/210_planted_objects.sh
+-- checks that every user-facing object has one and runs them against the
+-- SYNTHETIC sample data (test/data/load_sample.sql).
+
+-- call: kommuner()
+SELECT * FROM public.kommuner();
+
+-- call: unnest(ranking)
+SELECT * FROM public.unnest((SELECT ranking FROM benchmark.model_rankings('sonderborg-2023', '{2022}'::pg_catalog.text[]) LIMIT 1));
+
+-- call: model_rankings(text,text[])
+SELECT * FROM benchmark.model_rankings('sonderborg-2023', '{2022}'::pg_catalog.text[]);
+
+-- call: model_placements(text)
+SELECT * FROM benchmark.model_placements('sonderborg-2023');
+
+-- call: model_placements(text,text)
+SELECT * FROM benchmark.model_placements('sonderborg-2023', '2022');
+
+-- call: model_placements_for(text,text[])
+SELECT * FROM benchmark.model_placements_for('sonderborg-2023', '{2022}'::pg_catalog.text[]);
+
+-- call: model_left_out(text,text)
+SELECT * FROM benchmark.model_left_out('sonderborg-2023', '2022');
+
+-- call: model_scorecard(text,text,text)
+SELECT * FROM benchmark.model_scorecard('sonderborg-2023', 'Sønderborg', '2022');
+
+-- call: period_series(text,text)
+SELECT * FROM benchmark.period_series('2020Q1', '2022Q4');
+
+-- call: model_sources(text)
+SELECT * FROM benchmark.model_sources('sonderborg-2023');
+
+-- call: source_problem(text,text[],text[])
+SELECT * FROM benchmark.source_problem('target_sources.voksenlaerlinge');
+
+-- call: catalog_orphans
+SELECT * FROM benchmark.catalog_orphans;
+
+-- call: jobindsats_csv(text,text,text[])
+SELECT * FROM benchmark.jobindsats_csv('Område;Periode;Køn;Antal personer
+Sønderborg;2021M01;Køn i alt;1.234
+Hele landet;2021M01;Køn i alt;98.765
+', 'Y01A02');
+
+-- call: jobindsats_csv(bytea,text,text[],text)
+SELECT * FROM benchmark.jobindsats_csv(pg_catalog.convert_to('Område;Periode;Køn;Antal personer
+Sønderborg;2021M01;Køn i alt;1.234
+Hele landet;2021M01;Køn i alt;98.765
+', 'UTF8'), 'Y01A02');
+
+-- call: jobindsats_json(jsonb,text,text[])
+SELECT * FROM benchmark.jobindsats_json('{"columns":["Område","Periode","Antal ledige personer"],"rows":[["Sønderborg","2024Y01",812],["Tønder","2024Y01",null]]}'::pg_catalog.jsonb, 'Y25I01');
+
+-- call: jobindsats_wide(regclass,text,text[],jsonb)
+SELECT * FROM benchmark.jobindsats_wide('jobindsats.y01a02'::pg_catalog.regclass, 'Y01A02');
+
+-- call: jobindsats_wide_cells(regclass,text,text[],jsonb)
+SELECT * FROM benchmark.jobindsats_wide_cells('jobindsats.y01a02'::pg_catalog.regclass, 'Y01A02', NULL, NULL);
+
+-- call: jobindsats_load(text,text,text[],boolean)
+SELECT * FROM benchmark.jobindsats_load('Y01A02', 'Område;Periode;Køn;Antal personer
+Sønderborg;2021M01;Køn i alt;1.234
+Hele landet;2021M01;Køn i alt;98.765
+');
+
+-- call: jobindsats_load(text,bytea,text[],text,boolean)
+SELECT * FROM benchmark.jobindsats_load('Y01A02', pg_catalog.convert_to('Område;Periode;Køn;Antal personer
+Sønderborg;2021M01;Køn i alt;1.234
+Hele landet;2021M01;Køn i alt;98.765
+', 'UTF8'));
+
+-- call: jobindsats_load(text,jsonb,text[],boolean)
+SELECT * FROM benchmark.jobindsats_load('Y25I01', '{"columns":["Område","Periode","Antal ledige personer"],"rows":[["Sønderborg","2024Y01",812],["Tønder","2024Y01",null]]}'::pg_catalog.jsonb);
+
+-- call: jobindsats_load(text,regclass,text[],jsonb,boolean)
+SELECT * FROM benchmark.jobindsats_load('Y01A02', 'jobindsats.y01a02'::pg_catalog.regclass);
+
+-- call: jobindsats_load_cells(text,text,anyelement,text[],text,jsonb,boolean)
+SELECT * FROM benchmark.jobindsats_load_cells('csv', 'Y01A02', 'Område;Periode;Køn;Antal personer
+Sønderborg;2021M01;Køn i alt;1.234
+Hele landet;2021M01;Køn i alt;98.765
+'::text, NULL, NULL, NULL, true);
+
+-- call: jobindsats_series(text,text,jsonb)
+SELECT * FROM benchmark.jobindsats_series('Y01A02', 'Antal personer');
+
+-- call: y30r21_beside_model(text,text,text,text)
+SELECT * FROM benchmark.y30r21_beside_model('sonderborg-2023', '2022');
+
+-- call: peer_averages(text,text,text)
+SELECT * FROM benchmark.peer_averages('target_sources.voksenlaerlinge', 'sydjylland');
+
+-- call: target_status_for(text,text)
+SELECT * FROM benchmark.target_status_for('Aabenraa', NULL);
+
+-- call: target_scorecard(text,text)
+SELECT * FROM benchmark.target_scorecard('Aabenraa');
+
+-- call: target_status
+SELECT * FROM benchmark.target_status;
+
+-- call: target_source
+SELECT * FROM benchmark.target_source;
+
+-- call: peer_groups
+SELECT * FROM benchmark.peer_groups;
+
+-- call: model_changes(text,text,text,text)
+SELECT * FROM benchmark.model_changes('sonderborg-2023', 'Sønderborg', '2022', '2023');
+
+-- call: model_placement_gaps(text,text)
+SELECT * FROM benchmark.model_placement_gaps('sonderborg-2023', '2023');
+
+-- call: model_what_it_takes(text,text,text)
+SELECT * FROM benchmark.model_what_it_takes('sonderborg-2023', 'Sønderborg', '2023');
+
+-- call: model_next_place(text,text,text)
+SELECT * FROM benchmark.model_next_place('sonderborg-2023', 'Sønderborg', '2023');
+
+-- call: explain_what_if(text,text,text,boolean)
+SELECT * FROM benchmark.explain_what_if('sonderborg-2023', 'Sønderborg', '2023', true);
+
+-- call: model_sensitivity(text,text,integer,numeric,integer)
+SELECT * FROM benchmark.model_sensitivity('sonderborg-2023', '2023', '100'::pg_catalog.int4, '0.2'::pg_catalog.numeric, '1'::pg_catalog.int4);
+
+-- call: model_scenarios(text,text)
+SELECT * FROM benchmark.model_scenarios('sonderborg-2023', '2023');
+
+-- call: explain_total_inputs(text,text[])
+SELECT period, missing, has_data FROM benchmark.explain_total_inputs('sonderborg-2023', '{2023}'::pg_catalog.text[]);
+
+-- call: weighted_placement_draws(ranking[],numeric[],text,integer,numeric,integer,integer)
+SELECT d.* FROM benchmark.explain_total_inputs('sonderborg-2023', '{2023}'::pg_catalog.text[]) i, benchmark.weighted_placement_draws(i.rankings, i.weights, i.missing, 100, 0.2, 1, 10) d;
+
+-- call: model_rank_intervals_for(text,integer,numeric,integer)
+SELECT * FROM benchmark.model_rank_intervals_for('sonderborg-2023', '100'::pg_catalog.int4, '0.2'::pg_catalog.numeric, '1'::pg_catalog.int4);
+
+-- call: model_placements_over_time
+SELECT * FROM benchmark.model_placements_over_time WHERE model OPERATOR(pg_catalog.=) 'sonderborg-2023'::pg_catalog.text;
+
+-- call: model_rank_intervals
+SELECT * FROM benchmark.model_rank_intervals WHERE model OPERATOR(pg_catalog.=) 'sonderborg-2023'::pg_catalog.text;
+
+-- call: jobindsats_term_values(text,text)
+SELECT * FROM benchmark.jobindsats_term_values('befolkning_16_66', 'year');
+
+-- call: jobindsats_mapping_values(text,text)
+SELECT * FROM benchmark.jobindsats_mapping_values('ydelse_dagpenge', 'rolling_year');
+
+-- call: model_missing_data(text,text)
+SELECT * FROM benchmark.model_missing_data('sonderborg-2023', '2022');
+
+-- call: jobindsats_table_cells(text,text[])
+SELECT * FROM benchmark.jobindsats_table_cells('PTVA02', '{Antal personer}'::pg_catalog.text[]);
+
+-- call: jobindsats_table_breakdowns(text,text)
+SELECT * FROM benchmark.jobindsats_table_breakdowns('PTVA02', 'Antal personer');
+
+-- call: jobindsats_named_values(jsonb)
+SELECT * FROM benchmark.jobindsats_named_values('{"Ydelsesgrupper": ["A-dagpenge", "Jobparate kontanthjælpsmodtagere"], "Køn": "Kvinder"}'::pg_catalog.jsonb);
+
+-- call: jobindsats_label_match(text,text[])
+SELECT * FROM benchmark.jobindsats_label_match('antal personer', '{Antal personer,Antal fuldtidspersoner}'::pg_catalog.text[]);
+
+-- call: mapped_aktive_aktivitetsparate
+SELECT * FROM benchmark.mapped_aktive_aktivitetsparate;
+
+-- call: mapped_aktive_ikke_vestlige
+SELECT * FROM benchmark.mapped_aktive_ikke_vestlige;
+
+-- call: mapped_borgertilfredshed
+SELECT * FROM benchmark.mapped_borgertilfredshed;
+
+-- call: mapped_delvis_raskmelding
+SELECT * FROM benchmark.mapped_delvis_raskmelding;
+
+-- call: mapped_forsoergelsesgab
+SELECT * FROM benchmark.mapped_forsoergelsesgab;
+
+-- call: mapped_ingen_passive_unge
+SELECT * FROM benchmark.mapped_ingen_passive_unge;
+
+-- call: mapped_job_efter_26_uger
+SELECT * FROM benchmark.mapped_job_efter_26_uger;
+
+-- call: mapped_langtidsledige
+SELECT * FROM benchmark.mapped_langtidsledige;
+
+-- call: mapped_ledighed_fleksjob
+SELECT * FROM benchmark.mapped_ledighed_fleksjob;
+
+-- call: mapped_opkvalificering
+SELECT * FROM benchmark.mapped_opkvalificering;
+
+-- call: mapped_opkvalificering_dagpenge
+SELECT * FROM benchmark.mapped_opkvalificering_dagpenge;
+
+-- call: mapped_revalidering
+SELECT * FROM benchmark.mapped_revalidering;
+
+-- call: mapped_stillingsopslag
+SELECT * FROM benchmark.mapped_stillingsopslag;
+
+-- call: mapped_unge_i_job_og_uddannelse
+SELECT * FROM benchmark.mapped_unge_i_job_og_uddannelse;
+
+-- call: mapped_virksomhedstilfredshed
+SELECT * FROM benchmark.mapped_virksomhedstilfredshed;
+
+-- call: mapped_ydelse_dagpenge
+SELECT * FROM benchmark.mapped_ydelse_dagpenge;
+
+-- call: mapped_ydelse_fleksjob
+SELECT * FROM benchmark.mapped_ydelse_fleksjob;
+
+-- call: mapped_ydelse_foertidspension
+SELECT * FROM benchmark.mapped_ydelse_foertidspension;
+
+-- call: mapped_ydelse_integration
+SELECT * FROM benchmark.mapped_ydelse_integration;
+
+-- call: mapped_ydelse_jobafklaring
+SELECT * FROM benchmark.mapped_ydelse_jobafklaring;
+
+-- call: mapped_ydelse_kontanthjaelp
+SELECT * FROM benchmark.mapped_ydelse_kontanthjaelp;
+
+-- call: mapped_ydelse_ledighedsydelse
+SELECT * FROM benchmark.mapped_ydelse_ledighedsydelse;
+
+-- call: mapped_ydelse_ressourceforloeb
+SELECT * FROM benchmark.mapped_ydelse_ressourceforloeb;
+
+-- call: mapped_ydelse_revalidering
+SELECT * FROM benchmark.mapped_ydelse_revalidering;
+
+-- call: mapped_ydelse_sygedagpenge
+SELECT * FROM benchmark.mapped_ydelse_sygedagpenge;
+
+-- call: mapped_ydelse_uddannelseshjaelp
+SELECT * FROM benchmark.mapped_ydelse_uddannelseshjaelp;
+

@@ -26,7 +26,7 @@ WORK=$(mktemp -d /tmp/benchmark-planted.XXXXXX)
 DBS="planted_names planted_install planted_base planted_clean planted_calls planted_restore planted_update"
 cleanup() {
 	for db in $DBS; do psql -qX -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; done
-	psql -qX -d postgres -c 'DROP ROLE IF EXISTS mallory' >/dev/null 2>&1 || true
+	psql -qX -d postgres -c 'DROP ROLE IF EXISTS mallory' -c 'DROP ROLE IF EXISTS access_probe' >/dev/null 2>&1 || true
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -37,6 +37,8 @@ fail() { echo "not ok - $*" >&2; exit 1; }
 VICTIM=$(q -d postgres -At -c 'SELECT current_user')
 
 q -d postgres -c 'DROP ROLE IF EXISTS mallory' -c 'CREATE ROLE mallory LOGIN'
+# the role the calls of grant_access and revoke_access name
+q -d postgres -c 'DROP ROLE IF EXISTS access_probe' -c 'CREATE ROLE access_probe'
 
 # fresh DB: a database in which mallory may create schemas and create in public
 fresh() {

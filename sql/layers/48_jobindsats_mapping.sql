@@ -20,6 +20,7 @@ CREATE TABLE benchmark.jobindsats_source (
 	relation text NOT NULL,
 	dimensions text[],
 	labels jsonb,
+	registered_by name NOT NULL DEFAULT CURRENT_USER,
 	CONSTRAINT jobindsats_source_pkey PRIMARY KEY (table_id),
 	CONSTRAINT jobindsats_source_table_id_format CHECK (table_id ~ '^[A-Z0-9][A-Z0-9_]*$'),
 	CONSTRAINT jobindsats_source_labels_object CHECK (labels IS NULL OR pg_catalog.jsonb_typeof(labels) = 'object')
@@ -35,6 +36,8 @@ COMMENT ON COLUMN benchmark.jobindsats_source.dimensions IS
 'The dimension columns; NULL: the text columns besides area and period';
 COMMENT ON COLUMN benchmark.jobindsats_source.labels IS
 'Labels of columns whose name is not the label ({"column": "label"}), as jobindsats_wide takes them';
+COMMENT ON COLUMN benchmark.jobindsats_source.registered_by IS
+'The role that registered the wide table (set by the catalog on every insert and update): a registration is read only by roles that trust it as they trust a source''s owner (itself, a superuser, or a role in benchmark.trusted_owners); others read the store';
 
 CREATE TABLE benchmark.jobindsats_term (
 	term text NOT NULL,

@@ -66,6 +66,46 @@ END;
 COMMENT ON FUNCTION benchmark.jobindsats_named_values(jsonb) IS
 'The (dimension, value) pairs a term''s dimensions name, one value or a list of values per dimension';
 
+/*
+ * The registration of a jobindsats table's wide table that the current user
+ * reads: one made by a role it trusts as it trusts a source's owner (itself,
+ * a superuser, or a role in benchmark.trusted_owners).  A registration by
+ * anyone else is not read, so that no role can point other users' runs at a
+ * table of its choosing; their runs read the store.  NULLs when none counts.
+ */
+CREATE FUNCTION benchmark.jobindsats_registration(table_id text)
+RETURNS benchmark.jobindsats_source
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT x.* FROM benchmark.jobindsats_source x
+	WHERE x.table_id = pg_catalog.upper(jobindsats_registration.table_id)
+	  AND benchmark.source_owner_trusted((SELECT r.oid FROM pg_catalog.pg_roles r WHERE r.rolname = x.registered_by));
+END;
+
+COMMENT ON FUNCTION benchmark.jobindsats_registration(text) IS
+'The registered wide table of a jobindsats table that the current user reads: registered by itself, a superuser, or a role in benchmark.trusted_owners; NULLs when there is none';
+
+/* Records who registers a wide table (a restored dump keeps its rows' registrants). */
+CREATE FUNCTION benchmark.jobindsats_source_registrant()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF NOT benchmark.restoring_dump() THEN
+		NEW.registered_by := CURRENT_USER;
+	END IF;
+	RETURN NEW;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark.jobindsats_source_registrant() IS
+'Trigger function: sets jobindsats_source.registered_by to the role that inserts or updates the row';
+
+CREATE TRIGGER jobindsats_source_registrant BEFORE INSERT OR UPDATE ON benchmark.jobindsats_source
+	FOR EACH ROW EXECUTE FUNCTION benchmark.jobindsats_source_registrant();
+
 /* The municipalities' cells of one jobindsats table and some of its measures (all: NULL): from its registered wide table, else from the store. */
 CREATE FUNCTION benchmark.jobindsats_table_cells(table_id text, measures text[] DEFAULT NULL)
 RETURNS TABLE (area text, kommune text, period text, dimensions jsonb, measure text, value numeric)
@@ -75,8 +115,8 @@ AS $$
 DECLARE
 	s benchmark.jobindsats_source;
 BEGIN
-	SELECT * INTO s FROM benchmark.jobindsats_source x WHERE x.table_id = pg_catalog.upper(jobindsats_table_cells.table_id);
-	IF FOUND THEN
+	s := benchmark.jobindsats_registration(jobindsats_table_cells.table_id);
+	IF s.table_id IS NOT NULL THEN
 		IF pg_catalog.to_regclass(s.relation) IS NULL THEN
 			RAISE EXCEPTION 'the wide table % registered for jobindsats table % does not exist', s.relation, s.table_id
 				USING ERRCODE = 'undefined_table',
@@ -106,7 +146,7 @@ LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	IF EXISTS (SELECT 1 FROM benchmark.jobindsats_source x WHERE x.table_id = pg_catalog.upper(jobindsats_table_measures.table_id)) THEN
+	IF (benchmark.jobindsats_registration(jobindsats_table_measures.table_id)).table_id IS NOT NULL THEN
 		RETURN (SELECT pg_catalog.array_agg(DISTINCT c.measure ORDER BY c.measure)
 				FROM benchmark.jobindsats_table_cells(jobindsats_table_measures.table_id) c);
 	END IF;
@@ -134,7 +174,7 @@ LANGUAGE plpgsql STABLE PARALLEL RESTRICTED ROWS 20
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	IF EXISTS (SELECT 1 FROM benchmark.jobindsats_source x WHERE x.table_id = pg_catalog.upper(jobindsats_table_breakdowns.table_id)) THEN
+	IF (benchmark.jobindsats_registration(jobindsats_table_breakdowns.table_id)).table_id IS NOT NULL THEN
 		RETURN QUERY SELECT DISTINCT c.dimensions
 					 FROM benchmark.jobindsats_table_cells(jobindsats_table_breakdowns.table_id, ARRAY[measure]) c;
 		RETURN;
@@ -305,7 +345,7 @@ BEGIN
 	IF kept IS NULL THEN
 		RETURN;		/* no breakdown fits the term (model_missing_data says which values are missing) */
 	END IF;
-	registered := EXISTS (SELECT 1 FROM benchmark.jobindsats_source x WHERE x.table_id = t.table_id);
+	registered := (benchmark.jobindsats_registration(t.table_id)).table_id IS NOT NULL;
 	/*
 	 * A count with one combination of values, totals rows and a breakdown:
 	 * where every municipality and period with breakdown rows has its

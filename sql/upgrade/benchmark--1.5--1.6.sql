@@ -18,3 +18,18 @@ COMMENT ON FUNCTION benchmark.drop_guard() IS
 'Event trigger function: refuses DROP EXTENSION benchmark without CASCADE while users'' models, targets, peer groups, jobindsats terms, mappings, registered wide tables or loaded observations exist, and says what and how much';
 COMMENT ON EVENT TRIGGER benchmark_drop_guard IS
 'Keeps DROP EXTENSION benchmark (without CASCADE) from deleting the rows users added or loaded';
+
+/*
+ * Registrations of wide tables name their registrant; a registration is read
+ * only by roles that trust it.  Existing registrations are attributed to the
+ * owner of the table they name (the role whose table other users' runs read),
+ * or to the role that upgrades when the table is gone.
+ */
+ALTER TABLE benchmark.jobindsats_source ADD COLUMN registered_by name;
+UPDATE benchmark.jobindsats_source s
+SET registered_by = COALESCE((SELECT pg_catalog.pg_get_userbyid(c.relowner) FROM pg_catalog.pg_class c
+							  WHERE c.oid OPERATOR(pg_catalog.=) pg_catalog.to_regclass(s.relation)), CURRENT_USER);
+ALTER TABLE benchmark.jobindsats_source ALTER COLUMN registered_by SET DEFAULT CURRENT_USER,
+	ALTER COLUMN registered_by SET NOT NULL;
+COMMENT ON COLUMN benchmark.jobindsats_source.registered_by IS
+'The role that registered the wide table (set by the catalog on every insert and update): a registration is read only by roles that trust it as they trust a source''s owner (itself, a superuser, or a role in benchmark.trusted_owners); others read the store';

@@ -168,6 +168,18 @@ SELECT * FROM benchmark.jobindsats_named_values('{"Ydelsesgrupper": ["A-dagpenge
 -- call: jobindsats_label_match(text,text[])
 SELECT * FROM benchmark.jobindsats_label_match('antal personer', '{Antal personer,Antal fuldtidspersoner}'::pg_catalog.text[]);
 
+-- call: jobindsats_registration(text)
+SELECT * FROM benchmark.jobindsats_registration('Y01A02');
+
+-- call: access_statements(regrole,text,text)
+SELECT * FROM benchmark.access_statements('access_probe'::pg_catalog.regrole, 'reading', 'GRANT');
+
+-- call: grant_access(regrole,text)
+SELECT * FROM benchmark.grant_access('access_probe'::pg_catalog.regrole, 'reading');
+
+-- call: revoke_access(regrole,text)
+SELECT * FROM benchmark.revoke_access('access_probe'::pg_catalog.regrole, 'loading');
+
 -- call: mapped_aktive_aktivitetsparate
 SELECT * FROM benchmark.mapped_aktive_aktivitetsparate;
 

@@ -21,6 +21,9 @@ import java.util.TreeSet;
  *     java -cp /usr/share/java/postgresql.jar:DIR JdbcClientTest JDBC-URL
  *
  * The URL should set currentSchema=public,benchmark so that names need no schema.
+ * With a second argument "reader" the connection's role is expected to hold
+ * reading access only: every view and function answers but the loading ones
+ * and those that grant access, which must be refused with 42501.
  * Prints one "ok - ..." line per check; exits 1 when any check fails.
  */
 public class JdbcClientTest {
@@ -108,6 +111,11 @@ public class JdbcClientTest {
 				"{\"Ydelsesgrupper\": [\"A-dagpenge\", \"Jobparate kontanthjælpsmodtagere\"], \"Køn\": \"Kvinder\"}");
 		call("jobindsats_label_match(text,text[])", "SELECT * FROM jobindsats_label_match(?, ?::text[])",
 				"antal personer", "{Antal personer,Antal fuldtidspersoner}");
+		call("jobindsats_registration(text)", "SELECT * FROM jobindsats_registration(?)", "Y01A02");
+		call("access_statements(regrole,text,text)", "SELECT * FROM access_statements(?::regrole, ?, ?)",
+				"access_probe", "reading", "GRANT");
+		call("grant_access(regrole,text)", "SELECT * FROM grant_access(?::regrole, ?)", "access_probe", "reading");
+		call("revoke_access(regrole,text)", "SELECT * FROM revoke_access(?::regrole, ?)", "access_probe", "loading");
 		// the preset's installed mapping views
 		for (String mapping : List.of("stillingsopslag", "virksomhedstilfredshed", "opkvalificering", "revalidering",
 				"opkvalificering_dagpenge", "job_efter_26_uger", "langtidsledige", "unge_i_job_og_uddannelse",
@@ -143,7 +151,24 @@ public class JdbcClientTest {
 			"jobindsats_wide(regclass,text,text[],jsonb).dimensions",
 			"jobindsats_wide_cells(regclass,text,text[],jsonb).dimensions",
 			"jobindsats_table_cells(text,text[]).dimensions",
-			"jobindsats_table_breakdowns(text,text).jobindsats_table_breakdowns");
+			"jobindsats_table_breakdowns(text,text).jobindsats_table_breakdowns",
+			// a row of the catalog table jobindsats_source, whose labels column is jsonb
+			"jobindsats_registration(text).labels");
+
+	/**
+	 * The calls a role with reading access only may not make: loading (for roles granted
+	 * benchmark.grant_access(role, 'loading')) and granting access (the extension's owner's):
+	 * it gets SQLSTATE 42501 from them.
+	 */
+	static final Set<String> NOT_READING = Set.of(
+			"grant_access(regrole,text)", "revoke_access(regrole,text)",
+			"jobindsats_csv(text,text,text[])", "jobindsats_csv(bytea,text,text[],text)", "jobindsats_json(jsonb,text,text[])",
+			"jobindsats_load(text,text,text[],boolean)", "jobindsats_load(text,bytea,text[],text,boolean)",
+			"jobindsats_load(text,jsonb,text[],boolean)", "jobindsats_load(text,regclass,text[],jsonb,boolean)",
+			"jobindsats_load_cells(text,text,anyelement,text[],text,jsonb,boolean)");
+
+	/** True when the test runs as a role with reading access only (second argument "reader"). */
+	static boolean reader = false;
 
 	/** Views that are empty in a healthy database. */
 	static final Set<String> EMPTY_OK = Set.of("catalog_orphans");
@@ -220,6 +245,15 @@ public class JdbcClientTest {
 			List<String> notPlain = new ArrayList<>();
 			List<String> allowed = new ArrayList<>();
 			int rows = 0;
+			if (reader && NOT_READING.contains(signature)) {
+				try (PreparedStatement st = prepare(db, e.getValue().sql(), e.getValue().args())) {
+					st.executeQuery().close();
+					ok(false, signature + ": a reading role may call it");
+				} catch (SQLException ex) {
+					ok("42501".equals(ex.getSQLState()), signature + ": refused to a reading role, " + ex.getSQLState());
+				}
+				continue;
+			}
 			try (PreparedStatement st = prepare(db, e.getValue().sql(), e.getValue().args());
 					ResultSet rs = st.executeQuery()) {
 				ResultSetMetaData md = rs.getMetaData();
@@ -248,6 +282,9 @@ public class JdbcClientTest {
 		}
 		Set<String> stale = new TreeSet<>(EXTENSION_TYPED);
 		stale.removeAll(extensionTyped);
+		// a reading role does not call the loading readers, whose columns are listed
+		if (reader)
+			stale.removeIf(column -> NOT_READING.contains(column.substring(0, column.lastIndexOf('.'))));
 		ok(stale.isEmpty(), "every column allowed an extension type has one"
 				+ (stale.isEmpty() ? "" : "; not found or now plain (drop from EXTENSION_TYPED): " + String.join(", ", stale)));
 	}
@@ -287,6 +324,7 @@ public class JdbcClientTest {
 	}
 
 	public static void main(String[] argv) throws SQLException {
+		reader = argv.length > 1 && argv[1].equals("reader");
 		try (Connection db = DriverManager.getConnection(argv[0])) {
 			plainColumns(db);
 			kommuneParameters(db);

@@ -9,11 +9,11 @@
  * The script runs with search_path pinned to pg_catalog: every name it binds
  * (in constraints, defaults, views and SQL function bodies) is either
  * qualified or found in pg_catalog, never an operator or function a user
- * created in the extension's schema beforehand.  CREATE EXTENSION restores
- * the caller's search_path afterwards.
+ * created in the extension's schema beforehand.  SET LOCAL (not SET, which
+ * would outlive the script) is undone when CREATE EXTENSION ends.
  */
 
-SET search_path = pg_catalog, pg_temp;
+SET LOCAL search_path = pg_catalog, pg_temp;
 
 /*
  * The engine's schema must belong to the installing role or a superuser: a

@@ -3,7 +3,7 @@
 \echo Use "ALTER EXTENSION benchmark UPDATE TO '1.6'" to load this file. \quit
 
 /* Names bind in pg_catalog only (see sql/layers/05_schema.sql). */
-SET search_path = pg_catalog, pg_temp;
+SET LOCAL search_path = pg_catalog, pg_temp;
 
 /*
  * Rankings are stored out of line uncompressed: PostgreSQL reads such a value

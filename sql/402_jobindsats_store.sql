@@ -180,7 +180,7 @@ SELECT count(*) FROM benchmark.jobindsats_wide('regress_store.etl_y30r21', 'Y30R
 RESET ROLE;
 SET ROLE regress_store_reader;
 SELECT count(*) FROM benchmark.jobindsats_wide('regress_store.y30r21', 'Y30R21');
--- ... and loading needs INSERT and UPDATE on the store
+-- ... and loading needs the loading access: the load functions, not only INSERT and UPDATE on the store
 SELECT * FROM benchmark.jobindsats_load('Y30R21', :'y30r21');
 RESET ROLE;
 GRANT INSERT, UPDATE ON benchmark.jobindsats_observation TO regress_store_reader;
@@ -188,6 +188,12 @@ SET ROLE regress_store_reader;
 SELECT * FROM benchmark.jobindsats_load('Y30R21', :'y30r21');
 RESET ROLE;
 REVOKE INSERT, UPDATE ON benchmark.jobindsats_observation FROM regress_store_reader;
+SELECT count(*) > 0 AS granted FROM benchmark.grant_access('regress_store_reader', 'loading');
+SET ROLE regress_store_reader;
+SELECT * FROM benchmark.jobindsats_load('Y30R21', :'y30r21');
+RESET ROLE;
+SELECT (SELECT count(*) FROM benchmark.revoke_access('regress_store_reader', 'loading')) > 0
+   AND (SELECT count(*) FROM benchmark.revoke_access('regress_store_reader', 'reading')) > 0 AS revoked;
 
 -- bad input
 CREATE TABLE regress_store.no_area ("Kommune" text, "Periode" text, "Antal" integer);

@@ -22,11 +22,11 @@ CREATE TABLE benchmark.model (
 	shipped boolean NOT NULL DEFAULT false,
 	CONSTRAINT model_pkey PRIMARY KEY (model),
 	CONSTRAINT model_name_format CHECK (model ~ '^[[:alnum:]][[:alnum:]_.-]*$'),
-	CONSTRAINT model_goal_weight_finite CHECK (goal_weight >= 0 AND goal_weight < 'Infinity'),
+	CONSTRAINT model_goal_weight_finite CHECK (goal_weight OPERATOR(pg_catalog.>=) 0 AND goal_weight OPERATOR(pg_catalog.<) 'Infinity'),
 	CONSTRAINT model_goal_rule_known CHECK (goal_rule IN ('total', 'rank_sum')),
 	CONSTRAINT model_goal_missing_known CHECK (goal_missing IN ('exclude', 'worst', 'scale')),
 	CONSTRAINT model_total_missing_known CHECK (total_missing IN ('exclude', 'scale')),
-	CONSTRAINT model_baseline_years CHECK (baseline_from BETWEEN 1 AND baseline_to AND baseline_to <= 9999)
+	CONSTRAINT model_baseline_years CHECK (baseline_from BETWEEN 1 AND baseline_to AND baseline_to OPERATOR(pg_catalog.<=) 9999)
 );
 
 COMMENT ON TABLE benchmark.model IS
@@ -56,8 +56,8 @@ CREATE TABLE benchmark.model_area (
 	missing text NOT NULL DEFAULT 'exclude',
 	shipped boolean NOT NULL DEFAULT false,
 	CONSTRAINT model_area_pkey PRIMARY KEY (model, area_no),
-	CONSTRAINT model_area_no_positive CHECK (area_no > 0),
-	CONSTRAINT model_area_weight_finite CHECK (weight >= 0 AND weight < 'Infinity'),
+	CONSTRAINT model_area_no_positive CHECK (area_no OPERATOR(pg_catalog.>) 0),
+	CONSTRAINT model_area_weight_finite CHECK (weight OPERATOR(pg_catalog.>=) 0 AND weight OPERATOR(pg_catalog.<) 'Infinity'),
 	CONSTRAINT model_area_missing_known CHECK (missing IN ('exclude', 'worst', 'scale'))
 );
 
@@ -85,7 +85,7 @@ CREATE TABLE benchmark.model_measure (
 	CONSTRAINT model_measure_pkey PRIMARY KEY (model, measure),
 	CONSTRAINT model_measure_position_unique UNIQUE (model, area_no, position),
 	CONSTRAINT model_measure_name_format CHECK (measure ~ '^[[:alnum:]][[:alnum:]_.-]*$'),
-	CONSTRAINT model_measure_position_positive CHECK (position > 0)
+	CONSTRAINT model_measure_position_positive CHECK (position OPERATOR(pg_catalog.>) 0)
 );
 
 COMMENT ON TABLE benchmark.model_measure IS
@@ -107,7 +107,7 @@ CREATE TABLE benchmark.model_benefit (
 	CONSTRAINT model_benefit_pkey PRIMARY KEY (model, benefit),
 	CONSTRAINT model_benefit_position_unique UNIQUE (model, position),
 	CONSTRAINT model_benefit_name_format CHECK (benefit ~ '^[[:alnum:]][[:alnum:]_.-]*$'),
-	CONSTRAINT model_benefit_position_positive CHECK (position > 0)
+	CONSTRAINT model_benefit_position_positive CHECK (position OPERATOR(pg_catalog.>) 0)
 );
 
 COMMENT ON TABLE benchmark.model_benefit IS

@@ -83,14 +83,14 @@ CREATE TABLE benchmark.target (
 		CONSTRAINT target_direction_known CHECK (direction IN ('at_most', 'at_least')),
 	strict boolean NOT NULL DEFAULT false,
 	level numeric
-		CONSTRAINT target_level_finite CHECK (level > '-Infinity' AND level < 'Infinity'),
+		CONSTRAINT target_level_finite CHECK (level OPERATOR(pg_catalog.>) '-Infinity' AND level OPERATOR(pg_catalog.<) 'Infinity'),
 	due date
 		CONSTRAINT target_due_finite CHECK (pg_catalog.isfinite(due)),
 	interpolate boolean NOT NULL DEFAULT false,
 	baseline_period text
 		CONSTRAINT target_baseline_period_label CHECK (baseline_period IS NULL OR benchmark.period_kind(baseline_period) IS NOT NULL),
 	change_pct numeric
-		CONSTRAINT target_change_pct_finite_and_at_least_minus_100 CHECK (change_pct >= -100 AND change_pct < 'Infinity'),
+		CONSTRAINT target_change_pct_finite_and_at_least_minus_100 CHECK (change_pct OPERATOR(pg_catalog.>=) -100 AND change_pct OPERATOR(pg_catalog.<) 'Infinity'),
 	per_year boolean NOT NULL DEFAULT false,
 	peer_group text,
 	peer_average text
@@ -151,7 +151,7 @@ CREATE TABLE benchmark.target_milestone (
 	due date NOT NULL
 		CONSTRAINT target_milestone_due_finite CHECK (pg_catalog.isfinite(due)),
 	value numeric NOT NULL
-		CONSTRAINT target_milestone_value_finite CHECK (value > '-Infinity' AND value < 'Infinity'),
+		CONSTRAINT target_milestone_value_finite CHECK (value OPERATOR(pg_catalog.>) '-Infinity' AND value OPERATOR(pg_catalog.<) 'Infinity'),
 	shipped boolean NOT NULL DEFAULT false,
 	CONSTRAINT target_milestone_pkey PRIMARY KEY (target, due)
 );

@@ -25,7 +25,7 @@ CREATE TABLE benchmark.jobindsats_observation (
 	CONSTRAINT jobindsats_observation_area_given CHECK (area <> ''),
 	CONSTRAINT jobindsats_observation_measure_given CHECK (measure <> ''),
 	CONSTRAINT jobindsats_observation_dimensions_object CHECK (pg_catalog.jsonb_typeof(dimensions) = 'object'),
-	CONSTRAINT jobindsats_observation_value_finite CHECK (value > '-Infinity' AND value < 'Infinity')
+	CONSTRAINT jobindsats_observation_value_finite CHECK (value OPERATOR(pg_catalog.>) '-Infinity' AND value OPERATOR(pg_catalog.<) 'Infinity')
 );
 
 COMMENT ON TABLE benchmark.jobindsats_observation IS

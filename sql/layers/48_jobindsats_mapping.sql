@@ -90,8 +90,8 @@ CREATE TABLE benchmark.jobindsats_mapping (
 	CONSTRAINT jobindsats_mapping_name_format CHECK (mapping ~ '^[[:alnum:]][[:alnum:]_.-]*$'),
 	CONSTRAINT jobindsats_mapping_numerator_given CHECK (pg_catalog.cardinality(numerator) > 0),
 	CONSTRAINT jobindsats_mapping_denominator_given CHECK (pg_catalog.cardinality(denominator) > 0),
-	CONSTRAINT jobindsats_mapping_scale_finite CHECK (scale > '-Infinity' AND scale < 'Infinity'),
-	CONSTRAINT jobindsats_mapping_upper_bound_finite CHECK (upper_bound > '-Infinity' AND upper_bound < 'Infinity')
+	CONSTRAINT jobindsats_mapping_scale_finite CHECK (scale OPERATOR(pg_catalog.>) '-Infinity' AND scale OPERATOR(pg_catalog.<) 'Infinity'),
+	CONSTRAINT jobindsats_mapping_upper_bound_finite CHECK (upper_bound OPERATOR(pg_catalog.>) '-Infinity' AND upper_bound OPERATOR(pg_catalog.<) 'Infinity')
 );
 
 COMMENT ON TABLE benchmark.jobindsats_mapping IS

@@ -49,13 +49,10 @@ PG_FUNCTION_INFO_V1(ranking_entity_count);
 Ranking *
 ranking_detoast(Datum datum)
 {
-	struct varlena *attr = (struct varlena *) DatumGetPointer(datum);
-	Ranking    *ranking;
+	Ranking    *ranking = (Ranking *) PG_DETOAST_DATUM(datum);
 
-	if (!VARATT_IS_EXTERNAL_ONDISK(attr))
-		return (Ranking *) PG_DETOAST_DATUM(datum);
-	ranking = (Ranking *) PG_DETOAST_DATUM(datum);
-	elog(DEBUG2, "read a stored ranking of %d bytes", (int) VARSIZE(ranking));
+	if (VARATT_IS_EXTERNAL_ONDISK(DatumGetPointer(datum)))
+		elog(DEBUG2, "read a stored ranking of %d bytes", (int) VARSIZE(ranking));
 	return ranking;
 }
 

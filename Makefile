@@ -11,33 +11,47 @@
 # re-creates them).  At a release the built upgrade script is committed and
 # frozen like the others.  pg_regress tests are sql/*.sql with
 # expected output in expected/*.out (run in file-name order).
+#
+# It also builds outside the source tree, as Debian's pg_buildext does
+# (make -f SRC/Makefile VPATH=SRC in a build directory): sources are found
+# under $(srcdir), objects and built scripts are written to the build
+# directory, and the regression tests read their data from SRC/test/data.
 
 EXTENSION = benchmark
 EXTVERSION = 1.6
 MODULE_big = benchmark
-OBJS = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+OBJS = $(patsubst $(srcdir)/%.c,%.o,$(sort $(wildcard $(srcdir)/src/*.c)))
 
-LAYERS = $(sort $(wildcard sql/layers/*.sql))
+LAYERS = $(sort $(wildcard $(srcdir)/sql/layers/*.sql))
 # the layers with the types and the catalog tables change in place on upgrade
-STATEFUL_LAYERS = sql/layers/05_schema.sql sql/layers/10_ranking.sql sql/layers/20_kommune.sql \
-	sql/layers/40_model_catalog.sql sql/layers/45_target_catalog.sql \
-	sql/layers/47_jobindsats_store.sql sql/layers/48_jobindsats_mapping.sql
+STATEFUL_LAYERS = $(addprefix $(srcdir)/sql/layers/,05_schema.sql 10_ranking.sql 20_kommune.sql \
+	40_model_catalog.sql 45_target_catalog.sql 47_jobindsats_store.sql 48_jobindsats_mapping.sql)
 # the version whose upgrade script to EXTVERSION is being written (empty once
 # EXTVERSION is released and its upgrade script is frozen in sql/install/)
 UPGRADE_FROM = 1.5
 # layers unchanged since UPGRADE_FROM that hold objects without OR REPLACE
 # (operators, event triggers): left out of the upgrade script
-UPGRADE_UNCHANGED = sql/layers/25_kommune_text.sql sql/layers/80_drop_guard.sql
-ifneq ($(UPGRADE_FROM),)
-UPGRADE_SCRIPT = sql/install/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql
+UPGRADE_UNCHANGED = $(addprefix $(srcdir)/sql/layers/,25_kommune_text.sql 80_drop_guard.sql)
+# outside the source tree the built scripts are named by absolute path, so that
+# make never takes a copy built inside the source tree for them
+ifdef VPATH
+BUILD_PREFIX = $(CURDIR)/
 endif
-DATA_built = sql/install/$(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_SCRIPT)
-DATA = $(filter-out $(DATA_built),$(sort $(wildcard sql/install/*.sql)))
-REGRESS = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
-REGRESS_OPTS = --inputdir=. --outputdir=test/results
+FULL_SCRIPT = $(BUILD_PREFIX)sql/install/$(EXTENSION)--$(EXTVERSION).sql
+ifneq ($(UPGRADE_FROM),)
+UPGRADE_SCRIPT = $(BUILD_PREFIX)sql/install/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql
+endif
+DATA_built = $(FULL_SCRIPT) $(UPGRADE_SCRIPT)
+DATA = $(filter-out $(patsubst $(BUILD_PREFIX)%,%,$(DATA_built)),$(patsubst $(srcdir)/%,%,$(sort $(wildcard $(srcdir)/sql/install/*.sql))))
+REGRESS = $(sort $(basename $(notdir $(wildcard $(srcdir)/sql/*.sql))))
+REGRESS_OPTS = --inputdir=$(srcdir) --outputdir=test/results
+# the tests read test/data/ relative to the directory they run in
+ifdef VPATH
+REGRESS_PREP = $(BUILD_PREFIX)test/data
+endif
 # isolation tests (sessions that interleave): test/isolation/specs/*.spec
-ISOLATION = $(sort $(basename $(notdir $(wildcard test/isolation/specs/*.spec))))
-ISOLATION_OPTS = --inputdir=test/isolation --outputdir=test/results/isolation
+ISOLATION = $(sort $(basename $(notdir $(wildcard $(srcdir)/test/isolation/specs/*.spec))))
+ISOLATION_OPTS = --inputdir=$(srcdir)/test/isolation --outputdir=test/results/isolation
 EXTRA_CLEAN = test/results test/unit/rank_core_test test/unit/rank_core_fuzz
 
 PG_CONFIG ?= pg_config
@@ -49,16 +63,29 @@ endif
 PGXS := $(shell $(PG_CONFIG) --pgxs)
 include $(PGXS)
 
-$(OBJS): $(wildcard src/*.h)
+$(OBJS): $(wildcard $(srcdir)/src/*.h)
 
-sql/install/$(EXTENSION)--$(EXTVERSION).sql: $(LAYERS) Makefile
+# a build directory outside the source tree gets the directories it writes to
+ifdef VPATH
+$(OBJS): | $(CURDIR)/src
+$(CURDIR)/src:
+	mkdir -p $@
+
+$(CURDIR)/test/data:
+	mkdir -p $(dir $@)
+	ln -s $(abspath $(srcdir))/test/data $@
+endif
+
+$(FULL_SCRIPT): $(LAYERS) Makefile
+	@mkdir -p $(dir $@)
 	{ printf '/* benchmark %s: built from sql/layers/ by the Makefile; edit the layers, not this file */\n\n' $(EXTVERSION); \
 	  printf '\\echo Use "CREATE EXTENSION benchmark" to load this file. \\quit\n'; \
 	  for f in $(LAYERS); do printf '\n'; cat $$f; done; } > $@
 
 ifneq ($(UPGRADE_FROM),)
 $(UPGRADE_SCRIPT): sql/upgrade/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql $(LAYERS) Makefile
-	{ cat sql/upgrade/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql; \
+	@mkdir -p $(dir $@)
+	{ cat $<; \
 	  for f in $(filter-out $(STATEFUL_LAYERS) $(UPGRADE_UNCHANGED),$(LAYERS)); do printf '\n'; \
 	    sed -e 's/^CREATE FUNCTION /CREATE OR REPLACE FUNCTION /' -e 's/^CREATE VIEW /CREATE OR REPLACE VIEW /' \
 	        -e 's/^CREATE TRIGGER /CREATE OR REPLACE TRIGGER /' $$f; done; } > $@

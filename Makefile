@@ -52,7 +52,7 @@ endif
 # isolation tests (sessions that interleave): test/isolation/specs/*.spec
 ISOLATION = $(sort $(basename $(notdir $(wildcard $(srcdir)/test/isolation/specs/*.spec))))
 ISOLATION_OPTS = --inputdir=$(srcdir)/test/isolation --outputdir=test/results/isolation
-EXTRA_CLEAN = test/results test/unit/rank_core_test test/unit/rank_core_fuzz
+EXTRA_CLEAN = test/results test/unit/rank_core_test test/unit/rank_core_fuzz $(EXTENSION)-*.zip
 
 PG_CONFIG ?= pg_config
 PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
@@ -101,7 +101,18 @@ FUZZ_RUNS ?= 500000
 test/unit/rank_core_fuzz: test/unit/rank_core_fuzz.c src/rank_core.c src/rank_core.h
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc -o $@ test/unit/rank_core_fuzz.c src/rank_core.c
 
-.PHONY: unittest fuzz bench
+# The PGXN distribution: what a build needs, from the committed tree (HEAD),
+# named by META.json's version, written to DIST_OUTPUT (the current directory).
+DIST_OUTPUT = $(CURDIR)
+DISTVERSION = $(shell sed -n 's/^   "version": "\(.*\)",$$/\1/p' $(srcdir)/META.json)
+DIST_FILES = Makefile $(EXTENSION).control META.json LICENSE README.md CHANGELOG.md docs src \
+	sql/layers sql/install sql/upgrade
+
+.PHONY: unittest fuzz bench dist
+dist:
+	git -C $(srcdir) archive --format=zip --prefix=$(EXTENSION)-$(DISTVERSION)/ \
+		-o $(DIST_OUTPUT)/$(EXTENSION)-$(DISTVERSION).zip HEAD $(DIST_FILES)
+
 unittest: test/unit/rank_core_test
 	./test/unit/rank_core_test
 

@@ -15,7 +15,7 @@ as_root() {
 ensure_packages() {
 	local pkgs="postgresql-$PG_MAJOR postgresql-server-dev-$PG_MAJOR postgresql-$PG_MAJOR-pgtap
 		libtap-parser-sourcehandler-pgtap-perl postgresql-$PG_MAJOR-cron gcc make libc6-dev util-linux
-		clang libclang-rt-14-dev default-jdk-headless libpostgresql-jdbc-java"
+		clang libclang-rt-14-dev default-jdk-headless libpostgresql-jdbc-java python3-jsonschema"
 	local missing=""
 	for p in $pkgs; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"

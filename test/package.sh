@@ -77,7 +77,7 @@ trap finish EXIT
 
 version=$(dpkg-parsechangelog -l debian/changelog -S Version)
 arch=$(dpkg --print-architecture)
-deb=$WORK/${package}_${version}_${arch}.deb
+deb=$WORK/build/${package}_${version}_${arch}.deb
 
 echo "== building $package $version (dpkg-buildpackage -us -uc -b)"
 copy_tree "$WORK/build/postgresql-benchmark-${version%-*}"
@@ -154,7 +154,7 @@ if installed; then
 fi
 left=""
 while read -r path; do
-	[ -e "$path" ] || continue
+	[ -e "$path" ] && [ "$path" != "/." ] || continue
 	# a directory another package owns (/usr/lib/postgresql/15/lib, ...) stays
 	[ -d "$path" ] && dpkg-query -S "$path" >/dev/null 2>&1 && continue
 	left="$left $path"

@@ -1857,7 +1857,7 @@ json_start(JiReader *r, bool *found)
 				size_t		start = tok.start;
 				int64_t		line = tok.line;
 
-				if ((status = json_members(r, "the document", members, 6, &count)) != JI_OK)
+				if ((status = json_members(r, "the top-level object", members, 6, &count)) != JI_OK)
 					return status;
 				if (members[4].at != 0)
 				{

@@ -359,7 +359,7 @@ scratch_reserve(JiReader *r, size_t more)
 {
 	size_t		size = r->scratch_size > 0 ? r->scratch_size : 256;
 
-	if (r->scratch_len + more <= r->scratch_size)
+	if (r->scratch != NULL && r->scratch_len + more <= r->scratch_size)
 		return;
 	while (size < r->scratch_len + more)
 		size *= 2;

@@ -634,7 +634,8 @@ ji_read_document(FunctionCallInfo fcinfo, const char *doc, size_t len, JiFormat 
 		pfree(stats);
 	}
 
-	/* the second reading: the rows */
+	/* the second reading: the rows (the line marks the phase for test/402_readers_limits.sh) */
+	elog(DEBUG2, "jobindsats: second reading of the document");
 	ji_reader_start(&reader, doc, len, format, &mem, &error);
 	for (i = 0;; i++)
 	{
@@ -657,6 +658,7 @@ ji_read_document(FunctionCallInfo fcinfo, const char *doc, size_t len, JiFormat 
 	}
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(doc_context);
+	elog(DEBUG2, "jobindsats: the rows are read");
 }
 
 /* jobindsats_number(cell text, decimal_mark text): a number as jobindsats writes it; NULL when suppressed */

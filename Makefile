@@ -52,7 +52,8 @@ endif
 # isolation tests (sessions that interleave): test/isolation/specs/*.spec
 ISOLATION = $(sort $(basename $(notdir $(wildcard $(srcdir)/test/isolation/specs/*.spec))))
 ISOLATION_OPTS = --inputdir=$(srcdir)/test/isolation --outputdir=test/results/isolation
-EXTRA_CLEAN = test/results test/unit/rank_core_test test/unit/rank_core_fuzz $(EXTENSION)-*.zip
+EXTRA_CLEAN = test/results test/unit/rank_core_test test/unit/rank_core_fuzz \
+	test/unit/jobindsats_core_test test/unit/jobindsats_core_fuzz $(EXTENSION)-*.zip
 
 PG_CONFIG ?= pg_config
 PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
@@ -91,15 +92,36 @@ $(UPGRADE_SCRIPT): sql/upgrade/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql 
 	        -e 's/^CREATE TRIGGER /CREATE OR REPLACE TRIGGER /' $$f; done; } > $@
 endif
 
-# The pure-C ranking core, tested on its own under AddressSanitizer and UBSan.
+# The pure-C ranking core and the readers' core, tested on their own under
+# AddressSanitizer and UBSan.
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 test/unit/rank_core_test: test/unit/rank_core_test.c src/rank_core.c src/rank_core.h
 	$(CC) -std=c99 -g -O1 -Wall -Wextra -Werror $(SANITIZE) -Isrc -o $@ test/unit/rank_core_test.c src/rank_core.c
+test/unit/jobindsats_core_test: test/unit/jobindsats_core_test.c src/jobindsats_core.c src/jobindsats_core.h
+	$(CC) -std=c99 -g -O1 -Wall -Wextra -Werror $(SANITIZE) -Isrc -o $@ test/unit/jobindsats_core_test.c src/jobindsats_core.c
 
-# ... and fuzzed with libFuzzer: serialized states and decimals.
+# ... and fuzzed with libFuzzer: serialized states and decimals (FUZZ_RUNS
+# runs), and jobindsats CSV, JSON and numbers (FUZZ_SECONDS seconds, seeded
+# with the real files of test/data/jobindsats; `make fuzz-long` for longer).
 FUZZ_RUNS ?= 500000
+FUZZ_SECONDS ?= 20
 test/unit/rank_core_fuzz: test/unit/rank_core_fuzz.c src/rank_core.c src/rank_core.h
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc -o $@ test/unit/rank_core_fuzz.c src/rank_core.c
+test/unit/jobindsats_core_fuzz: test/unit/jobindsats_core_fuzz.c src/jobindsats_core.c src/jobindsats_core.h
+	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc -o $@ test/unit/jobindsats_core_fuzz.c src/jobindsats_core.c
+
+# The seeds: each real file behind the byte that picks its reader (CSV 0, and
+# 16 for a decimal comma said; JSON 1) and a few numbers (2).
+JOBINDSATS_SEEDS = test/results/fuzz-jobindsats-seeds
+$(JOBINDSATS_SEEDS): $(wildcard test/data/jobindsats/*)
+	rm -rf $@ && mkdir -p $@
+	for f in test/data/jobindsats/*.csv; do \
+		{ printf '\000'; cat "$$f"; } >$@/csv-$$(basename "$$f"); \
+		{ printf '\020'; cat "$$f"; } >$@/csv-comma-$$(basename "$$f"); done
+	for f in test/data/jobindsats/*.json test/data/jobindsats/*.jsonl; do \
+		{ printf '\001'; cat "$$f"; } >$@/json-$$(basename "$$f"); done
+	for n in '7,17' '1.234.567,5' '7.175' '0.125' '-0,05' '12 345' ',5' '..'; do \
+		printf '\002%s' "$$n" >$@/number-$$(printf '%s' "$$n" | od -An -tx1 | tr -d ' \n'); done
 
 # The PGXN distribution: what a build needs, from the committed tree (HEAD),
 # named by META.json's version, written to DIST_OUTPUT (the current directory).
@@ -108,17 +130,23 @@ DISTVERSION = $(shell sed -n 's/^   "version": "\(.*\)",$$/\1/p' $(srcdir)/META.
 DIST_FILES = Makefile $(EXTENSION).control META.json LICENSE README.md CHANGELOG.md docs src \
 	sql/layers sql/install sql/upgrade
 
-.PHONY: unittest fuzz bench dist
 dist:
 	git -C $(srcdir) archive --format=zip --prefix=$(EXTENSION)-$(DISTVERSION)/ \
 		-o $(DIST_OUTPUT)/$(EXTENSION)-$(DISTVERSION).zip HEAD $(DIST_FILES)
 
-unittest: test/unit/rank_core_test
+.PHONY: unittest fuzz fuzz-long bench dist
+unittest: test/unit/rank_core_test test/unit/jobindsats_core_test
 	./test/unit/rank_core_test
+	./test/unit/jobindsats_core_test
 
-fuzz: test/unit/rank_core_fuzz
-	mkdir -p test/results/fuzz-corpus
+fuzz: test/unit/rank_core_fuzz test/unit/jobindsats_core_fuzz $(JOBINDSATS_SEEDS)
+	mkdir -p test/results/fuzz-corpus test/results/fuzz-jobindsats-corpus
 	./test/unit/rank_core_fuzz -runs=$(FUZZ_RUNS) -max_len=512 -artifact_prefix=test/results/ test/results/fuzz-corpus
+	./test/unit/jobindsats_core_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -artifact_prefix=test/results/ \
+		test/results/fuzz-jobindsats-corpus $(JOBINDSATS_SEEDS)
+
+fuzz-long:
+	$(MAKE) fuzz FUZZ_RUNS=20000000 FUZZ_SECONDS=1800
 
 bench:
 	bash test/bench/run.sh

@@ -12,6 +12,9 @@ RESET client_min_messages;
 \set synthetic_v2 `cat test/data/jobindsats/synthetic_v2.json`
 \set synthetic_v3 `cat test/data/jobindsats/synthetic_v3.json`
 \set databank `cat test/data/jobindsats/synthetic_databank.csv`
+\set y30r21_records `cat test/data/jobindsats/y30r21_2022QMAT04_records.json`
+\set y30r21_lines `cat test/data/jobindsats/y30r21_2022QMAT04.jsonl`
+\set activation_lines `cat test/data/jobindsats/activation.jsonl`
 
 -- the result's columns and their types
 SELECT p.oid::regprocedure AS reader, pg_get_function_result(p.oid) AS result, p.provolatile, p.proparallel
@@ -256,5 +259,160 @@ FROM (VALUES
 	(14, 'ISO-8859-1 bytes as UTF-8', $q$SELECT benchmark.jobindsats_csv(convert_to(E'Område;Periode;Antal\n', 'LATIN1'))$q$),
 	(15, 'no area column', $q$SELECT benchmark.jobindsats_csv(E'Periode;Antal\n2022;5\n')$q$),
 	(16, 'unknown dimension name', $q$SELECT benchmark.jobindsats_csv(E'Område;Periode;Antal\nSorø;2022;5\n', dimensions => '{Køn}')$q$),
-	(17, 'bad jobindsats_number', $q$SELECT benchmark.jobindsats_number('x')$q$)) t(n, what, query)
+	(17, 'bad jobindsats_number', $q$SELECT benchmark.jobindsats_number('x')$q$),
+	(18, 'decimal commas and points in a column', $q$SELECT benchmark.jobindsats_csv(E'Område;Periode;Andel\nSorø;2022;7.17\nSorø;2022;7,175\n')$q$),
+	(19, 'a key twice in a JSON object', $q$SELECT benchmark.jobindsats_json('{"rows": [], "rows": []}')$q$),
+	(20, 'invalid JSON', $q$SELECT benchmark.jobindsats_json('{"columns": ["Periode"')$q$),
+	(21, 'a record without a key', $q$SELECT benchmark.jobindsats_json('[{"Område": "Sorø", "Periode": "2022", "Antal": 1}, {"Område": "Sorø", "Periode": "2023"}]')$q$),
+	(22, 'unknown "uoplyst" area', $q$SELECT benchmark.jobindsats_csv(E'Område;Periode;Antal\nUoplyst Sønderborg;2022;5\n')$q$),
+	(23, 'bad decimal_mark', $q$SELECT benchmark.jobindsats_number('1', ';')$q$)) t(n, what, query)
+ORDER BY n;
+
+-- the line of each cell: where its CSV record starts (empty lines and line
+-- breaks in quoted fields count), the row of a JSON reply
+SELECT area, dimensions ->> 'Køn' AS kon, measure, value, line FROM benchmark.jobindsats_csv(
+	E'Område;Periode;Køn;Antal;Andel\n\nSorø;2022;"Kvin\r\nder";5;1\r\nSorø;2022;Mænd;6;2\n\n\nSorø;2022;"I\nalt";11;3')
+ORDER BY line, measure;
+SELECT min(line), max(line), count(DISTINCT line) AS lines, count(*) / count(DISTINCT line) AS cells_a_line
+FROM benchmark.jobindsats_csv(:'y30r21');
+SELECT line, area, count(*) FROM benchmark.jobindsats_json(:'synthetic_v2') GROUP BY line, area ORDER BY line;
+SELECT line, count(*) FROM benchmark.jobindsats_json(
+	'[{"Variables": [{"Name": "area"}, {"Name": "period"}, {"Name": "antal"}], "Data": [["Sorø", "2022", 1], ["Sorø", "2023", 2]]},
+	  {"Variables": [{"Name": "area"}, {"Name": "period"}, {"Name": "andel"}], "Data": [["Sorø", "2022", 3]]}]')
+GROUP BY line ORDER BY line;
+
+-- a row written twice is returned twice: the real v3 reply "activation"
+-- repeats rows as the API sends them (40 rows, 36 distinct; Kilde:
+-- Jobindsats.dk (STAR)), and the line tells them apart
+SELECT count(*) AS cells, count(DISTINCT line) AS rows,
+	   count(DISTINCT (period, dimensions)) AS distinct_rows
+FROM benchmark.jobindsats_json((:'v3'::jsonb) -> 'activation');
+SELECT period, dimensions, array_agg(DISTINCT line ORDER BY line) AS rows
+FROM benchmark.jobindsats_json((:'v3'::jsonb) -> 'activation')
+GROUP BY period, dimensions HAVING count(DISTINCT line) > 1
+ORDER BY 1, 2::text;
+
+-- records and JSON lines (Kilde: Jobindsats.dk (STAR)): the real Y30R21 rows
+-- written as pandas' to_json(orient='records') and (..., lines=True) write
+-- them (non-ASCII escaped, the decimal commas read into JSON numbers) read
+-- to the cells of the CSV, as text, bytes and jsonb; the record's row and
+-- the JSON line are the CSV's line less the header
+CREATE TEMP TABLE y30r21_csv AS SELECT * FROM benchmark.jobindsats_csv(:'y30r21', 'Y30R21');
+CREATE TEMP TABLE y30r21_json AS
+SELECT 'records (text)' AS form, * FROM benchmark.jobindsats_json(:'y30r21_records'::text, 'Y30R21')
+UNION ALL SELECT 'records (bytea)', * FROM benchmark.jobindsats_json(convert_to(:'y30r21_records', 'UTF8'), 'Y30R21')
+UNION ALL SELECT 'records (jsonb)', * FROM benchmark.jobindsats_json(:'y30r21_records'::jsonb, 'Y30R21')
+UNION ALL SELECT 'JSON lines (text)', * FROM benchmark.jobindsats_json(:'y30r21_lines'::text, 'Y30R21')
+UNION ALL SELECT 'JSON lines (bytea)', * FROM benchmark.jobindsats_json(convert_to(:'y30r21_lines', 'UTF8'), 'Y30R21');
+SELECT j.form, count(*) AS cells,
+	   (SELECT count(*) FROM (SELECT table_id, area, kommune, period, dimensions, measure, value, line - 1 FROM y30r21_csv
+							  EXCEPT ALL SELECT table_id, area, kommune, period, dimensions, measure, value, line
+							  FROM y30r21_json WHERE form = j.form) d) AS only_in_csv,
+	   (SELECT count(*) FROM (SELECT table_id, area, kommune, period, dimensions, measure, value, line
+							  FROM y30r21_json WHERE form = j.form
+							  EXCEPT ALL SELECT table_id, area, kommune, period, dimensions, measure, value, line - 1 FROM y30r21_csv) d) AS only_in_json
+FROM y30r21_json j
+GROUP BY j.form ORDER BY j.form;
+-- the real activation reply as JSON lines reads to the cells of the v3 reply,
+-- repeated rows included
+SELECT count(*) AS cells,
+	   (SELECT count(*) FROM (SELECT area, kommune, period, dimensions, measure, value, line FROM benchmark.jobindsats_json((:'v3'::jsonb) -> 'activation')
+							  EXCEPT ALL SELECT area, kommune, period, dimensions, measure, value, line FROM benchmark.jobindsats_json(:'activation_lines'::text)) d) AS differ
+FROM benchmark.jobindsats_json(:'activation_lines'::text);
+-- JSON lines: empty lines skipped, the line is the file's
+SELECT area, period, measure, value, line FROM benchmark.jobindsats_json(
+	E'{"Område": "Sorø", "Periode": "2022", "Antal": 1}\n\n{"Område": "Sorø", "Periode": "2023", "Antal": "2,5"}\r\n{"Periode": "2024", "Antal": null, "Område": "Sorø"}\n')
+ORDER BY line;
+-- one record alone is JSON lines of one line
+SELECT area, period, measure, value, line FROM benchmark.jobindsats_json('{"Area": "Tønder", "Period": "2024Y01", "Antal": 3}');
+
+-- one decimal mark per column, decided from all its cells: a column with a
+-- cell that reads only with a decimal point (7.17) reads 7.175 as 7.175; one
+-- whose cells read both ways (1.234) reads them with a decimal comma
+SELECT measure, value, line FROM benchmark.jobindsats_csv(
+	E'Område;Periode;Køn;Andel;Antal;Fuldtid\nSorø;2022;Kvinder;7.17;1.234;7,5\nSorø;2022;Mænd;7.175;2.345;1.234,5\n')
+ORDER BY measure, line;
+-- ... or as the caller says
+SELECT measure, value, line FROM benchmark.jobindsats_csv(
+	E'Område;Periode;Køn;Antal\nSorø;2022;Kvinder;1.234\nSorø;2022;Mænd;1 234.5\n', decimal_mark => '.')
+ORDER BY measure, line;
+SELECT measure, value FROM benchmark.jobindsats_json('{"columns": ["Periode", "Område", "Andel"], "rows": [["2022", "Sorø", "7.175"], ["2023", "Sorø", 7.17]]}', decimal_mark => ',')
+ORDER BY value;
+-- a column of decimal commas and decimal points is an error naming two lines
+SELECT * FROM benchmark.jobindsats_csv(E'Område;Periode;Andel\nSorø;2022;7.17\nSorø;2022;7.175\nSorø;2022;7,175\n');
+SELECT * FROM benchmark.jobindsats_json('[{"Area": "Sorø", "Period": "2022", "Andel": "2,5"}, {"Area": "Sorø", "Period": "2023", "Andel": "0.125"}]');
+SELECT * FROM benchmark.jobindsats_csv(E'Område;Periode;Andel\nSorø;2022;7.17\nSorø;2022;7,175\n', decimal_mark => ',');
+SELECT * FROM benchmark.jobindsats_csv(E'Område;Periode;Andel\nSorø;2022;7,17\n', decimal_mark => 'comma');
+-- jobindsats_number reads a cell as a column of one
+SELECT t, m, benchmark.jobindsats_number(t, m) AS value
+FROM (VALUES ('7.175', NULL), ('7.175', '.'), ('7.175', ','), ('7,175', NULL), ('7.17', NULL), ('1.234.567', NULL),
+			 ('1 234.5', '.'), (NULL, NULL), ('-', '.')) v(t, m)
+ORDER BY t, m;
+SELECT benchmark.jobindsats_number('7,17', '.');
+SELECT benchmark.jobindsats_number('1.234.567', '.');
+
+-- areas: the municipalities as the kommune type reads them, the whole
+-- country, the regions, landsdele, RAR areas and "Uoplyst område"; the
+-- readers and jobindsats_area_kommune agree
+SELECT r.area, r.kommune, benchmark.jobindsats_area_kommune(r.area) IS NOT DISTINCT FROM r.kommune AS agree
+FROM benchmark.jobindsats_csv(E'Område;Periode;Antal\nKøbenhavns Kommune;2022;1\n540;2022;1\nAabenraa;2022;1\n'
+	'Hele landet;2022;1\nRegion Syddanmark;2022;1\nSyddanmark;2022;1\nLandsdel Sydjylland;2022;1\nByen København;2022;1\n'
+	'RAR Sydjylland;2022;1\nRAR Østjylland;2022;1\nRAR-Bornholm;2022;1\nUoplyst område;2022;1\nUOPLYST OMRÅDE;2022;1\n') r
+ORDER BY r.line;
+-- anything else is an error naming the line and the column
+SELECT * FROM benchmark.jobindsats_csv(E'Område;Periode;Antal\nSorø;2022;1\nuoplystXYZ;2022;1\n');
+SELECT * FROM benchmark.jobindsats_csv(E'Område;Periode;Antal\nUoplyst Sønderborg;2022;1\n');
+SELECT * FROM benchmark.jobindsats_json('{"columns": ["Periode", "Område", "Antal"], "rows": [["2022", "Sorø", 1], ["2022", "RAR Atlantis", 1]]}');
+SELECT * FROM benchmark.jobindsats_json('[{"Area": "Region Atlantis", "Period": "2022", "Antal": 1}]');
+SELECT area, pg_temp.sqlstate_of(format('SELECT benchmark.jobindsats_area_kommune(%L)', area)) AS sqlstate
+FROM unnest('{uoplystXYZ,Uoplyst Sønderborg,RAR Atlantis,Region Atlantis,Landsdel Atlantis}'::text[]) area;
+
+-- JSON as text or bytes: a key written twice is an error naming it (a jsonb
+-- cast keeps the last one only)
+SELECT * FROM benchmark.jobindsats_json('{"columns": ["Periode", "Område", "Antal"], "rows": [["2022", "Sorø", 1]], "rows": [["2023", "Sorø", 2]]}');
+SELECT period, value FROM benchmark.jobindsats_json('{"columns": ["Periode", "Område", "Antal"], "rows": [["2022", "Sorø", 1]], "rows": [["2023", "Sorø", 2]]}'::jsonb);
+SELECT * FROM benchmark.jobindsats_json('[{"Variables": [{"Name": "area", "Name": "period"}], "Data": []}]');
+SELECT * FROM benchmark.jobindsats_json(E'{"Område": "Sorø", "Periode": "2022", "Antal": 1}\n{"Område": "Sorø", "Periode": "2022", "Antal": 1, "Antal": 2}');
+SELECT * FROM benchmark.jobindsats_json('[{"Område": "Sorø", "Periode": "2022", "Antal": 1, "Område": "Tønder"}]');
+-- records must agree on their keys
+SELECT * FROM benchmark.jobindsats_json('[{"Område": "Sorø", "Periode": "2022", "Antal": 1}, {"Område": "Sorø", "Periode": "2023", "Andel": 1}]');
+SELECT * FROM benchmark.jobindsats_json(E'{"Område": "Sorø", "Periode": "2022", "Antal": 1}\n{"Område": "Sorø", "Periode": "2023"}');
+SELECT * FROM benchmark.jobindsats_json(E'{"Område": "Sorø", "Periode": "2022", "Antal": 1}\n[1]');
+-- invalid JSON, text after a reply, CSV given as JSON, a Latin-1 file
+SELECT * FROM benchmark.jobindsats_json(E'{"columns": ["Periode", "Område", "Antal"],\n "rows": [["2022", "Sorø", 1],\n ["2023", "Sorø" 2]]}');
+SELECT * FROM benchmark.jobindsats_json('{"columns": ["Periode", "Område", "Antal"], "rows": [["2022", "Sorø", 1]]} {"columns": []}');
+SELECT * FROM benchmark.jobindsats_json(E'{"columns": ["Periode", "Område", "Antal"], "rows": [["2022", "Sorø", 1');
+SELECT * FROM benchmark.jobindsats_json(E'{"columns": ["Periode", "Omr\\u00e5de", "Antal"], "rows": [["2022", "Sor\\ud800", 1]]}');
+SELECT * FROM benchmark.jobindsats_json(E'Område;Periode;Antal\nSorø;2022;5\n');
+SELECT area, value FROM benchmark.jobindsats_json(convert_to('[{"Område": "Sønderborg", "Periode": "2022", "Antal": "1,5"}]', 'LATIN1'), encoding => 'LATIN1');
+SELECT * FROM benchmark.jobindsats_json(convert_to('[{"Område": "Sønderborg", "Periode": "2022", "Antal": 1}]', 'LATIN1'));
+
+-- an error quotes at most a few hundred bytes of the document
+CREATE FUNCTION pg_temp.error_sizes(query text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	m text;
+	d text;
+	h text;
+BEGIN
+	EXECUTE query;
+	RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS m = MESSAGE_TEXT, d = PG_EXCEPTION_DETAIL, h = PG_EXCEPTION_HINT;
+	RETURN SQLSTATE || ': ' || CASE WHEN length(m) <= 400 AND length(d) <= 1000 AND length(h) <= 400 THEN 'short' ELSE
+		format('message %s, detail %s, hint %s characters', length(m), length(d), length(h)) END;
+END
+$$;
+SELECT what, pg_temp.error_sizes(query)
+FROM (VALUES
+	(1, 'a long unknown area', format($q$SELECT benchmark.jobindsats_csv(E'Område;Periode;Antal\n%s;2022;1')$q$, repeat('x', 100000))),
+	(2, 'a long non-number', format($q$SELECT benchmark.jobindsats_csv(E'Område;Periode;Antal;Andel\nSorø;2022;1;2\nSorø;2022;1;%s')$q$, repeat('x', 100000))),
+	(3, 'a long period', format($q$SELECT benchmark.jobindsats_csv(E'Område;Periode;Antal\nSorø;%s;1')$q$, repeat('2', 100000))),
+	(4, 'a long label, twice', format($q$SELECT benchmark.jobindsats_csv(E'Område;Periode;%1$s;%1$s\nSorø;2022;1;1')$q$, repeat('x', 100000))),
+	(5, 'a header of 10000 labels, no area', format($q$SELECT benchmark.jobindsats_csv(%L)$q$, (SELECT string_agg('Antal ' || g, ';') FROM generate_series(1, 10000) g))),
+	(6, 'a long key twice', format($q$SELECT benchmark.jobindsats_json('{"%1$s": 1, "%1$s": 2}')$q$, repeat('k', 100000))),
+	(7, 'a long garbled label', format($q$SELECT benchmark.jobindsats_csv(E'Område;Periode;%s\nSorø;2022;1')$q$, repeat('Ã¸', 50000))),
+	(8, 'a long first line of HTML', format($q$SELECT benchmark.jobindsats_csv(%L)$q$, '<html>' || repeat('x', 100000))),
+	(9, 'a long error cause', format($q$SELECT benchmark.jobindsats_json('{"code": 422, "cause": "%s"}')$q$, repeat('c', 100000))),
+	(10, 'a long jobindsats_number', format($q$SELECT benchmark.jobindsats_number(%L)$q$, repeat('x', 100000))),
+	(11, 'a long mixed column', format($q$SELECT benchmark.jobindsats_csv(E'Område;Periode;Andel\nSorø;2022;7.17\nSorø;2022;1,%s')$q$, repeat('5', 100000)))) t(n, what, query)
 ORDER BY n;

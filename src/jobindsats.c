@@ -1,60 +1,33 @@
 /*
  * jobindsats.c
- *		What the readers of jobindsats downloads share: numbers, areas,
- *		periods, the roles of columns and the rows they return.
+ *		The glue of the readers of jobindsats downloads: from the core's rows
+ *		of cells (jobindsats_core.c) to SQL rows, one per measure cell,
  *
- * A reader (jobindsats_csv.c, jobindsats_json.c) turns a document into a
- * JiTable: the header's labels and rows of cells.  Here its columns get
- * their roles and every measure cell becomes one row
+ *		(table_id, area, kommune, period, dimensions, measure, value, line).
  *
- *		(table_id, area, kommune, period, dimensions, measure, value).
- *
- * The roles of the columns:
- *
- *	- the area column is labelled Area (API v2) or Område (v3 and the
- *	  databank), the period column Period or Periode;
- *	- a reader may know the others (the v2 JSON names dimensions _kon, ...);
- *	- else, when the caller names the dimension columns, every other column
- *	  is a measure;
- *	- else the dimension columns are the leading columns, after the area and
- *	  the period, in which more than half of the cells that are not missing
- *	  are not numbers ("Kvinder", "Ydelsesgrupper i alt"); the first column
- *	  that is not such a column starts the measures, and every column after it
- *	  is a measure.  So a stray text among the numbers of a measure column is
- *	  an error, not a dimension, and a column of suppressed cells only is a
- *	  measure.  A dimension whose labels are numbers must be named.
- *
- * Numbers (measure cells and jobindsats_number):
- *
- *	- white space (also no-break spaces) around the number is ignored; an
- *	  empty text, "-", ".." or "." is a suppressed or missing value: NULL,
- *	  never 0;
- *	- a sign (+, - or U+2212) may come first;
- *	- a comma is the decimal comma (7,17); there is at most one;
- *	- thousands may be separated by dots or by spaces, in groups of three
- *	  (1.234.567,5 or 1 234 567,5);
- *	- without a comma, one dot is a decimal point (7.17, 0.125), except when
- *	  it separates thousands in the Danish way: a first group of one to three
- *	  digits that does not start with 0, then three digits (1.234 is 1234;
- *	  jobindsats writes decimal commas);
- *	- anything else is not a number.  The value keeps the digits written
- *	  (2,80 is 2.80).
+ * A document is read twice, in place, row by row: the first reading checks
+ * its shape and gathers what the cells of each column show, from which the
+ * columns' roles and decimal marks are decided (jobindsats_core.c); the
+ * second turns every row into SQL rows as it reads it and hands them to the
+ * result's tuplestore, which spills to disk beyond work_mem.  So memory
+ * holds the document, a row, and a few numbers per column, whatever the
+ * number of rows; every row checks for interrupts.
  *
  * Areas: a municipality's name is read as the kommune type reads it; the
- * whole country ("Hele landet"), regions, landsdele, RAR areas and "Uoplyst
- * område" give a NULL kommune; any other area is an error naming the line.
- *
- * Text garbled by a wrong encoding (UTF-8 read as ISO-8859-1 or
- * Windows-1252: "SÃ¸nderborg"; or U+FFFD for bytes that were not UTF-8) in
- * the header, an area or a dimension is an error (22021).
+ * whole country ("Hele landet"), the regions, the landsdele, the RAR areas
+ * and "Uoplyst område" give a NULL kommune (see kommune_area_kind); any
+ * other area is an error naming the row and column.  Periods are read by
+ * period_parse.  Text garbled by a wrong encoding in an area or a dimension
+ * is an error (22021).
  */
 #include "postgres.h"
 
 #include "funcapi.h"
-#include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
+#include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
+#include "utils/memutils.h"
 #include "utils/numeric.h"
 #include "utils/tuplestore.h"
 
@@ -66,39 +39,23 @@ PG_FUNCTION_INFO_V1(jobindsats_number);
 
 #define NUMBER_RULES \
 	"A number is written with a decimal comma (7,17) or a decimal point (7.17), optionally with a " \
-	"sign and with thousands separated by dots or spaces in groups of three (1.234.567,5); an " \
-	"empty cell, \"-\", \"..\" or \".\" is a suppressed or missing value."
+	"sign and with thousands in groups of three, separated by spaces or, with a decimal comma, by " \
+	"dots (1.234.567,5); an empty cell, \"-\", \"..\" or \".\" is a suppressed or missing value."
 
-/* A table with ncols columns. */
-JiTable *
-ji_table_new(const char *format, const char *row_word, int ncols)
+#define RESULT_COLUMNS 8
+
+/* The core's memory: palloc in the context given. */
+static void *
+glue_alloc(void *ctx, size_t size)
 {
-	JiTable    *table = palloc0(sizeof(JiTable));
-
-	table->format = format;
-	table->row_word = row_word;
-	table->part = "";
-	table->ncols = ncols;
-	table->labels = palloc0(sizeof(char *) * Max(ncols, 1));
-	table->roles = palloc0(sizeof(JiColumnRole) * Max(ncols, 1));
-	table->maxrows = 64;
-	table->rows = palloc(sizeof(JiCell *) * table->maxrows);
-	table->row_numbers = palloc(sizeof(int) * table->maxrows);
-	return table;
+	return MemoryContextAllocHuge((MemoryContext) ctx, size > 0 ? size : 1);
 }
 
-/* Appends a row. */
-void
-ji_table_add_row(JiTable *table, JiCell *cells, int row_number)
+/* Grows a block of the core's memory. */
+static void *
+glue_grow(void *ctx, void *ptr, size_t old_size, size_t new_size)
 {
-	if (table->nrows == table->maxrows)
-	{
-		table->maxrows *= 2;
-		table->rows = repalloc_huge(table->rows, sizeof(JiCell *) * table->maxrows);
-		table->row_numbers = repalloc_huge(table->row_numbers, sizeof(int) * table->maxrows);
-	}
-	table->rows[table->nrows] = cells;
-	table->row_numbers[table->nrows++] = row_number;
+	return repalloc_huge(ptr, new_size);
 }
 
 /* UTF-8 text from the server encoding. */
@@ -110,15 +67,6 @@ ji_utf8_from_server(const char *s, int len)
 	return utf8 == s ? pnstrdup(s, len) : utf8;
 }
 
-/* A text datum in the server encoding from UTF-8. */
-text *
-ji_text_from_utf8(const char *utf8, int len)
-{
-	char	   *s = pg_any_to_server(utf8, len, PG_UTF8);
-
-	return s == utf8 ? cstring_to_text_with_len(utf8, len) : cstring_to_text(s);
-}
-
 /* A NUL-terminated string in the server encoding from UTF-8. */
 char *
 ji_server_string(const char *utf8, int len)
@@ -128,278 +76,223 @@ ji_server_string(const char *utf8, int len)
 	return s == utf8 ? pnstrdup(utf8, len) : s;
 }
 
-/* The width of the white space at the start of s (ASCII, U+00A0, U+202F), or 0. */
-static int
-space_width(const unsigned char *s, int n)
+/* A text datum in the server encoding from UTF-8. */
+static text *
+text_from_utf8(const char *utf8, int len)
 {
-	if (n >= 1 && (s[0] == ' ' || s[0] == '\t' || s[0] == '\r' || s[0] == '\n'))
-		return 1;
-	if (n >= 2 && s[0] == 0xC2 && s[1] == 0xA0)
-		return 2;
-	if (n >= 3 && s[0] == 0xE2 && s[1] == 0x80 && s[2] == 0xAF)
-		return 3;
-	return 0;
+	char	   *s = pg_any_to_server(utf8, len, PG_UTF8);
+
+	return s == utf8 ? cstring_to_text_with_len(utf8, len) : cstring_to_text(s);
 }
 
-/* The width of the white space at the end of s, or 0. */
-static int
-trailing_space_width(const unsigned char *s, int n)
-{
-	if (n >= 1 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
-		return 1;
-	if (n >= 2 && s[n - 2] == 0xC2 && s[n - 1] == 0xA0)
-		return 2;
-	if (n >= 3 && s[n - 3] == 0xE2 && s[n - 2] == 0x80 && s[n - 1] == 0xAF)
-		return 3;
-	return 0;
-}
-
-/* Trims white space from both ends of s[*start, *end). */
-static void
-trim_spaces(const char *s, int *start, int *end)
-{
-	int			w;
-
-	while (*start < *end && (w = space_width((const unsigned char *) s + *start, *end - *start)) > 0)
-		*start += w;
-	while (*end > *start && (w = trailing_space_width((const unsigned char *) s + *start, *end - *start)) > 0)
-		*end -= w;
-}
-
-/*
- * Whether s[0, n) is digits in groups of three separated by one kind of
- * separator (a dot or a space), the first group of one to three digits.
- */
-static bool
-grouped_digits(const char *s, int n)
-{
-	char		sep = 0;
-	int			group = 0;
-	int			groups = 0;
-	int			i;
-
-	for (i = 0; i < n; i++)
-	{
-		if (s[i] >= '0' && s[i] <= '9')
-		{
-			group++;
-			continue;
-		}
-		if ((sep != 0 && s[i] != sep) || s[i] == ',' ||
-			group == 0 || (groups == 0 ? group > 3 : group != 3))
-			return false;
-		sep = s[i];
-		groups++;
-		group = 0;
-	}
-	return groups > 0 && group == 3;
-}
-
-/* Whether s[0, n) is digits only (or nothing). */
-static bool
-all_digits(const char *s, int n)
-{
-	int			i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-	return true;
-}
-
-/* Reads a number (see the file header). */
-JiNumberStatus
-ji_parse_number(const char *utf8, int len, Datum *result)
-{
-	const unsigned char *s = (const unsigned char *) utf8;
-	int			start = 0;
-	int			end = len;
-	char	   *compact;
-	int			n = 0;
-	int			commas = 0;
-	int			dots = 0;
-	int			int_len;
-	int			frac_start = -1;
-	bool		negative = false;
-	StringInfoData ascii;
-	int			i;
-
-	trim_spaces(utf8, &start, &end);
-	if (end == start ||
-		(end - start == 1 && (s[start] == '-' || s[start] == '.')) ||
-		(end - start == 2 && s[start] == '.' && s[start + 1] == '.'))
-		return JI_NUMBER_MISSING;
-
-	if (s[start] == '-' || s[start] == '+')
-		negative = s[start++] == '-';
-	else if (end - start >= 3 && s[start] == 0xE2 && s[start + 1] == 0x88 && s[start + 2] == 0x92)
-	{
-		negative = true;
-		start += 3;
-	}
-
-	/* digits, dots, commas and single spaces (of any kind) only */
-	compact = palloc(end - start + 1);
-	for (i = start; i < end;)
-	{
-		int			w = space_width(s + i, end - i);
-
-		if (w > 0)
-		{
-			compact[n++] = ' ';
-			i += w;
-			continue;
-		}
-		if (!isdigit(s[i]) && s[i] != '.' && s[i] != ',')
-			return JI_NUMBER_INVALID;
-		commas += s[i] == ',';
-		dots += s[i] == '.';
-		compact[n++] = (char) s[i++];
-	}
-	if (n == 0 || commas > 1)
-		return JI_NUMBER_INVALID;
-
-	/* where the integer part ends and the fraction starts */
-	int_len = n;
-	if (commas == 1)
-	{
-		int_len = strchr(compact, ',') - compact;
-		frac_start = int_len + 1;
-	}
-	else if (dots == 1 && !(compact[0] != '0' && grouped_digits(compact, n)))
-	{
-		int_len = (char *) memchr(compact, '.', n) - compact;
-		frac_start = int_len + 1;
-	}
-	if (frac_start >= 0 && (frac_start == n || !all_digits(compact + frac_start, n - frac_start)))
-		return JI_NUMBER_INVALID;
-	if (int_len == 0 ? frac_start < 0 :
-		!all_digits(compact, int_len) && !grouped_digits(compact, int_len))
-		return JI_NUMBER_INVALID;
-
-	if (result == NULL)
-		return JI_NUMBER_VALID;
-	initStringInfo(&ascii);
-	if (negative)
-		appendStringInfoChar(&ascii, '-');
-	for (i = 0; i < int_len; i++)
-		if (isdigit((unsigned char) compact[i]))
-			appendStringInfoChar(&ascii, compact[i]);
-	if (int_len == 0)
-		appendStringInfoChar(&ascii, '0');
-	if (frac_start >= 0)
-	{
-		appendStringInfoChar(&ascii, '.');
-		appendBinaryStringInfo(&ascii, compact + frac_start, n - frac_start);
-	}
-	*result = DirectFunctionCall3(numeric_in, CStringGetDatum(ascii.data),
-								  ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1));
-	return JI_NUMBER_VALID;
-}
-
-/* The first line of a text, at most 200 bytes of it, in the server encoding. */
-static char *
-first_line(const char *utf8, int len)
-{
-	int			n = 0;
-
-	while (n < len && n < 200 && utf8[n] != '\n' && utf8[n] != '\r')
-		n++;
-	while (n > 0 && n < len && (((unsigned char) utf8[n]) & 0xC0) == 0x80)
-		n--;				/* not in the middle of a character */
-	return ji_server_string(utf8, n);
-}
-
-/* Reports the wrong-key reply and HTML pages (see jobindsats.h). */
+/* Raises an error of the core (see jobindsats.h). */
 void
-ji_check_not_data(const char *utf8, int len, const char *format)
+ji_raise(const JiError *error)
 {
-	static const char wrong_key[] = "Forkert n\xC3\xB8gle";
-	int			start = 0;
-	int			end = len;
+	int			code;
 
-	trim_spaces(utf8, &start, &end);
-	utf8 += start;
-	len = end - start;
-	if (len >= (int) strlen(wrong_key) && memcmp(utf8, wrong_key, strlen(wrong_key)) == 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_AUTHORIZATION_SPECIFICATION),
-				 errmsg("the jobindsats API refused the key: \"%s\"", first_line(utf8, len)),
-				 errdetail("The document is the API's answer to a wrong or expired key, not data."),
-				 errhint("Download the data again with a valid key in the Authorization header.")));
-	if (len > 0 && utf8[0] == '<')
+	switch (error->status)
 	{
-		char	   *copy = pnstrdup(utf8, len);
-		char	   *title = strstr(copy, "<title>");
-		char	   *title_end = title ? strstr(title, "</title>") : NULL;
-
-		if (title_end == NULL)
-		{
-			title = strstr(copy, "<TITLE>");
-			title_end = title ? strstr(title, "</TITLE>") : NULL;
-		}
-		ereport(ERROR,
-				(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
-				 errmsg("the document is an HTML page, not jobindsats %s data", format),
-				 title_end ? errdetail("The page's title is \"%s\".",
-									   ji_server_string(title + 7, title_end - title - 7)) :
-				 errdetail("It starts with \"%s\".", first_line(utf8, len)),
-				 errhint("The API or a proxy answered with a web page (a login, an error or a "
-						 "maintenance page): check the address and the key of the request.")));
+		case JI_ERR_SYNTAX:
+			code = ERRCODE_INVALID_TEXT_REPRESENTATION;
+			break;
+		case JI_ERR_ENCODING:
+			code = ERRCODE_CHARACTER_NOT_IN_REPERTOIRE;
+			break;
+		case JI_ERR_ARGUMENT:
+		case JI_ERR_API:
+			code = ERRCODE_INVALID_PARAMETER_VALUE;
+			break;
+		case JI_ERR_NULL_ARGUMENT:
+			code = ERRCODE_NULL_VALUE_NOT_ALLOWED;
+			break;
+		case JI_ERR_KEY:
+			code = ERRCODE_INVALID_AUTHORIZATION_SPECIFICATION;
+			break;
+		default:
+			code = ERRCODE_BAD_COPY_FILE_FORMAT;
+			break;
 	}
+	ereport(ERROR,
+			(errcode(code),
+			 errmsg_internal("%s", ji_server_string(error->message, strlen(error->message))),
+			 error->detail[0] ? errdetail_internal("%s", ji_server_string(error->detail, strlen(error->detail))) : 0,
+			 error->hint[0] ? errhint("%s", ji_server_string(error->hint, strlen(error->hint))) : 0));
+	pg_unreachable();
 }
 
-/* Reports an error reply of the API. */
-void
-ji_report_api_error(const char *code, const char *cause)
+/* Raises the core's error when a status is one. */
+static inline void
+check(JiStatus status, const JiError *error)
 {
+	if (status != JI_OK)
+		ji_raise(error);
+}
+
+/* Checks for interrupts from the core's loops (see jobindsats.h). */
+void
+ji_check_for_interrupts(void)
+{
+	CHECK_FOR_INTERRUPTS();
+}
+
+/* A text argument as UTF-8 (see jobindsats.h). */
+const char *
+ji_text_utf8(text *doc, size_t *len)
+{
+	const char *s = VARDATA_ANY(doc);
+	int			n = VARSIZE_ANY_EXHDR(doc);
+	char	   *utf8 = pg_server_to_any(s, n, PG_UTF8);
+
+	*len = utf8 == s ? (size_t) n : strlen(utf8);
+	return utf8;
+}
+
+/* The line of a byte offset, for messages. */
+static int64
+line_of(const char *s, size_t offset)
+{
+	int64		line = 1;
+	size_t		i;
+
+	for (i = 0; i < offset; i++)
+	{
+		if ((i & 0xFFFFF) == 0)
+			CHECK_FOR_INTERRUPTS();
+		line += s[i] == '\n';
+	}
+	return line;
+}
+
+/* Bytes as UTF-8 (see jobindsats.h). */
+const char *
+ji_bytes_utf8(bytea *doc, const char *encoding_name, const char *format, size_t *len)
+{
+	const char *data = VARDATA_ANY(doc);
+	int			n = VARSIZE_ANY_EXHDR(doc);
+	int			encoding = pg_char_to_encoding(encoding_name);
+	const char *nul = memchr(data, '\0', n);
+	int			valid;
+
+	if (encoding < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("unknown encoding \"%s\"", encoding_name),
+				 errhint("Give an encoding name PostgreSQL knows, e.g. UTF8, LATIN1 or WIN1252.")));
+	if (n >= 2 && (((unsigned char) data[0] == 0xFF && (unsigned char) data[1] == 0xFE) ||
+				   ((unsigned char) data[0] == 0xFE && (unsigned char) data[1] == 0xFF)))
+		ereport(ERROR,
+				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+				 errmsg("jobindsats %s is in UTF-16", format),
+				 errdetail("It starts with a UTF-16 byte order mark."),
+				 errhint("Save the file as UTF-8.")));
+	if (nul != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+				 errmsg("jobindsats %s holds a NUL byte, line %lld", format,
+						(long long) line_of(data, nul - data)),
+				 errhint("A text file has no NUL bytes: is this a spreadsheet or a UTF-16 file?")));
+	if (encoding != PG_UTF8 && encoding != PG_SQL_ASCII)
+	{
+		char	   *utf8 = (char *) pg_do_encoding_conversion((unsigned char *) data, n, encoding, PG_UTF8);
+
+		*len = utf8 == data ? (size_t) n : strlen(utf8);
+		return utf8;
+	}
+	valid = pg_encoding_verifymbstr(PG_UTF8, data, n);
+	if (valid < n)
+		ereport(ERROR,
+				(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
+				 errmsg("jobindsats %s is not valid UTF-8: line %lld has the byte 0x%02x", format,
+						(long long) line_of(data, valid), (unsigned char) data[valid]),
+				 errdetail("Letters such as %s written in ISO-8859-1 or Windows-1252 (0xF8 for %s) are not UTF-8.",
+						   ji_server_string("\xC3\xA6, \xC3\xB8 and \xC3\xA5", 13),
+						   ji_server_string("\xC3\xB8", 2)),
+				 errhint("If the file is in ISO-8859-1 or Windows-1252, give encoding => 'LATIN1' or 'WIN1252'.")));
+	*len = n;
+	return data;
+}
+
+/* The decimal mark an argument says: ',' or '.', 0 for NULL. */
+static char
+decimal_mark_of(text *arg)
+{
+	if (arg == NULL)
+		return 0;
+	if (VARSIZE_ANY_EXHDR(arg) == 1 && (*VARDATA_ANY(arg) == ',' || *VARDATA_ANY(arg) == '.'))
+		return *VARDATA_ANY(arg);
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("the jobindsats API answered with error %s: %s", code, cause),
-			 errdetail("The document is the API's error reply, not data."),
-			 errhint("Correct the request (table, periods, areas and variables) and download again.")));
+			 errmsg("decimal_mark must be ',' or '.', not \"%s\"", text_to_cstring(arg)),
+			 errhint("Leave it NULL to decide every column's decimal mark from its cells.")));
+	return 0;
 }
 
-/* Where a row is, for messages: "line 5", "row 3", "the header". */
+/* The sentence that says which areas there are (see jobindsats.h). */
+char *
+ji_area_rules(void)
+{
+	static const char rules[] =
+		"An area is one of the 98 municipalities (as the kommune type reads them), the whole country "
+		"(\"Hele landet\"), one of the 5 regions (\"Region Syddanmark\"), the 11 landsdele (\"Landsdel "
+		"Sydjylland\"), the 8 RAR areas (\"RAR Sydjylland\") or \"Uoplyst omr\xC3\xA5" "de\".";
+
+	return ji_server_string(rules, strlen(rules));
+}
+
+/* What the second reading of a table needs: where its columns are, and their texts. */
+typedef struct TableOut
+{
+	const JiReader *reader;
+	const JiColumnRole *roles;
+	const char *marks;
+	int			area_col;
+	int			period_col;
+	Datum	   *measure_labels;	/* text, for measure columns */
+	char	  **dimension_keys;	/* server encoding, for dimension columns */
+	Datum		table_id;
+	bool		table_id_null;
+
+	/* the area and period of the last row, kept while rows repeat them */
+	MemoryContext area_context;
+	char	   *area_utf8;
+	size_t		area_len;
+	Datum		area;
+	Datum		kommune;
+	bool		kommune_null;
+	MemoryContext period_context;
+	char	   *period_utf8;
+	size_t		period_len;
+	Datum		period;
+} TableOut;
+
+/* Where a row and column are, for messages: "line 5, column \"Område\"". */
 static char *
-row_where(const JiTable *table, int row)
+cell_where(const TableOut *out, int col)
 {
-	if (row < 0)
-		return psprintf("%sthe header", table->part);
-	return psprintf("%s%s %d", table->part, table->row_word, table->row_numbers[row]);
+	const JiReader *r = out->reader;
+
+	return psprintf("%s%s %lld, column \"%s\"", r->part, r->row_word, (long long) r->row_number,
+					ji_server_string(r->labels[col], r->label_lens[col]));
 }
 
-/* A column's label in the server encoding, for messages. */
-static char *
-column_name(const JiTable *table, int col)
+/* The format's name, for messages. */
+static const char *
+format_of(const TableOut *out)
 {
-	return ji_server_string(table->labels[col], strlen(table->labels[col]));
+	return out->reader->format == JI_FORMAT_CSV ? "CSV" : "JSON";
 }
 
-/* Whether UTF-8 text looks garbled by a wrong encoding (see the file header). */
-static bool
-looks_garbled(const char *utf8, int len)
-{
-	const unsigned char *s = (const unsigned char *) utf8;
-	int			i;
-
-	for (i = 0; i + 2 < len; i++)
-		if ((s[i] == 0xC3 && s[i + 1] == 0x83 && s[i + 2] >= 0x80) ||
-			(s[i] == 0xEF && s[i + 1] == 0xBF && s[i + 2] == 0xBD))
-			return true;
-	return false;
-}
-
-/* Reports garbled text in a row (or the header, row -1) and column. */
+/* Reports garbled text in a cell. */
 static void
-check_garbled(const JiTable *table, int row, int col, const char *utf8, int len)
+check_garbled(const TableOut *out, int col, const char *utf8, size_t len)
 {
-	if (!looks_garbled(utf8, len))
+	if (!ji_looks_garbled(utf8, len))
 		return;
 	ereport(ERROR,
 			(errcode(ERRCODE_CHARACTER_NOT_IN_REPERTOIRE),
-			 errmsg("text garbled by a wrong character encoding in jobindsats %s, %s, column %d: \"%s\"",
-					table->format, row_where(table, row), col + 1, ji_server_string(utf8, len)),
+			 errmsg("text garbled by a wrong character encoding in jobindsats %s, %s: \"%s\"",
+					format_of(out), cell_where(out, col), ji_server_string(utf8, Min(len, JI_EXCERPT_MAX))),
 			 errdetail("\"%s\" followed by another non-ASCII character is UTF-8 read as ISO-8859-1 "
 					   "or Windows-1252 (\"%s\" for \"%s\"); U+FFFD stands for bytes that were not UTF-8.",
 					   ji_server_string("\xC3\x83", 2), ji_server_string("S\xC3\x83\xC2\xB8nderborg", 13),
@@ -408,296 +301,122 @@ check_garbled(const JiTable *table, int row, int col, const char *utf8, int len)
 					 "argument, e.g. jobindsats_csv(pg_read_binary_file(...), encoding => 'LATIN1').")));
 }
 
-/* Whether a label is one of the names (ASCII compared without case, others exactly). */
-static bool
-label_is(const char *label, const char *const *names)
-{
-	for (; *names != NULL; names++)
-		if (pg_strcasecmp(label, *names) == 0)
-			return true;
-	return false;
-}
-
-/* The labels of a table, separated by "; ", for messages. */
+/* A cell's text for messages, at most a few hundred bytes. */
 static char *
-header_list(const JiTable *table)
+cell_excerpt(const JiCell *cell)
 {
-	StringInfoData buf;
-	int			col;
+	char		buf[JI_EXCERPT_MAX + 8];
 
-	initStringInfo(&buf);
-	for (col = 0; col < table->ncols; col++)
-		appendStringInfo(&buf, "%s%s", col > 0 ? "; " : "", column_name(table, col));
-	return buf.data;
+	if (cell->type != JI_STRING)
+		return pnstrdup(cell->str, cell->len);
+	ji_excerpt(cell->str, cell->len, buf, sizeof(buf));
+	return psprintf("\"%s\"", ji_server_string(buf, strlen(buf)));
 }
 
-/* Whether a cell is a number, missing or neither. */
-static JiNumberStatus
-cell_number(const JiCell *cell, Datum *result)
-{
-	switch (cell->type)
-	{
-		case JI_NULL:
-			return JI_NUMBER_MISSING;
-		case JI_NUMBER:
-			if (result != NULL)
-				*result = cell->number;
-			return JI_NUMBER_VALID;
-		case JI_STRING:
-			return ji_parse_number(cell->str, cell->len, result);
-		case JI_OTHER:
-			break;
-	}
-	return JI_NUMBER_INVALID;
-}
-
-/* Sets the roles of the columns a caller names as dimensions; every other is a measure. */
+/* Sets the area and kommune of the current row. */
 static void
-name_dimensions(JiTable *table, ArrayType *dimensions)
+read_area(TableOut *out)
 {
-	Datum	   *names;
-	bool	   *nulls;
-	int			count;
-	int			i;
-	int			col;
-
-	deconstruct_array(dimensions, TEXTOID, -1, false, TYPALIGN_INT, &names, &nulls, &count);
-	for (col = 0; col < table->ncols; col++)
-		if (table->roles[col] != JI_AREA && table->roles[col] != JI_PERIOD)
-			table->roles[col] = JI_MEASURE;
-	for (i = 0; i < count; i++)
-	{
-		char	   *name;
-
-		if (nulls[i])
-			ereport(ERROR,
-					(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
-					 errmsg("the names of the dimension columns must not be NULL")));
-		name = ji_utf8_from_server(VARDATA_ANY(names[i]), VARSIZE_ANY_EXHDR(names[i]));
-		for (col = 0; col < table->ncols; col++)
-			if (strcmp(table->labels[col], name) == 0)
-				break;
-		if (col == table->ncols)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("dimension column \"%s\" is not in the jobindsats %s data",
-							TextDatumGetCString(names[i]), table->format),
-					 errdetail("The columns are: %s.", header_list(table))));
-		if (table->roles[col] == JI_AREA || table->roles[col] == JI_PERIOD)
-			ereport(ERROR,
-					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-					 errmsg("column \"%s\" is the %s column, not a dimension",
-							TextDatumGetCString(names[i]),
-							table->roles[col] == JI_AREA ? "area" : "period")));
-		table->roles[col] = JI_DIMENSION;
-	}
-}
-
-/* Decides the undecided columns by their cells (see the file header). */
-static void
-decide_by_cells(JiTable *table)
-{
-	bool		measures = false;
-	int			col;
-
-	for (col = 0; col < table->ncols; col++)
-	{
-		int			present = 0;
-		int			labels = 0;
-		int			row;
-
-		if (table->roles[col] != JI_UNDECIDED)
-			continue;
-		for (row = 0; !measures && row < table->nrows; row++)
-		{
-			JiNumberStatus status = cell_number(&table->rows[row][col], NULL);
-
-			present += status != JI_NUMBER_MISSING;
-			labels += status == JI_NUMBER_INVALID;
-		}
-		if (!measures && 2 * labels > present)
-			table->roles[col] = JI_DIMENSION;
-		else
-		{
-			measures = true;
-			table->roles[col] = JI_MEASURE;
-		}
-	}
-}
-
-/* Checks the header and gives every column its role. */
-static void
-decide_roles(JiTable *table, ArrayType *dimensions)
-{
-	static const char *const area_labels[] = {"Area", "Omr\xC3\xA5" "de", "OMR\xC3\x85" "DE", NULL};
-	static const char *const period_labels[] = {"Period", "Periode", NULL};
-	int			area = -1;
-	int			period = -1;
-	int			col;
-	int			other;
-
-	for (col = 0; col < table->ncols; col++)
-	{
-		const char *label = table->labels[col];
-
-		check_garbled(table, -1, col, label, strlen(label));
-		if (label[0] == '\0')
-			ereport(ERROR,
-					(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
-					 errmsg("column %d of jobindsats %s data has no label", col + 1, table->format),
-					 errdetail("The columns are: %s.", header_list(table))));
-		for (other = 0; other < col; other++)
-			if (strcmp(table->labels[other], label) == 0)
-				ereport(ERROR,
-						(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
-						 errmsg("columns %d and %d of jobindsats %s data are both labelled \"%s\"",
-								other + 1, col + 1, table->format, column_name(table, col))));
-		if (table->roles[col] == JI_UNDECIDED && label_is(label, area_labels))
-			table->roles[col] = JI_AREA;
-		if (table->roles[col] == JI_UNDECIDED && label_is(label, period_labels))
-			table->roles[col] = JI_PERIOD;
-		if (table->roles[col] == JI_AREA || table->roles[col] == JI_PERIOD)
-		{
-			int		   *found = table->roles[col] == JI_AREA ? &area : &period;
-
-			if (*found >= 0)
-				ereport(ERROR,
-						(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
-						 errmsg("jobindsats %s data has two %s columns, \"%s\" and \"%s\"", table->format,
-								table->roles[col] == JI_AREA ? "area" : "period",
-								column_name(table, *found), column_name(table, col))));
-			*found = col;
-		}
-	}
-	if (area < 0 || period < 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
-				 errmsg("jobindsats %s data has no %s column", table->format,
-						area < 0 ? "area" : "period"),
-				 errdetail("The columns are: %s.", header_list(table)),
-				 area < 0 ?
-				 errhint("The area column is labelled Area (API v2) or %s (API v3 and the databank).",
-						 ji_server_string("Omr\xC3\xA5" "de", 7)) :
-				 errhint("The period column is labelled Period or Periode.")));
-
-	if (dimensions != NULL)
-		name_dimensions(table, dimensions);
-	else
-		decide_by_cells(table);
-
-	for (col = 0; col < table->ncols; col++)
-		if (table->roles[col] == JI_MEASURE)
-			return;
-	if (table->nrows > 0)
-		ereport(ERROR,
-				(errcode(ERRCODE_BAD_COPY_FILE_FORMAT),
-				 errmsg("jobindsats %s data has no measure column", table->format),
-				 errdetail("Every column besides the area and the period holds labels, not numbers: %s.",
-						   header_list(table))));
-}
-
-/* Whether an area is the unknown area ("Uoplyst område" and the like). */
-static bool
-is_unknown_area(const char *utf8, int len)
-{
-	return len >= 7 && pg_strncasecmp(utf8, "uoplyst", 7) == 0;
-}
-
-/* The kommune of a row's area cell; *isnull for the other areas. */
-static Datum
-area_kommune(const JiTable *table, int row, int col, bool *isnull)
-{
-	const JiCell *cell = &table->rows[row][col];
+	const JiCell *cell = &out->reader->cells[out->area_col];
+	MemoryContext old;
 	int			code;
 
+	if (out->area_utf8 != NULL && cell->type == JI_STRING && cell->len == out->area_len &&
+		memcmp(cell->str, out->area_utf8, cell->len) == 0)
+		return;					/* rows come grouped by area */
 	if (cell->type != JI_STRING || cell->len == 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("missing area in jobindsats %s, %s", table->format, row_where(table, row))));
-	check_garbled(table, row, col, cell->str, cell->len);
+				 errmsg("missing area in jobindsats %s, %s", format_of(out), cell_where(out, out->area_col))));
+	check_garbled(out, out->area_col, cell->str, cell->len);
 	code = kommune_code_of_utf8(cell->str, cell->len);
-	*isnull = code == 0;
-	if (code == 0 && !is_unknown_area(cell->str, cell->len) &&
-		kommune_other_area(cell->str, cell->len) == NULL)
+	if (code == 0 && kommune_area_kind(cell->str, cell->len) == KOMMUNE_AREA_NONE)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("unknown area in jobindsats %s, %s: \"%s\"", table->format,
-						row_where(table, row), ji_server_string(cell->str, cell->len)),
-				 errdetail("An area is one of the 98 municipalities, the whole country (\"Hele landet\"), "
-						   "a region, a landsdel, a RAR area or \"%s\".",
-						   ji_server_string("Uoplyst omr\xC3\xA5" "de", 15))));
-	return Int16GetDatum((int16) code);
+				 errmsg("unknown area in jobindsats %s, %s: %s", format_of(out),
+						cell_where(out, out->area_col), cell_excerpt(cell)),
+				 errdetail_internal("%s", ji_area_rules())));
+
+	MemoryContextReset(out->area_context);
+	old = MemoryContextSwitchTo(out->area_context);
+	out->area_utf8 = pnstrdup(cell->str, cell->len);
+	out->area_len = cell->len;
+	out->area = PointerGetDatum(text_from_utf8(cell->str, cell->len));
+	out->kommune = Int16GetDatum((int16) code);
+	out->kommune_null = code == 0;
+	MemoryContextSwitchTo(old);
 }
 
-/* The canonical period label of a row's period cell. */
-static Datum
-row_period(const JiTable *table, int row, int col)
+/* Sets the canonical period label of the current row. */
+static void
+read_period(TableOut *out)
 {
-	const JiCell *cell = &table->rows[row][col];
+	const JiCell *cell = &out->reader->cells[out->period_col];
 	const char *s = cell->str;
-	int			start = 0;
-	int			end = cell->len;
-	int			written;
+	size_t		start = 0;
+	size_t		end = cell->len;
 	JobindsatsPeriod period;
 	const char *detail;
 	PeriodStatus status;
 	char		buf[PERIOD_LABEL_SIZE];
+	MemoryContext old;
 
-	if (cell->type == JI_NUMBER)
-	{
-		s = DatumGetCString(DirectFunctionCall1(numeric_out, cell->number));
-		end = strlen(s);
-	}
-	else if (cell->type != JI_STRING)
+	if (out->period_utf8 != NULL && cell->type != JI_NULL && cell->len == out->period_len &&
+		memcmp(cell->str, out->period_utf8, cell->len) == 0)
+		return;
+	if (cell->type != JI_STRING && cell->type != JI_NUMBER)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("missing period in jobindsats %s, %s", table->format, row_where(table, row))));
-	written = end;
-	trim_spaces(s, &start, &end);
+				 errmsg("missing period in jobindsats %s, %s", format_of(out), cell_where(out, out->period_col))));
+	while (start < end && isspace((unsigned char) s[start]))
+		start++;
+	while (end > start && isspace((unsigned char) s[end - 1]))
+		end--;
 	status = period_parse(s + start, end - start, &period, &detail);
 	if (status != PERIOD_VALID)
 		ereport(ERROR,
 				(errcode(status == PERIOD_MALFORMED ? ERRCODE_INVALID_TEXT_REPRESENTATION :
 						 ERRCODE_DATETIME_FIELD_OVERFLOW),
-				 errmsg("%s jobindsats period label in %s, %s: \"%s\"",
+				 errmsg("%s jobindsats period label in %s, %s: %s",
 						status == PERIOD_MALFORMED ? "invalid" : "out-of-range",
-						table->format, row_where(table, row), ji_server_string(s, written)),
+						format_of(out), cell_where(out, out->period_col), cell_excerpt(cell)),
 				 errdetail_internal("%s", detail)));
-	return PointerGetDatum(cstring_to_text_with_len(buf, period_format(&period, buf)));
+	MemoryContextReset(out->period_context);
+	old = MemoryContextSwitchTo(out->period_context);
+	out->period_utf8 = pnstrdup(cell->str, cell->len);
+	out->period_len = cell->len;
+	out->period = PointerGetDatum(cstring_to_text_with_len(buf, period_format(&period, buf)));
+	MemoryContextSwitchTo(old);
 }
 
-/* The dimensions of a row as a jsonb object: label -> value as written. */
+/* The dimensions of the current row as a jsonb object: label -> value as written. */
 static Datum
-row_dimensions(const JiTable *table, int row)
+row_dimensions(const TableOut *out)
 {
+	const JiReader *r = out->reader;
 	JsonbParseState *state = NULL;
 	JsonbValue *object;
 	int			col;
 
 	pushJsonbValue(&state, WJB_BEGIN_OBJECT, NULL);
-	for (col = 0; col < table->ncols; col++)
+	for (col = 0; col < r->ncols; col++)
 	{
-		const JiCell *cell = &table->rows[row][col];
+		const JiCell *cell = &r->cells[col];
 		JsonbValue	key;
 		JsonbValue	value;
 
-		if (table->roles[col] != JI_DIMENSION)
+		if (out->roles[col] != JI_DIMENSION)
 			continue;
 		key.type = jbvString;
-		key.val.string.val = column_name(table, col);
-		key.val.string.len = strlen(key.val.string.val);
+		key.val.string.val = out->dimension_keys[col];
+		key.val.string.len = strlen(out->dimension_keys[col]);
 		pushJsonbValue(&state, WJB_KEY, &key);
-		if (cell->type == JI_STRING)
+		if (cell->type == JI_STRING || cell->type == JI_NUMBER)
 		{
-			check_garbled(table, row, col, cell->str, cell->len);
+			if (cell->type == JI_STRING)
+				check_garbled(out, col, cell->str, cell->len);
 			value.type = jbvString;
 			value.val.string.val = ji_server_string(cell->str, cell->len);
-			value.val.string.len = strlen(value.val.string.val);
-		}
-		else if (cell->type == JI_NUMBER)
-		{
-			value.type = jbvString;
-			value.val.string.val = DatumGetCString(DirectFunctionCall1(numeric_out, cell->number));
 			value.val.string.len = strlen(value.val.string.val);
 		}
 		else if (cell->type == JI_NULL)
@@ -705,8 +424,8 @@ row_dimensions(const JiTable *table, int row)
 		else
 			ereport(ERROR,
 					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					 errmsg("invalid dimension value in jobindsats %s, %s, column \"%s\": %s",
-							table->format, row_where(table, row), column_name(table, col), cell->str)));
+					 errmsg("invalid dimension value in jobindsats %s, %s: %s",
+							format_of(out), cell_where(out, col), cell_excerpt(cell))));
 		pushJsonbValue(&state, WJB_VALUE, &value);
 	}
 	object = pushJsonbValue(&state, WJB_END_OBJECT, NULL);
@@ -715,108 +434,276 @@ row_dimensions(const JiTable *table, int row)
 
 /* The value of a measure cell; *isnull when suppressed or missing. */
 static Datum
-measure_value(const JiTable *table, int row, int col, bool *isnull)
+measure_value(const TableOut *out, int col, bool *isnull)
 {
-	const JiCell *cell = &table->rows[row][col];
-	Datum		value = (Datum) 0;
-	JiNumberStatus status = cell_number(cell, &value);
+	const JiCell *cell = &out->reader->cells[col];
+	char	   *ascii;
 
-	*isnull = status == JI_NUMBER_MISSING;
-	if (status == JI_NUMBER_INVALID)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid number in jobindsats %s, %s, column \"%s\": %s%s%s",
-						table->format, row_where(table, row), column_name(table, col),
-						cell->type == JI_STRING ? "\"" : "",
-						cell->type == JI_STRING ? ji_server_string(cell->str, cell->len) : cell->str,
-						cell->type == JI_STRING ? "\"" : ""),
-				 errdetail("%s", NUMBER_RULES),
-				 errhint("If the column holds labels, it is a dimension: name the dimension columns "
-						 "with the argument dimensions.")));
-	return value;
+	*isnull = false;
+	switch (cell->type)
+	{
+		case JI_NULL:
+			*isnull = true;
+			return (Datum) 0;
+		case JI_NUMBER:
+			ascii = pnstrdup(cell->str, cell->len);
+			break;
+		case JI_STRING:
+			ascii = palloc(cell->len + 4);
+			switch (ji_number_read(cell->str, cell->len, out->marks[col], ascii))
+			{
+				case JI_NUMBER_MISSING:
+					*isnull = true;
+					return (Datum) 0;
+				case JI_NUMBER_PLAIN:
+					break;
+				default:
+					{
+						JiNumberKind kind = ji_number_kind(cell->str, cell->len);
+						bool		other_mark = kind == JI_NUMBER_COMMA || kind == JI_NUMBER_POINT;
+
+						ereport(ERROR,
+								(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+								 errmsg("invalid number in jobindsats %s, %s: %s", format_of(out),
+										cell_where(out, col), cell_excerpt(cell)),
+								 errdetail("%s", NUMBER_RULES),
+								 other_mark ?
+								 errhint("The column is read with a decimal %s; this cell is a number with a decimal %s.",
+										 out->marks[col] == ',' ? "comma" : "point",
+										 out->marks[col] == ',' ? "point" : "comma") :
+								 errhint("If the column holds labels, it is a dimension: name the dimension columns "
+										 "with the argument dimensions.")));
+					}
+			}
+			break;
+		default:
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+					 errmsg("invalid number in jobindsats %s, %s: %s", format_of(out),
+							cell_where(out, col), cell_excerpt(cell)),
+					 errdetail("%s", NUMBER_RULES),
+					 errhint("If the column holds labels, it is a dimension: name the dimension columns "
+							 "with the argument dimensions.")));
+	}
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(ascii), ObjectIdGetDatum(InvalidOid),
+							   Int32GetDatum(-1));
 }
 
-/* Decides the roles and appends a row per measure cell to the result set. */
-void
-ji_table_emit(FunctionCallInfo fcinfo, JiTable *table, Datum table_id, bool table_id_null,
-			  ArrayType *dimensions)
+/* Reads the rows of the current table, appending a row per measure cell to the result set. */
+static void
+emit_table(ReturnSetInfo *rsinfo, JiReader *r, TableOut *out, MemoryContext row_context)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	Datum	   *measure_labels;
-	int			area_col = -1;
-	int			period_col = -1;
-	int			row;
 	int			col;
-	const char *last_area = NULL;
-	int			last_area_len = 0;
-	Datum		kommune = (Datum) 0;
-	bool		kommune_null = true;
+	bool		found;
 
-	decide_roles(table, dimensions);
-	measure_labels = palloc(sizeof(Datum) * Max(table->ncols, 1));
-	for (col = 0; col < table->ncols; col++)
+	out->area_col = out->period_col = -1;
+	out->measure_labels = palloc(sizeof(Datum) * Max(r->ncols, 1));
+	out->dimension_keys = palloc(sizeof(char *) * Max(r->ncols, 1));
+	for (col = 0; col < r->ncols; col++)
 	{
-		if (table->roles[col] == JI_AREA)
-			area_col = col;
-		else if (table->roles[col] == JI_PERIOD)
-			period_col = col;
-		else if (table->roles[col] == JI_MEASURE)
-			measure_labels[col] = PointerGetDatum(ji_text_from_utf8(table->labels[col],
-																	strlen(table->labels[col])));
+		CHECK_FOR_INTERRUPTS();
+		if (out->roles[col] == JI_AREA)
+			out->area_col = col;
+		else if (out->roles[col] == JI_PERIOD)
+			out->period_col = col;
+		else if (out->roles[col] == JI_MEASURE)
+			out->measure_labels[col] = PointerGetDatum(text_from_utf8(r->labels[col], r->label_lens[col]));
+		else
+			out->dimension_keys[col] = ji_server_string(r->labels[col], r->label_lens[col]);
 	}
+	out->area_utf8 = out->period_utf8 = NULL;
 
-	for (row = 0; row < table->nrows; row++)
+	for (;;)
 	{
-		const JiCell *area = &table->rows[row][area_col];
-		Datum		values[7];
-		bool		nulls[7] = {false};
+		Datum		values[RESULT_COLUMNS];
+		bool		nulls[RESULT_COLUMNS] = {false};
+		MemoryContext old;
+		JiError    *error = r->error;
 
-		/* rows come grouped by area: look an area up once per group */
-		if (last_area == NULL || area->type != JI_STRING || area->len != last_area_len ||
-			memcmp(area->str, last_area, area->len) != 0)
+		CHECK_FOR_INTERRUPTS();
+		MemoryContextReset(row_context);
+		check(ji_reader_next_row(r, &found), error);
+		if (!found)
+			return;
+		old = MemoryContextSwitchTo(row_context);
+		read_area(out);
+		read_period(out);
+		values[0] = out->table_id;
+		nulls[0] = out->table_id_null;
+		values[1] = out->area;
+		values[2] = out->kommune;
+		nulls[2] = out->kommune_null;
+		values[3] = out->period;
+		values[4] = row_dimensions(out);
+		values[7] = Int64GetDatum(r->row_number);
+		for (col = 0; col < r->ncols; col++)
 		{
-			kommune = area_kommune(table, row, area_col, &kommune_null);
-			last_area = area->str;
-			last_area_len = area->len;
-		}
-		values[0] = table_id;
-		nulls[0] = table_id_null;
-		values[1] = PointerGetDatum(ji_text_from_utf8(area->str, area->len));
-		values[2] = kommune;
-		nulls[2] = kommune_null;
-		values[3] = row_period(table, row, period_col);
-		values[4] = row_dimensions(table, row);
-		for (col = 0; col < table->ncols; col++)
-		{
-			if (table->roles[col] != JI_MEASURE)
+			if (out->roles[col] != JI_MEASURE)
 				continue;
-			values[5] = measure_labels[col];
-			values[6] = measure_value(table, row, col, &nulls[6]);
+			values[5] = out->measure_labels[col];
+			values[6] = measure_value(out, col, &nulls[6]);
 			tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 		}
+		MemoryContextSwitchTo(old);
 	}
 }
 
-/* jobindsats_number(text): a number as jobindsats writes it; NULL when suppressed */
+/* What the first reading decided for a table. */
+typedef struct TableDecision
+{
+	JiColumnRole *roles;
+	char	   *marks;
+} TableDecision;
+
+/* Reads a document into the result set (see jobindsats.h). */
+void
+ji_read_document(FunctionCallInfo fcinfo, const char *doc, size_t len, JiFormat format,
+				 Datum table_id, bool table_id_null, ArrayType *dimensions, text *decimal_mark)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	MemoryContext doc_context = AllocSetContextCreate(CurrentMemoryContext, "jobindsats document",
+													  ALLOCSET_DEFAULT_SIZES);
+	MemoryContext row_context = AllocSetContextCreate(doc_context, "jobindsats row", ALLOCSET_DEFAULT_SIZES);
+	MemoryContext old = MemoryContextSwitchTo(doc_context);
+	JiAllocator mem = {glue_alloc, glue_grow, doc_context};
+	char		mark = decimal_mark_of(decimal_mark);
+	const char **names = NULL;
+	size_t	   *name_lens = NULL;
+	int			nnames = 0;
+	TableDecision *decisions = palloc(sizeof(TableDecision) * 4);
+	int			ndecisions = 0;
+	int			max_decisions = 4;
+	JiReader	reader;
+	JiError		error;
+	bool		found;
+	int			i;
+
+	if (dimensions != NULL)
+	{
+		Datum	   *texts;
+		bool	   *nulls;
+
+		deconstruct_array(dimensions, TEXTOID, -1, false, TYPALIGN_INT, &texts, &nulls, &nnames);
+		names = palloc(sizeof(char *) * Max(nnames, 1));
+		name_lens = palloc(sizeof(size_t) * Max(nnames, 1));
+		for (i = 0; i < nnames; i++)
+		{
+			names[i] = nulls[i] ? NULL : ji_utf8_from_server(VARDATA_ANY(texts[i]), VARSIZE_ANY_EXHDR(texts[i]));
+			name_lens[i] = nulls[i] ? 0 : strlen(names[i]);
+		}
+	}
+
+	/* the first reading: the shape, and what the columns hold */
+	ji_reader_start(&reader, doc, len, format, &mem, &error);
+	for (;;)
+	{
+		JiColumnStats *stats;
+		TableDecision *decision;
+		int			conflict;
+
+		check(ji_reader_next_table(&reader, &found), &error);
+		if (!found)
+			break;
+		stats = MemoryContextAllocHuge(doc_context, sizeof(JiColumnStats) * Max(reader.ncols, 1));
+		memset(stats, 0, sizeof(JiColumnStats) * Max(reader.ncols, 1));
+		for (;;)
+		{
+			CHECK_FOR_INTERRUPTS();
+			check(ji_reader_next_row(&reader, &found), &error);
+			if (!found)
+				break;
+			ji_stats_add_row(&reader, stats);
+		}
+		if (ndecisions == max_decisions)
+			decisions = repalloc_huge(decisions, sizeof(TableDecision) * (max_decisions *= 2));
+		decision = &decisions[ndecisions++];
+		decision->roles = MemoryContextAllocHuge(doc_context, sizeof(JiColumnRole) * Max(reader.ncols, 1));
+		decision->marks = MemoryContextAllocHuge(doc_context, Max(reader.ncols, 1));
+		if (ji_decide_columns(&reader, stats, dimensions ? names : NULL, name_lens, nnames, mark,
+							  decision->roles, decision->marks, &conflict) != JI_OK)
+		{
+			if (conflict >= 0)
+			{
+				JiReader	again;
+
+				ji_reader_start(&again, doc, len, format, &mem, &error);
+				ji_conflict_error(&again, reader.table, conflict, &stats[conflict], &error);
+			}
+			ji_raise(&error);
+		}
+		pfree(stats);
+	}
+
+	/* the second reading: the rows (the line marks the phase for test/402_readers_limits.sh) */
+	elog(DEBUG2, "jobindsats: second reading of the document");
+	ji_reader_start(&reader, doc, len, format, &mem, &error);
+	for (i = 0;; i++)
+	{
+		TableOut	out;
+
+		check(ji_reader_next_table(&reader, &found), &error);
+		if (!found)
+			break;
+		memset(&out, 0, sizeof(out));
+		out.reader = &reader;
+		out.roles = decisions[i].roles;
+		out.marks = decisions[i].marks;
+		out.table_id = table_id;
+		out.table_id_null = table_id_null;
+		out.area_context = AllocSetContextCreate(doc_context, "jobindsats area", ALLOCSET_SMALL_SIZES);
+		out.period_context = AllocSetContextCreate(doc_context, "jobindsats period", ALLOCSET_SMALL_SIZES);
+		emit_table(rsinfo, &reader, &out, row_context);
+		MemoryContextDelete(out.area_context);
+		MemoryContextDelete(out.period_context);
+	}
+	MemoryContextSwitchTo(old);
+	MemoryContextDelete(doc_context);
+	elog(DEBUG2, "jobindsats: the rows are read");
+}
+
+/* jobindsats_number(cell text, decimal_mark text): a number as jobindsats writes it; NULL when suppressed */
 Datum
 jobindsats_number(PG_FUNCTION_ARGS)
 {
-	text	   *input = PG_GETARG_TEXT_PP(0);
-	char	   *utf8 = ji_utf8_from_server(VARDATA_ANY(input), VARSIZE_ANY_EXHDR(input));
-	Datum		result;
+	text	   *input;
+	char	   *utf8;
+	size_t		len;
+	char	   *ascii;
+	char		mark;
+	JiNumberKind kind;
 
-	switch (ji_parse_number(utf8, strlen(utf8), &result))
+	if (PG_ARGISNULL(0))
+		PG_RETURN_NULL();
+	input = PG_GETARG_TEXT_PP(0);
+	utf8 = ji_utf8_from_server(VARDATA_ANY(input), VARSIZE_ANY_EXHDR(input));
+	len = strlen(utf8);
+	ascii = palloc(len + 4);
+	mark = decimal_mark_of(PG_ARGISNULL(1) ? NULL : PG_GETARG_TEXT_PP(1));
+	kind = ji_number_kind(utf8, len);
+	if (mark == 0)
+		mark = ji_number_mark_alone(kind);
+	switch (ji_number_read(utf8, len, mark, ascii))
 	{
-		case JI_NUMBER_VALID:
-			PG_RETURN_DATUM(result);
+		case JI_NUMBER_PLAIN:
+			PG_RETURN_DATUM(DirectFunctionCall3(numeric_in, CStringGetDatum(ascii),
+												ObjectIdGetDatum(InvalidOid), Int32GetDatum(-1)));
 		case JI_NUMBER_MISSING:
 			PG_RETURN_NULL();
-		case JI_NUMBER_INVALID:
+		default:
 			break;
+	}
+	{
+		char		excerpt[JI_EXCERPT_MAX + 8];
+
+		ji_excerpt(utf8, len, excerpt, sizeof(excerpt));
+		utf8 = ji_server_string(excerpt, strlen(excerpt));
 	}
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid jobindsats number: \"%s\"", text_to_cstring(input)),
-			 errdetail("%s", NUMBER_RULES)));
+			 errmsg("invalid jobindsats number: \"%s\"", utf8),
+			 errdetail("%s", NUMBER_RULES),
+			 kind == JI_NUMBER_COMMA || kind == JI_NUMBER_POINT ?
+			 errhint("It is a number with a decimal %s, read here with a decimal %s.",
+					 kind == JI_NUMBER_COMMA ? "comma" : "point", mark == ',' ? "comma" : "point") : 0));
 	PG_RETURN_NULL();
 }

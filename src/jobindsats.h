@@ -1,8 +1,8 @@
 /*
  * jobindsats.h
- *		What the readers of jobindsats downloads share: a table of cells read
- *		from a CSV or JSON document, the reading of numbers, areas and periods,
- *		and the rows they return.
+ *		The glue between the readers of jobindsats downloads
+ *		(jobindsats_core.c, which knows nothing of PostgreSQL) and SQL: the
+ *		rows they return, areas and periods, and the conversion of encodings.
  *
  * Readers work in UTF-8 whatever the server encoding: they convert the
  * document first and every text they return last.
@@ -13,95 +13,44 @@
 #include "fmgr.h"
 #include "utils/array.h"
 
-/* What a cell holds. */
-typedef enum JiCellType
-{
-	JI_NULL,					/* JSON null */
-	JI_STRING,					/* text: a CSV field or a JSON string */
-	JI_NUMBER,					/* a JSON number */
-	JI_OTHER					/* a JSON boolean, array or object */
-} JiCellType;
-
-/* One cell. */
-typedef struct JiCell
-{
-	JiCellType	type;
-	const char *str;			/* JI_STRING: UTF-8, not NUL-terminated;
-								 * JI_OTHER: what it is, for messages */
-	int			len;
-	Datum		number;			/* JI_NUMBER: a numeric */
-} JiCell;
-
-/* What a column holds. */
-typedef enum JiColumnRole
-{
-	JI_UNDECIDED,				/* decided by the header and the cells */
-	JI_AREA,
-	JI_PERIOD,
-	JI_DIMENSION,
-	JI_MEASURE
-} JiColumnRole;
-
-/* A document's table: labels, roles and rows of cells. */
-typedef struct JiTable
-{
-	const char *format;			/* "CSV" or "JSON", for messages */
-	const char *row_word;		/* "line" or "row", for messages */
-	const char *part;			/* "" or where in the document, e.g. "element 2, " */
-	int			ncols;
-	char	  **labels;			/* UTF-8, NUL-terminated */
-	JiColumnRole *roles;
-	int			nrows;
-	int			maxrows;
-	JiCell	  **rows;			/* nrows arrays of ncols cells */
-	int		   *row_numbers;	/* line or row number of each, for messages */
-} JiTable;
-
-/* A table with ncols columns whose labels and roles the reader fills in. */
-extern JiTable *ji_table_new(const char *format, const char *row_word, int ncols);
-
-/* Appends a row of ncols cells (kept, not copied). */
-extern void ji_table_add_row(JiTable *table, JiCell *cells, int row_number);
+#include "jobindsats_core.h"
 
 /*
- * Decides the columns' roles and appends one row per measure cell to the
- * result set that InitMaterializedSRF set up.
+ * Reads a document (UTF-8, len bytes) and appends one row per measure cell
+ * to the result set that InitMaterializedSRF set up:
+ *
+ *		(table_id, area, kommune, period, dimensions, measure, value, line)
+ *
+ * dimensions and decimal_mark are the readers' arguments (NULL when not
+ * given).
  */
-extern void ji_table_emit(FunctionCallInfo fcinfo, JiTable *table, Datum table_id,
-						  bool table_id_null, ArrayType *dimensions);
+extern void ji_read_document(FunctionCallInfo fcinfo, const char *utf8, size_t len, JiFormat format,
+							 Datum table_id, bool table_id_null, ArrayType *dimensions,
+							 text *decimal_mark);
+
+/* A text argument as UTF-8 (not copied when the server encoding is UTF-8); its length in *len. */
+extern const char *ji_text_utf8(text *doc, size_t *len);
 
 /*
- * Reads a number as jobindsats downloads write them (see jobindsats.c):
- * JI_NUMBER_MISSING for a suppressed or missing value, JI_NUMBER_INVALID for
- * text that is no number, else JI_NUMBER_VALID and, when result is not NULL,
- * the numeric.
+ * Bytes in an encoding (a name PostgreSQL knows) as UTF-8, or an error
+ * saying where they are not valid in it; format names the document in
+ * messages ("CSV", "JSON").
  */
-typedef enum JiNumberStatus
-{
-	JI_NUMBER_VALID,
-	JI_NUMBER_MISSING,
-	JI_NUMBER_INVALID
-} JiNumberStatus;
-
-extern JiNumberStatus ji_parse_number(const char *utf8, int len, Datum *result);
+extern const char *ji_bytes_utf8(bytea *doc, const char *encoding_name, const char *format, size_t *len);
 
 /* UTF-8 text converted from the server encoding, NUL-terminated. */
 extern char *ji_utf8_from_server(const char *s, int len);
 
-/* A UTF-8 string converted to a text datum in the server encoding. */
-extern text *ji_text_from_utf8(const char *utf8, int len);
-
 /* A UTF-8 string in the server encoding, NUL-terminated, for messages. */
 extern char *ji_server_string(const char *utf8, int len);
 
-/*
- * Reports the replies the jobindsats API gives instead of data, when a
- * document (UTF-8, leading white space skipped) is one: the wrong-key text
- * and an HTML page.
- */
-extern void ji_check_not_data(const char *utf8, int len, const char *format);
+/* Checks for query cancel and statement_timeout: the core's interrupt hook. */
+extern void ji_check_for_interrupts(void);
 
-/* Reports an error reply of the API (code and cause) as an error. */
-extern void ji_report_api_error(const char *code, const char *cause);
+/* Raises an error of the core. */
+extern void ji_raise(const JiError *error) pg_attribute_noreturn();
+
+/* The sentence that says which areas there are, for messages. */
+extern char *ji_area_rules(void);
 
 #endif							/* BENCHMARK_JOBINDSATS_H */

@@ -5,8 +5,9 @@
  *
  * jobindsats_area_kommune(area text) reads an area as the readers do: a
  * municipality's name (as the kommune type reads it) gives its kommune; the
- * whole country ("Hele landet"), regions, landsdele, RAR areas and "Uoplyst
- * område" give NULL; any other text is an error (22P02) naming it.
+ * whole country ("Hele landet"), the regions, the landsdele, the RAR areas
+ * and "Uoplyst område" give NULL (see kommune_area_kind); any other text is
+ * an error (22P02) naming it.
  */
 #include "postgres.h"
 
@@ -18,13 +19,6 @@
 #include "kommune.h"
 
 PG_FUNCTION_INFO_V1(jobindsats_area_kommune);
-
-/* Whether an area is the unknown area ("Uoplyst område" and the like). */
-static bool
-is_unknown_area(const char *utf8, int len)
-{
-	return len >= 7 && pg_strncasecmp(utf8, "uoplyst", 7) == 0;
-}
 
 /* jobindsats_area_kommune(text): the kommune of an area, NULL for the others */
 Datum
@@ -42,13 +36,11 @@ jobindsats_area_kommune(PG_FUNCTION_ARGS)
 	code = kommune_code_of_utf8(utf8, len);
 	if (code != 0)
 		PG_RETURN_INT16((int16) code);
-	if (is_unknown_area(utf8, len) || kommune_other_area(utf8, len) != NULL)
+	if (kommune_area_kind(utf8, len) != KOMMUNE_AREA_NONE)
 		PG_RETURN_NULL();
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("unknown jobindsats area: \"%s\"", ji_server_string(utf8, len)),
-			 errdetail("An area is one of the 98 municipalities, the whole country (\"Hele landet\"), "
-					   "a region, a landsdel, a RAR area or \"%s\".",
-					   ji_server_string("Uoplyst omr\xC3\xA5" "de", 15))));
+			 errmsg("unknown jobindsats area: \"%s\"", ji_server_string(utf8, Min(len, JI_EXCERPT_MAX))),
+			 errdetail_internal("%s", ji_area_rules())));
 	PG_RETURN_NULL();			/* keep the compiler quiet */
 }

@@ -455,19 +455,53 @@ kommune_code_of_utf8(const char *utf8, int len)
 	return code_by_text(utf8, len);
 }
 
-/* Which other area a UTF-8 text that names no municipality is, or NULL. */
-const char *
-kommune_other_area(const char *utf8, int len)
+/* The RAR areas (regional labour market councils) since 2015, UTF-8. */
+static const char *const rar_areas[] = {
+	"Bornholm", "Fyn", "Hovedstaden", "Nordjylland", "Sj\xC3\xA6lland", "Sydjylland", "Vestjylland",
+	"\xC3\x98stjylland",
+};
+
+/* Whether a loose key is a region's (region) or a landsdel's name, alone or after its word. */
+static bool
+is_named_area_key(const char *key, bool region)
+{
+	const char *word = region ? "region" : "landsdel";
+	size_t		word_len = strlen(word);
+
+	if (strncmp(key, word, word_len) == 0 && key[word_len] != '\0' && is_area_key(key + word_len, region))
+		return true;
+	return is_area_key(key, region);
+}
+
+/* Which kind of area a UTF-8 text that names no municipality is (see kommune.h). */
+KommuneAreaKind
+kommune_area_kind(const char *utf8, int len)
 {
 	int			start = 0;
 	int			end = len;
+	char	   *key;
+	int			i;
 
 	while (start < end && isspace((unsigned char) utf8[start]))
 		start++;
 	while (end > start && isspace((unsigned char) utf8[end - 1]))
 		end--;
 	build_keys();
-	return area_detail(utf8 + start, end - start, loose_key(utf8 + start, end - start));
+	key = loose_key(utf8 + start, end - start);
+	if (strcmp(key, "helelandet") == 0 || strcmp(key, "danmark") == 0 ||
+		strcmp(key, "ialt") == 0 || strcmp(key, "landstotal") == 0)
+		return KOMMUNE_AREA_COUNTRY;
+	if (strcmp(key, "uoplystomrade") == 0)
+		return KOMMUNE_AREA_UNKNOWN;
+	if (is_named_area_key(key, true))
+		return KOMMUNE_AREA_REGION;
+	if (is_named_area_key(key, false))
+		return KOMMUNE_AREA_LANDSDEL;
+	if (strncmp(key, "rar", 3) == 0)
+		for (i = 0; i < lengthof(rar_areas); i++)
+			if (strcmp(key + 3, loose_key(rar_areas[i], strlen(rar_areas[i]))) == 0)
+				return KOMMUNE_AREA_RAR;
+	return KOMMUNE_AREA_NONE;
 }
 
 /* kommune input: an official code or a name as people and exports write it */

@@ -27,11 +27,22 @@ extern const KommuneInfo kommune_table[KOMMUNE_COUNT];
  */
 extern int	kommune_code_of_utf8(const char *utf8, int len);
 
+/* The areas that jobindsats lists next to the municipalities. */
+typedef enum KommuneAreaKind
+{
+	KOMMUNE_AREA_NONE,			/* none of them */
+	KOMMUNE_AREA_COUNTRY,		/* "Hele landet" (also "Danmark", "I alt", "Landstotal") */
+	KOMMUNE_AREA_REGION,		/* one of the 5 regions, "Region Syddanmark" or "Syddanmark" */
+	KOMMUNE_AREA_LANDSDEL,		/* one of the 11 landsdele, "Landsdel Sydjylland" or "Sydjylland" */
+	KOMMUNE_AREA_RAR,			/* one of the 8 RAR areas, "RAR Sydjylland" */
+	KOMMUNE_AREA_UNKNOWN		/* "Uoplyst område" */
+} KommuneAreaKind;
+
 /*
- * For a UTF-8 text that names no municipality: a sentence saying which kind
- * of other area it is (the whole country, a region, a landsdel, a RAR area),
- * or NULL.
+ * For a UTF-8 text that names no municipality: which of the other areas it
+ * names, compared by the loose key of municipality names (so "Region
+ * Syddanmark", "region syddanmark" and "Region-Syddanmark" agree).
  */
-extern const char *kommune_other_area(const char *utf8, int len);
+extern KommuneAreaKind kommune_area_kind(const char *utf8, int len);
 
 #endif							/* BENCHMARK_KOMMUNE_H */

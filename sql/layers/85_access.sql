@@ -123,7 +123,9 @@ REVOKE EXECUTE ON FUNCTION benchmark.jobindsats_load(text, text, text[], boolean
 	benchmark.jobindsats_load(text, jsonb, text[], boolean),
 	benchmark.jobindsats_load(text, regclass, text[], jsonb, boolean),
 	benchmark.jobindsats_load_cells(text, text, anyelement, text[], text, jsonb, boolean),
-	benchmark.jobindsats_csv(text, text, text[]),
-	benchmark.jobindsats_csv(bytea, text, text[], text),
-	benchmark.jobindsats_json(jsonb, text, text[])
+	benchmark.jobindsats_csv(text, text, text[], text),
+	benchmark.jobindsats_csv(bytea, text, text[], text, text),
+	benchmark.jobindsats_json(jsonb, text, text[], text),
+	benchmark.jobindsats_json(text, text, text[], text),
+	benchmark.jobindsats_json(bytea, text, text[], text, text)
 	FROM PUBLIC;

@@ -33,3 +33,16 @@ ALTER TABLE benchmark.jobindsats_source ALTER COLUMN registered_by SET DEFAULT C
 	ALTER COLUMN registered_by SET NOT NULL;
 COMMENT ON COLUMN benchmark.jobindsats_source.registered_by IS
 'The role that registered the wide table (set by the catalog on every insert and update): a registration is read only by roles that trust it as they trust a source''s owner (itself, a superuser, or a role in benchmark.trusted_owners); others read the store';
+
+/*
+ * The readers of jobindsats downloads return the line (or row) of every cell
+ * and take a decimal_mark; jobindsats_number takes one too.  A function's
+ * result columns and arguments cannot change in place: the old ones go, and
+ * the layers create the new ones (and the text and bytea forms of
+ * jobindsats_json).  Nothing in the extension depends on them but dynamic
+ * SQL.  Roles granted loading get EXECUTE on them again from grant_access.
+ */
+DROP FUNCTION benchmark.jobindsats_csv(text, text, text[]);
+DROP FUNCTION benchmark.jobindsats_csv(bytea, text, text[], text);
+DROP FUNCTION benchmark.jobindsats_json(jsonb, text, text[]);
+DROP FUNCTION benchmark.jobindsats_number(text);

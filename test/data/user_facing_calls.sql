@@ -42,20 +42,28 @@ SELECT * FROM benchmark.source_problem('target_sources.voksenlaerlinge');
 -- call: catalog_orphans
 SELECT * FROM benchmark.catalog_orphans;
 
--- call: jobindsats_csv(text,text,text[])
+-- call: jobindsats_csv(text,text,text[],text)
 SELECT * FROM benchmark.jobindsats_csv('Område;Periode;Køn;Antal personer
 Sønderborg;2021M01;Køn i alt;1.234
 Hele landet;2021M01;Køn i alt;98.765
 ', 'Y01A02');
 
--- call: jobindsats_csv(bytea,text,text[],text)
+-- call: jobindsats_csv(bytea,text,text[],text,text)
 SELECT * FROM benchmark.jobindsats_csv(pg_catalog.convert_to('Område;Periode;Køn;Antal personer
 Sønderborg;2021M01;Køn i alt;1.234
 Hele landet;2021M01;Køn i alt;98.765
 ', 'UTF8'), 'Y01A02');
 
--- call: jobindsats_json(jsonb,text,text[])
+-- call: jobindsats_json(jsonb,text,text[],text)
 SELECT * FROM benchmark.jobindsats_json('{"columns":["Område","Periode","Antal ledige personer"],"rows":[["Sønderborg","2024Y01",812],["Tønder","2024Y01",null]]}'::pg_catalog.jsonb, 'Y25I01');
+
+-- call: jobindsats_json(text,text,text[],text)
+SELECT * FROM benchmark.jobindsats_json('{"Område":"Sønderborg","Periode":"2024Y01","Antal ledige personer":"812"}
+{"Område":"Tønder","Periode":"2024Y01","Antal ledige personer":null}
+'::pg_catalog.text, 'Y25I01');
+
+-- call: jobindsats_json(bytea,text,text[],text,text)
+SELECT * FROM benchmark.jobindsats_json(pg_catalog.convert_to('[{"Område":"Sønderborg","Periode":"2024Y01","Antal ledige personer":812}]', 'UTF8'), 'Y25I01');
 
 -- call: jobindsats_wide(regclass,text,text[],jsonb)
 SELECT * FROM benchmark.jobindsats_wide('jobindsats.y01a02'::pg_catalog.regclass, 'Y01A02');

@@ -256,7 +256,7 @@ BEGIN ATOMIC
 					LATERAL (SELECT pg_catalog.round(g.l + (g.r - g.l) * (tt.t - 1) / (g.n - 1.0), 1) AS x) xx)
 		   || coalesce((SELECT pg_catalog.string_agg(
 				  '<g class="interval' || CASE WHEN r.selected THEN ' sel' ELSE '' END || '" data-kommune="' || benchmark.html_text(r.kommune)
-				  || '" data-part="total" data-item="" data-period="' || benchmark.html_text(report_interval_chart.period)
+				  || '" data-part="total" data-item="total" data-period="' || benchmark.html_text(report_interval_chart.period)
 				  || '" data-placement="' || coalesce(r.placement::text, '') || '">'
 				  || '<text class="name" x="' || (g.l - 8) || '" y="' || (r.i * 22 - 4) || '" text-anchor="end">'
 				  || benchmark.html_text(r.kommune) || ' (' || coalesce(r.placement::text, '–') || ')</text>'
@@ -747,6 +747,8 @@ BEGIN
 													 WHEN l.period = ANY (baseline) THEN 'basisår'
 												END, '; ') AS why
 		  FROM benchmark.model_left_out(model_report.model_name, model_report.period_label) l
+		  /* in the baseline term nobody has a goal or total placement: the report says so once */
+		  WHERE NOT (l.period = ANY (baseline) AND l.part IN ('total', 'goal', 'benefit'))
 		  GROUP BY l.kommune) x;
 
 	SELECT '<table class="data"><thead><tr><th>Nr.</th><th>Indsatsområde</th><th>Målepunkt</th><th>Enhed</th><th>Retning</th>'
@@ -765,7 +767,12 @@ BEGIN
 		|| '<meta http-equiv="Content-Security-Policy" content="default-src ''none''; style-src ''unsafe-inline''; img-src data:">'
 		|| '<meta name="viewport" content="width=device-width, initial-scale=1">'
 		|| '<title>' || benchmark.html_text(doc_title) || '</title><style>'
-		|| '@page{size:A4;margin:14mm 12mm 16mm 12mm}'
+		/* in print the banner and the source go in every page's margin boxes */
+		|| '@page{size:A4;margin:18mm 12mm 16mm 12mm;'
+		|| CASE WHEN is_synthetic THEN '@top-center{content:"SYNTETISKE DATA – tallene er konstruerede eksempeldata, ikke virkelige tal";'
+				|| 'color:#fff;background:#b3261e;font-weight:bold;font-size:9pt;width:100%;height:7mm;margin-top:5mm}' ELSE '' END
+		|| '@bottom-left{content:"Kilde: Jobindsats.dk";font-size:8pt;color:#55626e}'
+		|| '@bottom-right{content:"Side " counter(page) " af " counter(pages);font-size:8pt;color:#55626e}}'
 		|| 'body{font-family:"DejaVu Sans","Liberation Sans",Arial,sans-serif;font-size:10pt;color:#1d2730;margin:0 auto;max-width:720px;padding:0 16px 24px}'
 		|| 'h1{font-size:18pt;margin:14px 0 2px}h2{font-size:13pt;margin:22px 0 6px;border-bottom:2px solid #1f5fa8;padding-bottom:2px;break-after:avoid}'
 		|| 'h3{font-size:10.5pt;margin:12px 0 4px;break-after:avoid}p{margin:4px 0 8px;line-height:1.4}.sub{color:#55626e;margin:0 0 8px}'
@@ -786,9 +793,8 @@ BEGIN
 		|| '.small{display:flex;flex-wrap:wrap;gap:4px}.legend{font-size:8.5pt;color:#55626e}'
 		|| 'footer{margin-top:18px;border-top:1px solid #dde3e8;padding-top:6px;font-size:8.5pt;color:#55626e}'
 		|| 'section{break-inside:auto}svg,table.parts,.headline{break-inside:avoid}tr{break-inside:avoid}'
-		|| '@media print{body{max-width:none;padding:0}.synthetic{position:fixed;top:0;left:0;right:0;margin:0;padding:3px;font-size:9pt}'
-		|| 'body.synthetic-data{padding-top:22px}h2{break-before:auto}.pagebreak{break-before:page}}'
-		|| '</style></head><body' || CASE WHEN is_synthetic THEN ' class="synthetic-data"' ELSE '' END || '>'
+		|| '@media print{body{max-width:none;padding:0}.synthetic{display:none}.pagebreak{break-before:page}}'
+		|| '</style></head><body>'
 		|| banner
 		|| '<h1>' || benchmark.html_text(doc_title) || '</h1>'
 		|| '<p class="sub">' || benchmark.html_text(md.title_da) || ' (model ' || benchmark.html_text(md.model) || '), periode '
@@ -826,6 +832,10 @@ BEGIN
 		|| '. Målet vejer ' || benchmark.report_number(md.goal_weight, 0) || ' mod hvert områdes vægt.'
 		|| CASE WHEN is_synthetic THEN ' <b>Modellens tal er SYNTETISKE DATA: konstruerede eksempeldata i jobindsats-tabellernes form, ikke virkelige tal.</b>' ELSE '' END
 		|| '</p><h3>Hvem blev udeladt i ' || benchmark.html_text(model_report.period_label) || ', og hvorfor</h3>'
+		|| CASE WHEN model_report.period_label = ANY (baseline)
+				THEN '<p>' || benchmark.html_text(model_report.period_label) || ' ligger i basisperioden ' || md.baseline_from || '–'
+					 || md.baseline_to || ', som målet måles imod: ingen kommune har en udvikling, en placering på målet eller en '
+					 || 'samlet placering. Indsatsområderne placeres.</p>' ELSE '' END
 		|| coalesce(left_out, '<p>Ingen.</p>')
 		|| '<h3>Hvad mangler i de indlæste data</h3>' || coalesce(missing, '<p>Intet mangler.</p>')
 		|| '<h3>Målepunkter og kilder</h3>' || coalesce(data_section, '')

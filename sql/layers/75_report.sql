@@ -322,7 +322,7 @@ COMMENT ON FUNCTION benchmark.report_peer_group(text, text) IS
  * and whether the municipality is in its peer group, and the score rounded as
  * the report shows it beside the exact one.
  */
-CREATE FUNCTION benchmark.model_chart_placements(model_name text, kommune_name text, peer_group text DEFAULT NULL)
+CREATE FUNCTION benchmark.model_chart_placements(model_name text, kommune_name text, peer_group_name text DEFAULT NULL)
 RETURNS TABLE (model text, period text, period_start date, baseline boolean, part text, area_no integer,
 			   item_key text, item text, kommune text, kommune_code integer, placement integer, placement_axis integer,
 			   ranked integer, score numeric, score_display numeric, selected boolean, in_peer_group boolean,
@@ -338,7 +338,7 @@ BEGIN
 	IF k IS NULL THEN
 		RAISE EXCEPTION 'model_chart_placements kommune must not be null' USING ERRCODE = 'null_value_not_allowed';
 	END IF;
-	group_name := benchmark.report_peer_group(k, model_chart_placements.peer_group);
+	group_name := benchmark.report_peer_group(k, model_chart_placements.peer_group_name);
 	RETURN QUERY
 	SELECT p.model, p.period, benchmark.period_start(p.period),
 		   benchmark.period_in_years(p.period, m.baseline_from, m.baseline_to),

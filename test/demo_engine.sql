@@ -11,7 +11,7 @@ DROP TABLE IF EXISTS worked_example;
 \o
 \pset footer off
 \echo
-\echo '== Et eksempel: Mål for unge ledige 2022 (SYNTETISKE DATA / synthetic data reproducing the seed''s ranks)'
+\echo '== Et eksempel: Mål for unge ledige 2022 (SYNTETISKE DATA, lavet så de giver planens placeringer)'
 WITH measures AS (
 	SELECT measure, rank_values(kommune, value, true) AS ranking
 	FROM worked_example GROUP BY measure),

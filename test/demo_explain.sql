@@ -22,60 +22,73 @@ SELECT to_regclass('model_sources.stillingsopslag') IS NULL AS need_sample \gset
 \pset footer off
 
 \echo
-\echo '== Hvorfor flyttede vi os? (why did we move?)' :kommune '2022 -> 2023 -- SYNTETISKE DATA / synthetic sample data'
-\echo '   Bidrag = the part''s share of the change of the weighted total score (lower is better: negative = helped, positive = cost)'
+\echo '== Hvorfor flyttede vi os?' :kommune '2022 -> 2023 -- SYNTETISKE DATA'
+\echo '   Ryk = pladser vundet, Bidrag = point af den vægtede placering, som delen flyttede (vægt x ryk / sum af vægte);'
+\echo '   begge + = bedre; bidragene summer til ændringen af den vægtede placering'
 SELECT CASE part WHEN 'total' THEN 'I alt' WHEN 'goal' THEN 'Målet' ELSE item END AS "Del",
 	   weight AS "Vægt", from_placement AS "2022", to_placement AS "2023", places_gained AS "Ryk",
-	   round(score_contribution, 3) AS "Bidrag",
-	   CASE WHEN score_contribution < 0 THEN rpad('', 12 - least(12, round(-score_contribution * 4)::int)) || repeat('▓', least(12, round(-score_contribution * 4)::int)) || '|'
-			WHEN score_contribution > 0 THEN rpad('', 12) || '|' || repeat('░', least(12, round(score_contribution * 4)::int))
-			WHEN score_contribution = 0 THEN rpad('', 12) || '|' END AS "bedre ▓ | ░ værre",
-	   note AS "Note"
+	   round(-score_contribution, 2) AS "Bidrag",
+	   CASE WHEN score_contribution > 0 THEN rpad('', 12 - least(12, round(score_contribution * 4)::int)) || repeat('░', least(12, round(score_contribution * 4)::int)) || '|'
+			WHEN score_contribution < 0 THEN rpad('', 12) || '|' || repeat('▓', least(12, round(-score_contribution * 4)::int))
+			WHEN score_contribution = 0 THEN rpad('', 12) || '|' END AS "værre ░ | ▓ bedre"
 FROM model_changes('sonderborg-2023', :'kommune', '2022', '2023')
 WHERE part IN ('total', 'goal', 'area');
 
-\echo '== Hvad skal der til? (what would it take?)' :kommune '2023: one measure at a time, re-ranked'
-SELECT item AS "Målepunkt", placement AS "Plac.", round(value, 3) AS "Værdi",
-	   round(value_to_gain_one, 3) AS "Værdi for +1", passes AS "Indhenter",
-	   area_placement || ' -> ' || area_placement_then AS "Område", total_placement || ' -> ' || total_placement_then AS "I alt",
-	   note AS "Note"
-FROM model_what_it_takes('sonderborg-2023', :'kommune', '2023');
-\echo '   The smallest single-measure change that reaches a better total placement:'
-SELECT CASE WHEN bool_or(smallest) THEN
-			max(format('%s: %s -> %s (%s places on the measure, %s %%) gives total placement %s instead of %s',
-					   item, round(value, 3), round(value_needed, 3), places_on_measure, round(relative_change * 100, 1),
-					   total_placement_then, total_placement)) FILTER (WHERE smallest)
-			ELSE coalesce(max(note), 'no single measure reaches a better total placement') END AS "Næste plads"
-FROM model_next_place('sonderborg-2023', :'kommune', '2023');
+\echo '== Hvad skal der til?' :kommune '2023: ét målepunkt ad gangen, beregnet igen af modellen'
+\echo '   Ændring = hvad værdien alene skal flytte sig for én plads mere på målepunktet (2 betydende cifre, rundet op,'
+\echo '   så den rækker; + = op, - = ned)'
+SELECT w.item AS "Målepunkt", w.placement AS "Plac.", round(w.value, 2) AS "Værdi",
+	   CASE WHEN w.placement = 1 THEN 'allerede nr. 1' WHEN w.placement IS NULL THEN 'ingen værdi'
+			ELSE translate(replace(report_change(w.change), '.', ''), ',−', '.-') || ' ' || report_change_unit(mm.unit) END AS "Ændring for +1 plads",
+	   w.passes AS "Indhenter",
+	   w.area_placement || ' -> ' || w.area_placement_then AS "Område", w.total_placement || ' -> ' || w.total_placement_then AS "I alt"
+FROM model_what_it_takes('sonderborg-2023', :'kommune', '2023') w
+LEFT JOIN model_measure mm ON mm.model = 'sonderborg-2023' AND mm.measure = w.measure;
+\echo '   Den mindste ændring af ét målepunkt, der giver en bedre samlet placering:'
+SELECT CASE WHEN bool_or(n.smallest) THEN
+			max(format('%s %s %s (nu %s; %s pladser frem på målepunktet) giver samlet plads %s, ikke %s',
+					   n.item, translate(replace(report_change(n.change), '.', ''), ',−', '.-'), report_change_unit(mm.unit), round(n.value, 2), n.places_on_measure,
+					   n.total_placement_then, n.total_placement)) FILTER (WHERE n.smallest)
+			WHEN bool_or(n.total_placement IS NULL) THEN 'ingen samlet placering i 2023'
+			WHEN bool_or(n.total_placement = 1) THEN 'allerede nr. 1 samlet'
+			ELSE 'ingen ændring af ét enkelt målepunkt giver alene en bedre samlet placering' END AS "Næste plads"
+FROM model_next_place('sonderborg-2023', :'kommune', '2023') n
+LEFT JOIN model_measure mm ON mm.model = 'sonderborg-2023' AND mm.measure = n.measure;
 
-\echo '== Hvor robust er placeringen? (how robust?) 2023: 1,000 draws of the weights, each within +-20 % (seed 1)'
-\echo '   ─ best..worst  ═ 5 %..95 %  ● median  (scale 1..60)'
+\echo '== Hvor robust er placeringen? 2023: 1.000 trækninger af vægtene, hver inden for +-20 % (seed 1)'
+\echo '   ─ bedst..værst  ═ 5 %..95 %  ● median  (skala 1..45)'
 WITH s AS (SELECT * FROM model_sensitivity('sonderborg-2023', '2023', 1000, 0.2, 1)),
 me AS (SELECT placement FROM s WHERE kommune = (:'kommune'::kommune)::text)
 SELECT s.placement AS "Plac.", s.kommune AS "Kommune", s.best AS "Bedst", s.p05 AS "5 %", s.median AS "Median",
-	   s.p95 AS "95 %", s.worst AS "Værst", s.top10_share AS "Top 10",
+	   s.p95 AS "95 %", s.worst AS "Værst", round(100 * s.top10_share, 1) AS "Top 10 (%)",
 	   (SELECT string_agg(CASE WHEN x = s.median THEN '●' WHEN x BETWEEN s.p05 AND s.p95 THEN '═'
 							   WHEN x BETWEEN s.best AND s.worst THEN '─' ELSE '·' END, '' ORDER BY x)
-		FROM generate_series(1, 60) x) AS "1 .. 60"
+		FROM generate_series(1, 45) x) AS "1 .. 45"
 FROM s, me
 WHERE s.placement BETWEEN me.placement - 4 AND me.placement + 4
 ORDER BY s.placement, s.kommune;
-\echo '   Near ties in the total (weighted mean placement):'
-SELECT format('%s: score %s, %s from placement %s (%s), %s ahead of placement %s (%s)%s',
-			  kommune, round(score, 4), round(gap_to_better, 4), better_placement, better_kommuner,
-			  round(gap_to_worse, 4), worse_placement, worse_kommuner,
-			  CASE WHEN tied > 1 THEN format('; shares placement %s with %s other(s)', placement, tied - 1) ELSE '' END) AS "Tæt på"
+\echo '   Tæt på naboerne (den vægtede placering, 2 decimaler):'
+SELECT format('%s: %s point, %s fra plads %s (%s), %s foran plads %s (%s)%s',
+			  kommune, round(score, 2), round(gap_to_better, 2), better_placement, better_kommuner,
+			  round(gap_to_worse, 2), worse_placement, worse_kommuner,
+			  CASE WHEN tied > 1 THEN format('; deler plads %s med %s andre', placement, tied - 1) ELSE '' END) AS "Tæt på"
 FROM model_placement_gaps('sonderborg-2023', '2023')
 WHERE part = 'total' AND kommune = (:'kommune'::kommune)::text;
-\echo '   Named scenarios (missing-data policies, one measure left out):'
-SELECT scenario AS "Scenarie", scenario_placement AS "Placering", places_gained AS "Ryk"
-FROM model_scenarios('sonderborg-2023', '2023')
-WHERE kommune = (:'kommune'::kommune)::text
-ORDER BY CASE kind WHEN 'nominal' THEN 0 WHEN 'missing-data policy' THEN 1 ELSE 2 END, scenario;
+\echo '   Navngivne scenarier (regler for manglende data, ét målepunkt udeladt):'
+SELECT CASE s.kind WHEN 'nominal' THEN 'modellen som den er'
+				   WHEN 'missing-data policy' THEN 'manglende data: ' || CASE split_part(s.scenario, ': ', 2)
+							WHEN 'exclude' THEN 'udelad kommunen' WHEN 'worst' THEN 'sidste plads' ELSE 'skaler' END
+				   ELSE 'uden ' || coalesce(mm.name_da, s.scenario) END AS "Scenarie",
+	   s.scenario_placement AS "Placering", s.places_gained AS "Ryk"
+FROM model_scenarios('sonderborg-2023', '2023') s
+LEFT JOIN model_measure mm ON mm.model = 'sonderborg-2023' AND s.scenario = 'without ' || mm.measure
+WHERE s.kommune = (:'kommune'::kommune)::text
+ORDER BY CASE s.kind WHEN 'nominal' THEN 0 WHEN 'missing-data policy' THEN 1 ELSE 2 END, s.scenario;
 
-\echo '== Placering over tid (placement over time)' :kommune
-SELECT period AS "Periode", placement AS "Placering", ranked AS "af",
-	   coalesce(repeat('█', ((95 - placement) / 2)::int), '(' || split_part(note, ':', 1) || ')') AS "(longer = better)"
+\echo '== Placering over tid' :kommune
+SELECT period AS "Periode", placement AS "Placering", CASE WHEN placement IS NOT NULL THEN ranked END AS "af",
+	   CASE WHEN placement IS NOT NULL THEN repeat('█', ((95 - placement) / 2)::int)
+			WHEN baseline THEN '(basisår: ingen samlet placering)' ELSE '(ikke placeret)' END AS "(længere = bedre)"
 FROM model_placements_over_time
 WHERE model = 'sonderborg-2023' AND kommune = (:'kommune'::kommune)::text AND part = 'total'
 ORDER BY period;

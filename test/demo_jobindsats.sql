@@ -32,24 +32,33 @@ SELECT table_id AS "Tabel", first_period AS "Periode", added AS "Tilføjet", rep
 FROM jobindsats_load('Y30R21', pg_read_file(:'y30r21_file'));
 
 \echo '== Ministeriets benchmark (Y30R21, 2022QMAT04, Ydelsesgrupper i alt; Kilde: Jobindsats.dk (STAR))'
-\echo '   beside the model sonderborg-2023, 2022 -- the model column is SYNTETISKE DATA / synthetic sample data, not real figures'
+\echo '   ved siden af modellen sonderborg-2023, 2022 -- modellens kolonne er SYNTETISKE DATA, ikke virkelige tal'
 SELECT b.kommune AS "Kommune",
-	   b.star_placement AS "STAR placering",
-	   b.star_actual_share AS "Faktisk andel (pct.)",
-	   b.star_expected_share AS "Forventet andel (pct.)",
-	   b.star_difference AS "Faktisk - forventet (pct.-point)",
-	   b.model_placement AS "Model placering (SYNTETISK)",
+	   b.star_placement AS "STAR plac.",
+	   round(b.star_actual_share, 2) AS "Faktisk (%)",
+	   round(b.star_expected_share, 2) AS "Forventet (%)",
+	   round(b.star_difference, 2) AS "Forskel (pct.-point)",
+	   b.model_placement AS "Model plac. (SYNTETISK)",
 	   b.model_ranked AS "af"
 FROM y30r21_beside_model('sonderborg-2023', '2022') b
 WHERE b.kommune IN (SELECT m.kommune::text FROM peer_group_member m WHERE m.peer_group = 'sonderjylland')
 ORDER BY b.star_placement;
-\echo '== STARs top 5 og bund 3 (Kilde: Jobindsats.dk (STAR)); model column SYNTETISKE DATA'
-SELECT b.star_placement AS "STAR placering", b.kommune AS "Kommune",
-	   b.star_difference AS "Faktisk - forventet (pct.-point)",
-	   b.model_placement AS "Model placering (SYNTETISK)"
+\echo '   STAR rangerer de uafrundede værdier: kommuner med samme afrundede forskel kan stå på hver sin plads:'
+SELECT format('%s og %s (begge %s) står nr. %s og %s', a.kommune, b.kommune, round(a.star_difference, 2),
+			  a.star_placement, b.star_placement) AS "Ser ens ud, er det ikke"
+FROM y30r21_beside_model('sonderborg-2023', '2022') a
+JOIN y30r21_beside_model('sonderborg-2023', '2022') b
+  ON round(a.star_difference, 2) = round(b.star_difference, 2) AND a.star_placement < b.star_placement
+WHERE a.kommune IN (SELECT m.kommune::text FROM peer_group_member m WHERE m.peer_group = 'sonderjylland')
+  AND b.kommune IN (SELECT m.kommune::text FROM peer_group_member m WHERE m.peer_group = 'sonderjylland')
+ORDER BY a.star_placement;
+\echo '== STARs top 5 og bund 3 (Kilde: Jobindsats.dk (STAR)); modellens kolonne er SYNTETISKE DATA'
+SELECT b.star_placement AS "STAR plac.", b.kommune AS "Kommune",
+	   round(b.star_difference, 2) AS "Forskel (pct.-point)",
+	   b.model_placement AS "Model plac. (SYNTETISK)"
 FROM y30r21_beside_model('sonderborg-2023', '2022') b
 WHERE b.star_placement <= 5 OR b.star_placement >= 96
 ORDER BY b.star_placement;
-\echo 'STAR ranks the level of public support against what frame conditions predict (actual - expected'
-\echo 'share of the population 16-66, lowest = 1); the model ranks development against a baseline and'
-\echo 'the focus areas.  Kilde: Jobindsats.dk (STAR).  The model placements are computed on SYNTETISKE DATA.'
+\echo 'STAR rangerer niveauet af offentlig forsørgelse mod det, rammevilkårene forudsiger (faktisk - forventet andel'
+\echo 'af de 16-66-årige, laveste = nr. 1); modellen rangerer udviklingen mod en basisperiode og indsatsområderne.'
+\echo 'Kilde: Jobindsats.dk (STAR).  Modellens placeringer er beregnet på SYNTETISKE DATA.'

@@ -20,7 +20,7 @@ SET search_path = public, benchmark;
 \o
 \echo
 \echo '== SYNTETISKE DATA skrevet som jobindsats-downloads (API v3 JSON) og læst ind i observationslageret'
-\echo '   (synthetic sample data written as downloads and loaded with benchmark.jobindsats_load; not real figures)'
+\echo '   (konstruerede eksempeldata skrevet som downloads og indlæst med benchmark.jobindsats_load; ikke virkelige tal)'
 \set form v3_json
 \i test/data/load_downloads.sql
 \o /dev/null
@@ -34,17 +34,23 @@ SET search_path = public, benchmark;
 \endif
 
 \echo '== Hvad modellens mappings fandt (benchmark.model_missing_data): termer pr. status og hvordan etiketterne matchede'
-SELECT coalesce(problem, 'intet mangler') AS "Status", count(*) AS "Termer",
-	   string_agg(DISTINCT matched_how, ', ') AS "Etiketter matchet"
+SELECT CASE problem WHEN 'municipalities missing' THEN 'kommuner uden værdi' WHEN 'periods missing' THEN 'perioder uden værdi'
+					WHEN 'table not loaded' THEN 'tabellen er ikke indlæst' WHEN 'measure not found' THEN 'måltallet findes ikke'
+					WHEN 'breakdown values not found' THEN 'opdelingen findes ikke' ELSE coalesce(problem, 'intet mangler') END AS "Status",
+	   count(*) AS "Termer",
+	   string_agg(DISTINCT CASE matched_how WHEN 'as written' THEN 'som skrevet'
+											WHEN 'ignoring case, spaces and punctuation' THEN 'uden store bogstaver, mellemrum og tegn'
+											WHEN 'without the group prefix' THEN 'uden gruppens præfiks'
+											WHEN 'as the start of the label' THEN 'som etikettens begyndelse'
+											ELSE matched_how END, ', ') AS "Etiketter matchet"
 FROM model_missing_data('sonderborg-2023', '2022') GROUP BY 1 ORDER BY 2 DESC;
-\echo '   kommuner uden værdi i 2022, pr. målepunkt (the check before a run)'
-SELECT name AS "Målepunkt / ydelse", string_agg(DISTINCT term, ', ') AS "Term",
-	   max(cardinality(kommuner)) AS "Kommuner uden værdi",
+\echo '   kommuner uden værdi i 2022, pr. målepunkt (tjekket før en kørsel)'
+SELECT name AS "Målepunkt / ydelse", max(cardinality(kommuner)) AS "Kommuner uden værdi",
 	   (array_agg(array_to_string(kommuner[1:3], ', ')))[1] AS "Fx"
 FROM model_missing_data('sonderborg-2023', '2022') WHERE problem = 'municipalities missing'
 GROUP BY name ORDER BY 3 DESC, 1 LIMIT 8;
 \echo
-\echo '== Danmarks bedste jobcenter 2022 (model sonderborg-2023) -- SYNTETISKE DATA / synthetic sample data, not real figures'
+\echo '== Danmarks bedste jobcenter 2022 (model sonderborg-2023) -- SYNTETISKE DATA, ikke virkelige tal'
 SELECT placement AS "Placering", kommune AS "Kommune", round(score, 2) AS "Vægtet placering"
 FROM model_placements('sonderborg-2023', '2022')
 WHERE part = 'total' AND placement <= 10 ORDER BY placement, kommune;
@@ -55,12 +61,17 @@ FROM model_scorecard('sonderborg-2023', 'Sønderborg', '2022') WHERE section_no 
 
 \echo '== Sønderborg 2022: indsatsområder (SYNTETISKE DATA)'
 SELECT section_no AS "Nr", section AS "Indsatsområde", line AS "Målepunkt", round(value, 2) AS "Værdi",
-	   placement AS "Placering", mellemregning AS "Mellemregning",
+	   placement AS "Placering", round(mellemregning, 2) AS "Mellemregning",
 	   CASE WHEN counts_in_total THEN 'ja' ELSE 'nej' END AS "Tæller"
 FROM model_scorecard('sonderborg-2023', 'Sønderborg', '2022') WHERE section_no > 0 ORDER BY line_order;
 
-SELECT 'Samlet placering' AS "Sønderborg 2022", placement AS "Placering", ranked AS "af", round(mellemregning, 4) AS "Vægtet placering"
+SELECT 'Samlet placering' AS "Sønderborg 2022", placement AS "Placering", ranked AS "af", round(mellemregning, 2) AS "Vægtet placering"
 FROM model_scorecard('sonderborg-2023', 'Sønderborg', '2022') WHERE section_no IS NULL;
-\echo '== Left out in 2022 (area 8 ranks nobody: the plan follows it as a target for Sønderborg alone):'
-SELECT kommune, part, item, reason FROM model_left_out('sonderborg-2023', '2022')
-ORDER BY part DESC, kommune, item;
+\echo '== Udeladt i 2022, og hvorfor (område 8 placerer ingen: planen følger det som et mål for Sønderborg alene)'
+SELECT kommune AS "Kommune",
+	   coalesce(string_agg(item, ', ' ORDER BY item) FILTER (WHERE part = 'measure'),
+				'udeladt: ' || min(regexp_replace(reason, '^[^:]*: (.*) \(.*\)$', '\1'))) AS "Ingen værdi for",
+	   string_agg(CASE part WHEN 'total' THEN 'i alt' WHEN 'goal' THEN 'målet' ELSE item END, ', '
+				  ORDER BY part = 'total', item) FILTER (WHERE part IN ('area', 'goal', 'total')) AS "Derfor ikke placeret på"
+FROM model_left_out('sonderborg-2023', '2022')
+GROUP BY kommune ORDER BY min(CASE part WHEN 'model' THEN 0 ELSE 1 END), kommune;

@@ -27,6 +27,28 @@ ensure_packages() {
 	fi
 }
 
+# ensure_report_packages installs what the report's browser test needs: headless
+# Chromium to render and print, poppler-utils to read the PDF, and a font with
+# the Danish letters.
+ensure_report_packages() {
+	local missing=""
+	for p in chromium-headless-shell poppler-utils fonts-dejavu-core python3; do
+		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
+	done
+	if [ -n "$missing" ]; then
+		echo "== installing Debian packages:$missing"
+		as_root apt-get update -qq
+		as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $missing >/dev/null
+	fi
+}
+
+# chromium_headless runs headless Chromium on a page with what a container
+# needs (no sandbox as root, no GPU), its chatter about D-Bus dropped.
+chromium_headless() {
+	chromium-headless-shell --no-sandbox --disable-gpu --hide-scrollbars --no-first-run \
+		--user-data-dir="${CHROMIUM_PROFILE:-$(mktemp -d /tmp/benchmark-chromium.XXXXXX)}" "$@" 2>/dev/null
+}
+
 # take_install_lock serialises install-and-test runs of several checkouts on one machine.
 take_install_lock() {
 	exec 9>"/tmp/benchmark-install$(echo "$PG_BIN" | tr / _).lock"

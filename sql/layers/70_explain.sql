@@ -621,12 +621,14 @@ CREATE VIEW benchmark.model_placements_over_time WITH (security_invoker = true) 
 SELECT m.model, p.period, benchmark.period_start(p.period) AS period_start, benchmark.period_kind(p.period) AS period_kind,
 	   p.part, p.area_no, p.item_key, p.item, p.kommune,
 	   @extschema@.kommune_code(p.kommune::@extschema@.kommune) AS kommune_code,
-	   p.placement, p.ranked, p.score, p.note
+	   p.placement, p.ranked, p.score, p.note,
+	   benchmark.period_in_years(p.period, m.baseline_from, m.baseline_to) AS baseline,
+	   -p.placement AS placement_axis, pg_catalog.round(p.score, 2) AS score_display
 FROM benchmark.model m, LATERAL benchmark.model_placements(m.model) p
 WHERE p.part IN ('total', 'goal', 'area');
 
 COMMENT ON VIEW benchmark.model_placements_over_time IS
-'Placement over time, for charts (filter on model: only that model is run): every model''s total, goal and area placements per municipality in every period found in its sources (one run per model), with the period''s first day as the time axis';
+'Placement over time, for charts (filter on model: only that model is run): every model''s total, goal and area placements per municipality in every period found in its sources (one run per model), with the period''s first day as the time axis, baseline (the period lies in the baseline term: no goal or total placement), placement_axis = -placement (1st at the top on an axis that cannot be inverted) and the score rounded to 2 decimals as the report shows it (score_display) beside the exact one';
 
 GRANT SELECT ON benchmark.model_placements_over_time TO PUBLIC;
 

@@ -152,6 +152,9 @@ SELECT * FROM benchmark.model_rank_intervals_for('sonderborg-2023', '100'::pg_ca
 -- call: model_placements_over_time
 SELECT * FROM benchmark.model_placements_over_time WHERE model OPERATOR(pg_catalog.=) 'sonderborg-2023'::pg_catalog.text;
 
+-- call: model_chart_placements(text,text,text)
+SELECT * FROM benchmark.model_chart_placements('sonderborg-2023', 'Sønderborg', NULL::pg_catalog.text);
+
 -- call: model_rank_intervals
 SELECT * FROM benchmark.model_rank_intervals WHERE model OPERATOR(pg_catalog.=) 'sonderborg-2023'::pg_catalog.text;
 

@@ -101,6 +101,8 @@ public class JdbcClientTest {
 		call("model_rank_intervals_for(text,integer,numeric,integer)",
 				"SELECT * FROM model_rank_intervals_for(?, ?::integer, ?::numeric, ?::integer)", "sonderborg-2023", "100", "0.2", "1");
 		call("model_placements_over_time", "SELECT * FROM model_placements_over_time WHERE model = ?", "sonderborg-2023");
+		call("model_chart_placements(text,text,text)", "SELECT * FROM model_chart_placements(?, ?)", "sonderborg-2023",
+				"Sønderborg");
 		call("model_rank_intervals", "SELECT * FROM model_rank_intervals WHERE model = ?", "sonderborg-2023");
 		call("jobindsats_term_values(text,text)", "SELECT * FROM jobindsats_term_values(?, ?)", "befolkning_16_66", "year");
 		call("jobindsats_mapping_values(text,text)", "SELECT * FROM jobindsats_mapping_values(?, ?)", "ydelse_dagpenge", "rolling_year");

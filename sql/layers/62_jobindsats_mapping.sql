@@ -139,6 +139,28 @@ $$;
 COMMENT ON FUNCTION benchmark.jobindsats_table_cells(text, text[]) IS
 'The municipalities'' cells of a jobindsats table (of the measures named, or all) in the readers'' long form: from the wide table benchmark.jobindsats_source names for it, else from the observation store';
 
+/* The measure labels of one jobindsats table in the observation store. */
+CREATE FUNCTION benchmark.jobindsats_store_measures(table_id text)
+RETURNS text[]
+LANGUAGE sql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	/* the distinct labels by skipping through the index on (table_id, measure) */
+	WITH RECURSIVE labels(measure) AS (
+		(SELECT o.measure FROM benchmark.jobindsats_observation o
+		 WHERE o.table_id = pg_catalog.upper(jobindsats_store_measures.table_id)
+		 ORDER BY o.measure LIMIT 1)
+		UNION ALL
+		SELECT (SELECT o.measure FROM benchmark.jobindsats_observation o
+				WHERE o.table_id = pg_catalog.upper(jobindsats_store_measures.table_id) AND o.measure > l.measure
+				ORDER BY o.measure LIMIT 1)
+		FROM labels l WHERE l.measure IS NOT NULL)
+	SELECT pg_catalog.array_agg(l.measure ORDER BY l.measure) FROM labels l WHERE l.measure IS NOT NULL;
+END;
+
+COMMENT ON FUNCTION benchmark.jobindsats_store_measures(text) IS
+'The measure labels of a jobindsats table in the observation store; NULL when none is loaded';
+
 /* The measure labels of one jobindsats table as loaded (store or registered wide table). */
 CREATE FUNCTION benchmark.jobindsats_table_measures(table_id text)
 RETURNS text[]
@@ -150,22 +172,35 @@ BEGIN
 		RETURN (SELECT pg_catalog.array_agg(DISTINCT c.measure ORDER BY c.measure)
 				FROM benchmark.jobindsats_table_cells(jobindsats_table_measures.table_id) c);
 	END IF;
-	/* the distinct labels by skipping through the index on (table_id, measure) */
-	RETURN (WITH RECURSIVE labels(measure) AS (
-				(SELECT o.measure FROM benchmark.jobindsats_observation o
-				 WHERE o.table_id = pg_catalog.upper(jobindsats_table_measures.table_id)
-				 ORDER BY o.measure LIMIT 1)
-				UNION ALL
-				SELECT (SELECT o.measure FROM benchmark.jobindsats_observation o
-						WHERE o.table_id = pg_catalog.upper(jobindsats_table_measures.table_id) AND o.measure > l.measure
-						ORDER BY o.measure LIMIT 1)
-				FROM labels l WHERE l.measure IS NOT NULL)
-			SELECT pg_catalog.array_agg(l.measure ORDER BY l.measure) FROM labels l WHERE l.measure IS NOT NULL);
+	RETURN benchmark.jobindsats_store_measures(jobindsats_table_measures.table_id);
 END
 $$;
 
 COMMENT ON FUNCTION benchmark.jobindsats_table_measures(text) IS
 'The measure labels of a jobindsats table as loaded into the store or as its registered wide table has them; NULL when the table is not loaded';
+
+/* The distinct breakdowns (dimensions objects) of one measure of a jobindsats table in the observation store. */
+CREATE FUNCTION benchmark.jobindsats_store_breakdowns(table_id text, measure text)
+RETURNS SETOF jsonb
+LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 20
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	/* skipping through the index on (table_id, measure, dimensions) */
+	WITH RECURSIVE d(dimensions) AS (
+		(SELECT o.dimensions FROM benchmark.jobindsats_observation o
+		 WHERE o.table_id = pg_catalog.upper(jobindsats_store_breakdowns.table_id) AND o.measure = jobindsats_store_breakdowns.measure
+		 ORDER BY o.dimensions LIMIT 1)
+		UNION ALL
+		SELECT (SELECT o.dimensions FROM benchmark.jobindsats_observation o
+				WHERE o.table_id = pg_catalog.upper(jobindsats_store_breakdowns.table_id) AND o.measure = jobindsats_store_breakdowns.measure
+				  AND o.dimensions > d.dimensions
+				ORDER BY o.dimensions LIMIT 1)
+		FROM d WHERE d.dimensions IS NOT NULL)
+	SELECT d.dimensions FROM d WHERE d.dimensions IS NOT NULL;
+END;
+
+COMMENT ON FUNCTION benchmark.jobindsats_store_breakdowns(text, text) IS
+'The distinct breakdowns (dimension -> value objects) one measure of a jobindsats table has in the observation store';
 
 /* The distinct breakdowns (dimensions objects) of one measure of a jobindsats table, store or registered wide table. */
 CREATE FUNCTION benchmark.jobindsats_table_breakdowns(table_id text, measure text)
@@ -179,19 +214,7 @@ BEGIN
 					 FROM benchmark.jobindsats_table_cells(jobindsats_table_breakdowns.table_id, ARRAY[measure]) c;
 		RETURN;
 	END IF;
-	/* skipping through the index on (table_id, measure, dimensions) */
-	RETURN QUERY
-	WITH RECURSIVE d(dimensions) AS (
-		(SELECT o.dimensions FROM benchmark.jobindsats_observation o
-		 WHERE o.table_id = pg_catalog.upper(jobindsats_table_breakdowns.table_id) AND o.measure = jobindsats_table_breakdowns.measure
-		 ORDER BY o.dimensions LIMIT 1)
-		UNION ALL
-		SELECT (SELECT o.dimensions FROM benchmark.jobindsats_observation o
-				WHERE o.table_id = pg_catalog.upper(jobindsats_table_breakdowns.table_id) AND o.measure = jobindsats_table_breakdowns.measure
-				  AND o.dimensions > d.dimensions
-				ORDER BY o.dimensions LIMIT 1)
-		FROM d WHERE d.dimensions IS NOT NULL)
-	SELECT d.dimensions FROM d WHERE d.dimensions IS NOT NULL;
+	RETURN QUERY SELECT d FROM benchmark.jobindsats_store_breakdowns(jobindsats_table_breakdowns.table_id, measure) d;
 END
 $$;
 
@@ -247,8 +270,12 @@ END;
 COMMENT ON FUNCTION benchmark.jobindsats_label_match(text, text[]) IS
 'Which of a table''s measure labels a wanted label matches (as written; ignoring case, spaces and punctuation; without a "group: " prefix; as the start of a longer or shorter label; the first rule with exactly one match), how, and the labels to choose from when none matches';
 
-/* One term's values in a period form (see the file header). */
-CREATE FUNCTION benchmark.jobindsats_term_values(term_name text, period_form text DEFAULT 'year')
+/*
+ * One term's values in a period form (see the file header), derived from the
+ * observation store, or from the term's registered wide table where
+ * read_registered and the current user trusts its registration.
+ */
+CREATE FUNCTION benchmark.jobindsats_term_derive(term_name text, period_form text, read_registered boolean)
 RETURNS TABLE (kommune text, period text, value numeric, matched_label text)
 LANGUAGE plpgsql STABLE PARALLEL RESTRICTED ROWS 600
 SET search_path = pg_catalog, pg_temp
@@ -281,7 +308,9 @@ BEGIN
 			USING ERRCODE = 'undefined_object',
 				HINT = 'The terms are the rows of benchmark.jobindsats_term.';
 	END IF;
-	labels := benchmark.jobindsats_table_measures(t.table_id);
+	registered := read_registered AND (benchmark.jobindsats_registration(t.table_id)).table_id IS NOT NULL;
+	labels := CASE WHEN registered THEN benchmark.jobindsats_table_measures(t.table_id)
+				   ELSE benchmark.jobindsats_store_measures(t.table_id) END;
 	IF labels IS NULL THEN
 		RETURN;		/* the table is not loaded: no values (model_missing_data says so) */
 	END IF;
@@ -329,7 +358,9 @@ BEGIN
 					  WHEN pg_catalog.bool_or(e.part) THEN 'part'
 					  ELSE 'total' END AS cls,
 				 coalesce(pg_catalog.string_agg(e.combo, ',' ORDER BY e.combo), '') AS combo
-		  FROM benchmark.jobindsats_table_breakdowns(t.table_id, m_label) d(dimensions)
+		  FROM (SELECT b FROM benchmark.jobindsats_table_breakdowns(t.table_id, m_label) b WHERE registered
+				UNION ALL
+				SELECT b FROM benchmark.jobindsats_store_breakdowns(t.table_id, m_label) b WHERE NOT registered) d(dimensions)
 		  LEFT JOIN LATERAL (
 				SELECT spec ? n.k AS named,
 					   CASE WHEN spec ? n.k THEN NOT (spec -> n.k) ? benchmark.jobindsats_label_key(j.value)
@@ -345,7 +376,6 @@ BEGIN
 	IF kept IS NULL THEN
 		RETURN;		/* no breakdown fits the term (model_missing_data says which values are missing) */
 	END IF;
-	registered := (benchmark.jobindsats_registration(t.table_id)).table_id IS NOT NULL;
 	/*
 	 * A count with one combination of values, totals rows and a breakdown:
 	 * where every municipality and period with breakdown rows has its
@@ -500,8 +530,62 @@ BEGIN
 END
 $$;
 
+COMMENT ON FUNCTION benchmark.jobindsats_term_derive(text, text, boolean) IS
+'One term of the mapping catalog derived as (kommune, period, value, matched_label) from the observation store, or from its registered wide table where read_registered and the registration is trusted; jobindsats_term_values reads the stored series instead where there is one';
+
+/*
+ * One term's values in a period form: from its registered wide table where
+ * the current user trusts the registration, else its stored series (the
+ * error its derivation raised, raised again), else derived from the store.
+ */
+CREATE FUNCTION benchmark.jobindsats_term_values(term_name text, period_form text DEFAULT 'year')
+RETURNS TABLE (kommune text, period text, value numeric, matched_label text)
+LANGUAGE plpgsql STABLE PARALLEL RESTRICTED ROWS 600
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	t benchmark.jobindsats_term;
+	st benchmark.jobindsats_term_state;
+BEGIN
+	IF period_form IS NULL OR period_form NOT IN ('year', 'year_to_date', 'rolling_year', 'as_loaded') THEN
+		RAISE EXCEPTION 'unknown period form "%"', period_form
+			USING ERRCODE = 'invalid_parameter_value',
+				HINT = 'Use year, year_to_date, rolling_year or as_loaded.';
+	END IF;
+	SELECT * INTO t FROM benchmark.jobindsats_term x WHERE x.term = term_name;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'jobindsats term "%" does not exist', term_name
+			USING ERRCODE = 'undefined_object',
+				HINT = 'The terms are the rows of benchmark.jobindsats_term.';
+	END IF;
+	IF (benchmark.jobindsats_registration(t.table_id)).table_id IS NULL THEN
+		SELECT * INTO st FROM benchmark.jobindsats_term_state x
+		WHERE x.term = term_name AND x.period_form = jobindsats_term_values.period_form;
+		IF FOUND THEN
+			IF st.error_code IS NOT NULL THEN
+				IF st.error_detail IS NULL AND st.error_hint IS NULL THEN
+					RAISE EXCEPTION USING ERRCODE = st.error_code, MESSAGE = st.error_message;
+				ELSIF st.error_hint IS NULL THEN
+					RAISE EXCEPTION USING ERRCODE = st.error_code, MESSAGE = st.error_message, DETAIL = st.error_detail;
+				ELSIF st.error_detail IS NULL THEN
+					RAISE EXCEPTION USING ERRCODE = st.error_code, MESSAGE = st.error_message, HINT = st.error_hint;
+				END IF;
+				RAISE EXCEPTION USING ERRCODE = st.error_code, MESSAGE = st.error_message,
+					DETAIL = st.error_detail, HINT = st.error_hint;
+			END IF;
+			RETURN QUERY
+				SELECT s.kommune, s.period, s.value, st.matched_label
+				FROM benchmark.jobindsats_term_series s
+				WHERE s.term = term_name AND s.period_form = jobindsats_term_values.period_form;
+			RETURN;
+		END IF;
+	END IF;
+	RETURN QUERY SELECT * FROM benchmark.jobindsats_term_derive(term_name, period_form, true);
+END
+$$;
+
 COMMENT ON FUNCTION benchmark.jobindsats_term_values(text, text) IS
-'One term of the mapping catalog as (kommune, period, value, matched_label): its table''s cells (store or registered wide table) in its breakdown, totals or else the sum over the breakdown for counts, in a period form: year (default), year_to_date, rolling_year or as_loaded';
+'One term of the mapping catalog as (kommune, period, value, matched_label): its table''s cells (store or registered wide table) in its breakdown, totals or else the sum over the breakdown for counts, in a period form: year (default), year_to_date, rolling_year or as_loaded; read from the stored series (jobindsats_term_series) unless the table has a registered wide table the user trusts';
 
 /* One mapping's values: scale * (sum of numerator terms) / (sum of denominator terms). */
 CREATE FUNCTION benchmark.jobindsats_mapping_values(mapping_name text, period_form text DEFAULT 'year')

@@ -161,6 +161,9 @@ SELECT * FROM benchmark.model_rank_intervals WHERE model OPERATOR(pg_catalog.=) 
 -- call: jobindsats_term_values(text,text)
 SELECT * FROM benchmark.jobindsats_term_values('befolkning_16_66', 'year');
 
+-- call: jobindsats_term_derive(text,text,boolean)
+SELECT * FROM benchmark.jobindsats_term_derive('befolkning_16_66', 'year', true::pg_catalog.bool);
+
 -- call: jobindsats_mapping_values(text,text)
 SELECT * FROM benchmark.jobindsats_mapping_values('ydelse_dagpenge', 'rolling_year');
 
@@ -172,6 +175,9 @@ SELECT * FROM benchmark.jobindsats_table_cells('PTVA02', '{Antal personer}'::pg_
 
 -- call: jobindsats_table_breakdowns(text,text)
 SELECT * FROM benchmark.jobindsats_table_breakdowns('PTVA02', 'Antal personer');
+
+-- call: jobindsats_store_breakdowns(text,text)
+SELECT * FROM benchmark.jobindsats_store_breakdowns('PTVA02', 'Antal personer');
 
 -- call: jobindsats_named_values(jsonb)
 SELECT * FROM benchmark.jobindsats_named_values('{"Ydelsesgrupper": ["A-dagpenge", "Jobparate kontanthjælpsmodtagere"], "Køn": "Kvinder"}'::pg_catalog.jsonb);

@@ -1,0 +1,177 @@
+/*
+ * Keeping the stored series (sql/layers/49_jobindsats_series.sql) up to date:
+ * a write to the observation store derives again the terms of the tables it
+ * touched, a change of a term derives that term, and a change of the stored
+ * period forms derives every term, each in the statement that made the
+ * change.  A reader therefore sees the series of the store its snapshot
+ * sees: a concurrent load and run see the old or the new values, never a mix.
+ *
+ * Derivations take a lock that conflicts with itself: two transactions that
+ * change the store and the catalog at once (a parallel pg_restore loads them
+ * side by side) derive one after the other, and the second sees what the
+ * first committed.
+ */
+
+/*
+ * Derives the stored series of the terms named and of the terms of the
+ * jobindsats tables named (neither named: every term) in every stored period
+ * form; returns the rows stored.  Which terms is decided after the lock, so
+ * that a term another transaction just added is seen.
+ */
+CREATE FUNCTION benchmark.jobindsats_series_refresh(term_names text[] DEFAULT NULL, table_ids text[] DEFAULT NULL)
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	t text;
+	f text;
+	matched text;
+	added bigint;
+	stored bigint := 0;
+	e_code text;
+	e_message text;
+	e_detail text;
+	e_hint text;
+	every boolean := term_names IS NULL AND table_ids IS NULL;
+BEGIN
+	LOCK TABLE benchmark.jobindsats_term_state IN SHARE ROW EXCLUSIVE MODE;
+	IF table_ids IS NOT NULL THEN
+		term_names := coalesce(term_names, '{}')
+			|| ARRAY(SELECT x.term FROM benchmark.jobindsats_term x WHERE x.table_id = ANY (table_ids));
+	END IF;
+	DELETE FROM benchmark.jobindsats_term_series s WHERE every OR s.term = ANY (term_names);
+	DELETE FROM benchmark.jobindsats_term_state s WHERE every OR s.term = ANY (term_names);
+	FOR t, f IN
+		SELECT x.term, sf.period_form
+		FROM benchmark.jobindsats_term x CROSS JOIN benchmark.jobindsats_series_form sf
+		WHERE every OR x.term = ANY (term_names)
+		ORDER BY 1, 2
+	LOOP
+		BEGIN
+			WITH v AS MATERIALIZED (
+				SELECT d.kommune, d.period, d.value, d.matched_label
+				FROM benchmark.jobindsats_term_derive(t, f, false) d),
+			ins AS (
+				INSERT INTO benchmark.jobindsats_term_series (term, period_form, kommune, period, value)
+				SELECT t, f, v.kommune, v.period, v.value FROM v
+				RETURNING 1)
+			SELECT (SELECT pg_catalog.max(v.matched_label) FROM v), (SELECT pg_catalog.count(*) FROM ins)
+			INTO matched, added;
+			INSERT INTO benchmark.jobindsats_term_state (term, period_form, matched_label)
+			VALUES (t, f, matched);
+			stored := stored + added;
+		EXCEPTION WHEN undefined_column OR data_exception THEN
+			/* kept, and raised again to whoever reads the term */
+			GET STACKED DIAGNOSTICS e_code = RETURNED_SQLSTATE, e_message = MESSAGE_TEXT,
+									e_detail = PG_EXCEPTION_DETAIL, e_hint = PG_EXCEPTION_HINT;
+			INSERT INTO benchmark.jobindsats_term_state (term, period_form, error_code, error_message, error_detail, error_hint)
+			VALUES (t, f, e_code, e_message, NULLIF(e_detail, ''), NULLIF(e_hint, ''));
+		END;
+	END LOOP;
+	RETURN stored;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark.jobindsats_series_refresh(text[], text[]) IS
+'Derives the stored series of the terms named and of the terms of the jobindsats tables named (neither: every term) from the observation store in every stored period form and returns the rows stored; loads and catalog changes call it themselves, so it is needed only after a restore with triggers disabled';
+
+/* Trigger function: derives the terms of the jobindsats tables a write to the observation store touched. */
+CREATE FUNCTION benchmark.jobindsats_series_after_store()
+RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	touched text[];
+BEGIN
+	IF TG_OP = 'INSERT' THEN
+		SELECT pg_catalog.array_agg(DISTINCT c.table_id) INTO touched FROM new_cells c;
+	ELSIF TG_OP = 'UPDATE' THEN
+		SELECT pg_catalog.array_agg(DISTINCT x.table_id) INTO touched
+		FROM (SELECT c.table_id FROM old_cells c UNION ALL SELECT c.table_id FROM new_cells c) x;
+	ELSIF TG_OP = 'DELETE' THEN
+		SELECT pg_catalog.array_agg(DISTINCT c.table_id) INTO touched FROM old_cells c;
+	ELSE
+		PERFORM benchmark.jobindsats_series_refresh();
+		RETURN NULL;
+	END IF;
+	IF touched IS NOT NULL THEN
+		PERFORM benchmark.jobindsats_series_refresh(table_ids => touched);
+	END IF;
+	RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark.jobindsats_series_after_store() IS
+'Trigger function: derives again the stored series of the terms whose jobindsats tables a statement wrote to the observation store';
+
+/* Trigger function: derives the terms a change of the term catalog added, changed or deleted. */
+CREATE FUNCTION benchmark.jobindsats_series_after_term()
+RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	touched text[];
+BEGIN
+	IF TG_OP = 'INSERT' THEN
+		SELECT pg_catalog.array_agg(c.term) INTO touched FROM new_terms c;
+	ELSIF TG_OP = 'UPDATE' THEN
+		SELECT pg_catalog.array_agg(DISTINCT x.term) INTO touched
+		FROM (SELECT c.term FROM old_terms c UNION ALL SELECT c.term FROM new_terms c) x;
+	ELSE
+		SELECT pg_catalog.array_agg(c.term) INTO touched FROM old_terms c;
+	END IF;
+	IF touched IS NOT NULL THEN
+		PERFORM benchmark.jobindsats_series_refresh(touched);
+	END IF;
+	RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark.jobindsats_series_after_term() IS
+'Trigger function: derives again the stored series of the terms a statement added to, changed in or deleted from benchmark.jobindsats_term';
+
+/* Trigger function: derives every term after the stored period forms changed. */
+CREATE FUNCTION benchmark.jobindsats_series_after_form()
+RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	PERFORM benchmark.jobindsats_series_refresh();
+	RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark.jobindsats_series_after_form() IS
+'Trigger function: derives every term''s stored series again after a statement changed benchmark.jobindsats_series_form';
+
+CREATE TRIGGER jobindsats_series_after_insert AFTER INSERT ON benchmark.jobindsats_observation
+	REFERENCING NEW TABLE AS new_cells
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.jobindsats_series_after_store();
+CREATE TRIGGER jobindsats_series_after_update AFTER UPDATE ON benchmark.jobindsats_observation
+	REFERENCING OLD TABLE AS old_cells NEW TABLE AS new_cells
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.jobindsats_series_after_store();
+CREATE TRIGGER jobindsats_series_after_delete AFTER DELETE ON benchmark.jobindsats_observation
+	REFERENCING OLD TABLE AS old_cells
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.jobindsats_series_after_store();
+CREATE TRIGGER jobindsats_series_after_truncate AFTER TRUNCATE ON benchmark.jobindsats_observation
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.jobindsats_series_after_store();
+CREATE TRIGGER jobindsats_series_after_insert AFTER INSERT ON benchmark.jobindsats_term
+	REFERENCING NEW TABLE AS new_terms
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.jobindsats_series_after_term();
+CREATE TRIGGER jobindsats_series_after_update AFTER UPDATE ON benchmark.jobindsats_term
+	REFERENCING OLD TABLE AS old_terms NEW TABLE AS new_terms
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.jobindsats_series_after_term();
+CREATE TRIGGER jobindsats_series_after_delete AFTER DELETE ON benchmark.jobindsats_term
+	REFERENCING OLD TABLE AS old_terms
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.jobindsats_series_after_term();
+CREATE TRIGGER jobindsats_series_after_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON benchmark.jobindsats_series_form
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.jobindsats_series_after_form();
+
+REVOKE EXECUTE ON FUNCTION benchmark.jobindsats_series_refresh(text[], text[]) FROM PUBLIC;
+
+/* The series of the terms installed, from the store as it is. */
+SELECT benchmark.jobindsats_series_refresh();

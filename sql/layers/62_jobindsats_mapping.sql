@@ -587,6 +587,28 @@ $$;
 COMMENT ON FUNCTION benchmark.jobindsats_term_values(text, text) IS
 'One term of the mapping catalog as (kommune, period, value, matched_label): its table''s cells (store or registered wide table) in its breakdown, totals or else the sum over the breakdown for counts, in a period form: year (default), year_to_date, rolling_year or as_loaded; read from the stored series (jobindsats_term_series) unless the table has a registered wide table the user trusts';
 
+/* Whether a mapping's values in a period form are read from the stored series. */
+CREATE FUNCTION benchmark.jobindsats_mapping_stored(mapping_name text, period_form text)
+RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT EXISTS (SELECT 1 FROM benchmark.jobindsats_mapping m WHERE m.mapping = mapping_name)
+		   AND NOT EXISTS (
+				SELECT 1
+				FROM benchmark.jobindsats_mapping m
+					 CROSS JOIN LATERAL pg_catalog.unnest(m.numerator || coalesce(m.denominator, '{}')) x
+					 LEFT JOIN benchmark.jobindsats_term t ON t.term = pg_catalog.ltrim(x, '-')
+					 LEFT JOIN benchmark.jobindsats_term_state st
+						ON st.term = t.term AND st.period_form = jobindsats_mapping_stored.period_form
+				WHERE m.mapping = mapping_name
+				  AND (st.term IS NULL OR st.error_code IS NOT NULL
+					   OR (benchmark.jobindsats_registration(t.table_id)).table_id IS NOT NULL));
+END;
+
+COMMENT ON FUNCTION benchmark.jobindsats_mapping_stored(text, text) IS
+'True when every term of the mapping has its series stored in the period form, derived without error, and no term''s table has a registered wide table the current user trusts: its values are then read from the stored jobindsats_mapping_series';
+
 /* One mapping's values: scale * (sum of numerator terms) / (sum of denominator terms). */
 CREATE FUNCTION benchmark.jobindsats_mapping_values(mapping_name text, period_form text DEFAULT 'year')
 RETURNS TABLE (kommune text, period text, value numeric)
@@ -611,6 +633,12 @@ BEGIN
 	IF missing IS NOT NULL THEN
 		RAISE EXCEPTION 'jobindsats mapping "%" uses terms that do not exist: %', mapping_name, missing
 			USING ERRCODE = 'undefined_object';
+	END IF;
+	IF benchmark.jobindsats_mapping_stored(mapping_name, period_form) THEN
+		RETURN QUERY
+			SELECT s.kommune, s.period, s.value FROM benchmark.jobindsats_mapping_series s
+			WHERE s.mapping = mapping_name AND s.period_form = jobindsats_mapping_values.period_form;
+		RETURN;
 	END IF;
 	SELECT pg_catalog.count(DISTINCT (s.side, s.x)) INTO n_terms
 	FROM (SELECT 'n' AS side, x FROM pg_catalog.unnest(mp.numerator) x
@@ -656,157 +684,261 @@ COMMENT ON FUNCTION benchmark.jobindsats_mapping_values(text, text) IS
  * copy of the model (README, "Reading jobindsats data").
  */
 CREATE VIEW benchmark.mapped_stillingsopslag AS
-SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('stillingsopslag') m;
+SELECT s.kommune, s.period, s.value FROM benchmark.jobindsats_mapping_series s
+WHERE s.mapping = 'stillingsopslag' AND s.period_form = 'year' AND benchmark.jobindsats_mapping_stored('stillingsopslag', 'year')
+UNION ALL
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('stillingsopslag') m
+WHERE NOT benchmark.jobindsats_mapping_stored('stillingsopslag', 'year');
 
 COMMENT ON VIEW benchmark.mapped_stillingsopslag IS
 'The shipped mapping stillingsopslag in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
 
 CREATE VIEW benchmark.mapped_virksomhedstilfredshed AS
-SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('virksomhedstilfredshed') m;
+SELECT s.kommune, s.period, s.value FROM benchmark.jobindsats_mapping_series s
+WHERE s.mapping = 'virksomhedstilfredshed' AND s.period_form = 'year' AND benchmark.jobindsats_mapping_stored('virksomhedstilfredshed', 'year')
+UNION ALL
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('virksomhedstilfredshed') m
+WHERE NOT benchmark.jobindsats_mapping_stored('virksomhedstilfredshed', 'year');
 
 COMMENT ON VIEW benchmark.mapped_virksomhedstilfredshed IS
 'The shipped mapping virksomhedstilfredshed in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
 
 CREATE VIEW benchmark.mapped_opkvalificering AS
-SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('opkvalificering') m;
+SELECT s.kommune, s.period, s.value FROM benchmark.jobindsats_mapping_series s
+WHERE s.mapping = 'opkvalificering' AND s.period_form = 'year' AND benchmark.jobindsats_mapping_stored('opkvalificering', 'year')
+UNION ALL
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('opkvalificering') m
+WHERE NOT benchmark.jobindsats_mapping_stored('opkvalificering', 'year');
 
 COMMENT ON VIEW benchmark.mapped_opkvalificering IS
 'The shipped mapping opkvalificering in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
 
 CREATE VIEW benchmark.mapped_revalidering AS
-SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('revalidering') m;
+SELECT s.kommune, s.period, s.value FROM benchmark.jobindsats_mapping_series s
+WHERE s.mapping = 'revalidering' AND s.period_form = 'year' AND benchmark.jobindsats_mapping_stored('revalidering', 'year')
+UNION ALL
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('revalidering') m
+WHERE NOT benchmark.jobindsats_mapping_stored('revalidering', 'year');
 
 COMMENT ON VIEW benchmark.mapped_revalidering IS
 'The shipped mapping revalidering in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
 
 CREATE VIEW benchmark.mapped_opkvalificering_dagpenge AS
-SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('opkvalificering_dagpenge') m;
+SELECT s.kommune, s.period, s.value FROM benchmark.jobindsats_mapping_series s
+WHERE s.mapping = 'opkvalificering_dagpenge' AND s.period_form = 'year' AND benchmark.jobindsats_mapping_stored('opkvalificering_dagpenge', 'year')
+UNION ALL
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('opkvalificering_dagpenge') m
+WHERE NOT benchmark.jobindsats_mapping_stored('opkvalificering_dagpenge', 'year');
 
 COMMENT ON VIEW benchmark.mapped_opkvalificering_dagpenge IS
 'The shipped mapping opkvalificering_dagpenge in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
 
 CREATE VIEW benchmark.mapped_job_efter_26_uger AS
-SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('job_efter_26_uger') m;
+SELECT s.kommune, s.period, s.value FROM benchmark.jobindsats_mapping_series s
+WHERE s.mapping = 'job_efter_26_uger' AND s.period_form = 'year' AND benchmark.jobindsats_mapping_stored('job_efter_26_uger', 'year')
+UNION ALL
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('job_efter_26_uger') m
+WHERE NOT benchmark.jobindsats_mapping_stored('job_efter_26_uger', 'year');
 
 COMMENT ON VIEW benchmark.mapped_job_efter_26_uger IS
 'The shipped mapping job_efter_26_uger in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
 
 CREATE VIEW benchmark.mapped_langtidsledige AS
-SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('langtidsledige') m;
+SELECT s.kommune, s.period, s.value FROM benchmark.jobindsats_mapping_series s
+WHERE s.mapping = 'langtidsledige' AND s.period_form = 'year' AND benchmark.jobindsats_mapping_stored('langtidsledige', 'year')
+UNION ALL
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('langtidsledige') m
+WHERE NOT benchmark.jobindsats_mapping_stored('langtidsledige', 'year');
 
 COMMENT ON VIEW benchmark.mapped_langtidsledige IS
 'The shipped mapping langtidsledige in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
 
 CREATE VIEW benchmark.mapped_unge_i_job_og_uddannelse AS
-SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('unge_i_job_og_uddannelse') m;
+SELECT s.kommune, s.period, s.value FROM benchmark.jobindsats_mapping_series s
+WHERE s.mapping = 'unge_i_job_og_uddannelse' AND s.period_form = 'year' AND benchmark.jobindsats_mapping_stored('unge_i_job_og_uddannelse', 'year')
+UNION ALL
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('unge_i_job_og_uddannelse') m
+WHERE NOT benchmark.jobindsats_mapping_stored('unge_i_job_og_uddannelse', 'year');
 
 COMMENT ON VIEW benchmark.mapped_unge_i_job_og_uddannelse IS
 'The shipped mapping unge_i_job_og_uddannelse in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
 
 CREATE VIEW benchmark.mapped_ingen_passive_unge AS
-SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ingen_passive_unge') m;
+SELECT s.kommune, s.period, s.value FROM benchmark.jobindsats_mapping_series s
+WHERE s.mapping = 'ingen_passive_unge' AND s.period_form = 'year' AND benchmark.jobindsats_mapping_stored('ingen_passive_unge', 'year')
+UNION ALL
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ingen_passive_unge') m
+WHERE NOT benchmark.jobindsats_mapping_stored('ingen_passive_unge', 'year');
 
 COMMENT ON VIEW benchmark.mapped_ingen_passive_unge IS
 'The shipped mapping ingen_passive_unge in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
 
 CREATE VIEW benchmark.mapped_aktive_aktivitetsparate AS
-SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('aktive_aktivitetsparate') m;
+SELECT s.kommune, s.period, s.value FROM benchmark.jobindsats_mapping_series s
+WHERE s.mapping = 'aktive_aktivitetsparate' AND s.period_form = 'year' AND benchmark.jobindsats_mapping_stored('aktive_aktivitetsparate', 'year')
+UNION ALL
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('aktive_aktivitetsparate') m
+WHERE NOT benchmark.jobindsats_mapping_stored('aktive_aktivitetsparate', 'year');
 
 COMMENT ON VIEW benchmark.mapped_aktive_aktivitetsparate IS
 'The shipped mapping aktive_aktivitetsparate in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
 
 CREATE VIEW benchmark.mapped_ledighed_fleksjob AS
-SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ledighed_fleksjob') m;
+SELECT s.kommune, s.period, s.value FROM benchmark.jobindsats_mapping_series s
+WHERE s.mapping = 'ledighed_fleksjob' AND s.period_form = 'year' AND benchmark.jobindsats_mapping_stored('ledighed_fleksjob', 'year')
+UNION ALL
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ledighed_fleksjob') m
+WHERE NOT benchmark.jobindsats_mapping_stored('ledighed_fleksjob', 'year');
 
 COMMENT ON VIEW benchmark.mapped_ledighed_fleksjob IS
 'The shipped mapping ledighed_fleksjob in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
 
 CREATE VIEW benchmark.mapped_aktive_ikke_vestlige AS
-SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('aktive_ikke_vestlige') m;
+SELECT s.kommune, s.period, s.value FROM benchmark.jobindsats_mapping_series s
+WHERE s.mapping = 'aktive_ikke_vestlige' AND s.period_form = 'year' AND benchmark.jobindsats_mapping_stored('aktive_ikke_vestlige', 'year')
+UNION ALL
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('aktive_ikke_vestlige') m
+WHERE NOT benchmark.jobindsats_mapping_stored('aktive_ikke_vestlige', 'year');
 
 COMMENT ON VIEW benchmark.mapped_aktive_ikke_vestlige IS
 'The shipped mapping aktive_ikke_vestlige in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
 
 CREATE VIEW benchmark.mapped_forsoergelsesgab AS
-SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('forsoergelsesgab') m;
+SELECT s.kommune, s.period, s.value FROM benchmark.jobindsats_mapping_series s
+WHERE s.mapping = 'forsoergelsesgab' AND s.period_form = 'year' AND benchmark.jobindsats_mapping_stored('forsoergelsesgab', 'year')
+UNION ALL
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('forsoergelsesgab') m
+WHERE NOT benchmark.jobindsats_mapping_stored('forsoergelsesgab', 'year');
 
 COMMENT ON VIEW benchmark.mapped_forsoergelsesgab IS
 'The shipped mapping forsoergelsesgab in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
 
 CREATE VIEW benchmark.mapped_delvis_raskmelding AS
-SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('delvis_raskmelding') m;
+SELECT s.kommune, s.period, s.value FROM benchmark.jobindsats_mapping_series s
+WHERE s.mapping = 'delvis_raskmelding' AND s.period_form = 'year' AND benchmark.jobindsats_mapping_stored('delvis_raskmelding', 'year')
+UNION ALL
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('delvis_raskmelding') m
+WHERE NOT benchmark.jobindsats_mapping_stored('delvis_raskmelding', 'year');
 
 COMMENT ON VIEW benchmark.mapped_delvis_raskmelding IS
 'The shipped mapping delvis_raskmelding in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
 
 CREATE VIEW benchmark.mapped_borgertilfredshed AS
-SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('borgertilfredshed') m;
+SELECT s.kommune, s.period, s.value FROM benchmark.jobindsats_mapping_series s
+WHERE s.mapping = 'borgertilfredshed' AND s.period_form = 'year' AND benchmark.jobindsats_mapping_stored('borgertilfredshed', 'year')
+UNION ALL
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('borgertilfredshed') m
+WHERE NOT benchmark.jobindsats_mapping_stored('borgertilfredshed', 'year');
 
 COMMENT ON VIEW benchmark.mapped_borgertilfredshed IS
 'The shipped mapping borgertilfredshed in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
 
 CREATE VIEW benchmark.mapped_ydelse_dagpenge AS
-SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_dagpenge') m;
+SELECT s.kommune, s.period, s.value FROM benchmark.jobindsats_mapping_series s
+WHERE s.mapping = 'ydelse_dagpenge' AND s.period_form = 'year' AND benchmark.jobindsats_mapping_stored('ydelse_dagpenge', 'year')
+UNION ALL
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_dagpenge') m
+WHERE NOT benchmark.jobindsats_mapping_stored('ydelse_dagpenge', 'year');
 
 COMMENT ON VIEW benchmark.mapped_ydelse_dagpenge IS
 'The shipped mapping ydelse_dagpenge in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
 
 CREATE VIEW benchmark.mapped_ydelse_kontanthjaelp AS
-SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_kontanthjaelp') m;
+SELECT s.kommune, s.period, s.value FROM benchmark.jobindsats_mapping_series s
+WHERE s.mapping = 'ydelse_kontanthjaelp' AND s.period_form = 'year' AND benchmark.jobindsats_mapping_stored('ydelse_kontanthjaelp', 'year')
+UNION ALL
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_kontanthjaelp') m
+WHERE NOT benchmark.jobindsats_mapping_stored('ydelse_kontanthjaelp', 'year');
 
 COMMENT ON VIEW benchmark.mapped_ydelse_kontanthjaelp IS
 'The shipped mapping ydelse_kontanthjaelp in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
 
 CREATE VIEW benchmark.mapped_ydelse_uddannelseshjaelp AS
-SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_uddannelseshjaelp') m;
+SELECT s.kommune, s.period, s.value FROM benchmark.jobindsats_mapping_series s
+WHERE s.mapping = 'ydelse_uddannelseshjaelp' AND s.period_form = 'year' AND benchmark.jobindsats_mapping_stored('ydelse_uddannelseshjaelp', 'year')
+UNION ALL
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_uddannelseshjaelp') m
+WHERE NOT benchmark.jobindsats_mapping_stored('ydelse_uddannelseshjaelp', 'year');
 
 COMMENT ON VIEW benchmark.mapped_ydelse_uddannelseshjaelp IS
 'The shipped mapping ydelse_uddannelseshjaelp in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
 
 CREATE VIEW benchmark.mapped_ydelse_revalidering AS
-SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_revalidering') m;
+SELECT s.kommune, s.period, s.value FROM benchmark.jobindsats_mapping_series s
+WHERE s.mapping = 'ydelse_revalidering' AND s.period_form = 'year' AND benchmark.jobindsats_mapping_stored('ydelse_revalidering', 'year')
+UNION ALL
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_revalidering') m
+WHERE NOT benchmark.jobindsats_mapping_stored('ydelse_revalidering', 'year');
 
 COMMENT ON VIEW benchmark.mapped_ydelse_revalidering IS
 'The shipped mapping ydelse_revalidering in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
 
 CREATE VIEW benchmark.mapped_ydelse_integration AS
-SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_integration') m;
+SELECT s.kommune, s.period, s.value FROM benchmark.jobindsats_mapping_series s
+WHERE s.mapping = 'ydelse_integration' AND s.period_form = 'year' AND benchmark.jobindsats_mapping_stored('ydelse_integration', 'year')
+UNION ALL
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_integration') m
+WHERE NOT benchmark.jobindsats_mapping_stored('ydelse_integration', 'year');
 
 COMMENT ON VIEW benchmark.mapped_ydelse_integration IS
 'The shipped mapping ydelse_integration in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
 
 CREATE VIEW benchmark.mapped_ydelse_sygedagpenge AS
-SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_sygedagpenge') m;
+SELECT s.kommune, s.period, s.value FROM benchmark.jobindsats_mapping_series s
+WHERE s.mapping = 'ydelse_sygedagpenge' AND s.period_form = 'year' AND benchmark.jobindsats_mapping_stored('ydelse_sygedagpenge', 'year')
+UNION ALL
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_sygedagpenge') m
+WHERE NOT benchmark.jobindsats_mapping_stored('ydelse_sygedagpenge', 'year');
 
 COMMENT ON VIEW benchmark.mapped_ydelse_sygedagpenge IS
 'The shipped mapping ydelse_sygedagpenge in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
 
 CREATE VIEW benchmark.mapped_ydelse_jobafklaring AS
-SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_jobafklaring') m;
+SELECT s.kommune, s.period, s.value FROM benchmark.jobindsats_mapping_series s
+WHERE s.mapping = 'ydelse_jobafklaring' AND s.period_form = 'year' AND benchmark.jobindsats_mapping_stored('ydelse_jobafklaring', 'year')
+UNION ALL
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_jobafklaring') m
+WHERE NOT benchmark.jobindsats_mapping_stored('ydelse_jobafklaring', 'year');
 
 COMMENT ON VIEW benchmark.mapped_ydelse_jobafklaring IS
 'The shipped mapping ydelse_jobafklaring in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
 
 CREATE VIEW benchmark.mapped_ydelse_ressourceforloeb AS
-SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_ressourceforloeb') m;
+SELECT s.kommune, s.period, s.value FROM benchmark.jobindsats_mapping_series s
+WHERE s.mapping = 'ydelse_ressourceforloeb' AND s.period_form = 'year' AND benchmark.jobindsats_mapping_stored('ydelse_ressourceforloeb', 'year')
+UNION ALL
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_ressourceforloeb') m
+WHERE NOT benchmark.jobindsats_mapping_stored('ydelse_ressourceforloeb', 'year');
 
 COMMENT ON VIEW benchmark.mapped_ydelse_ressourceforloeb IS
 'The shipped mapping ydelse_ressourceforloeb in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
 
 CREATE VIEW benchmark.mapped_ydelse_ledighedsydelse AS
-SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_ledighedsydelse') m;
+SELECT s.kommune, s.period, s.value FROM benchmark.jobindsats_mapping_series s
+WHERE s.mapping = 'ydelse_ledighedsydelse' AND s.period_form = 'year' AND benchmark.jobindsats_mapping_stored('ydelse_ledighedsydelse', 'year')
+UNION ALL
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_ledighedsydelse') m
+WHERE NOT benchmark.jobindsats_mapping_stored('ydelse_ledighedsydelse', 'year');
 
 COMMENT ON VIEW benchmark.mapped_ydelse_ledighedsydelse IS
 'The shipped mapping ydelse_ledighedsydelse in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
 
 CREATE VIEW benchmark.mapped_ydelse_fleksjob AS
-SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_fleksjob') m;
+SELECT s.kommune, s.period, s.value FROM benchmark.jobindsats_mapping_series s
+WHERE s.mapping = 'ydelse_fleksjob' AND s.period_form = 'year' AND benchmark.jobindsats_mapping_stored('ydelse_fleksjob', 'year')
+UNION ALL
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_fleksjob') m
+WHERE NOT benchmark.jobindsats_mapping_stored('ydelse_fleksjob', 'year');
 
 COMMENT ON VIEW benchmark.mapped_ydelse_fleksjob IS
 'The shipped mapping ydelse_fleksjob in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';
 
 CREATE VIEW benchmark.mapped_ydelse_foertidspension AS
-SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_foertidspension') m;
+SELECT s.kommune, s.period, s.value FROM benchmark.jobindsats_mapping_series s
+WHERE s.mapping = 'ydelse_foertidspension' AND s.period_form = 'year' AND benchmark.jobindsats_mapping_stored('ydelse_foertidspension', 'year')
+UNION ALL
+SELECT m.kommune, m.period, m.value FROM benchmark.jobindsats_mapping_values('ydelse_foertidspension') m
+WHERE NOT benchmark.jobindsats_mapping_stored('ydelse_foertidspension', 'year');
 
 COMMENT ON VIEW benchmark.mapped_ydelse_foertidspension IS
 'The shipped mapping ydelse_foertidspension in yearly periods (kommune, period, value): see benchmark.jobindsats_mapping';

@@ -1,16 +1,56 @@
 /*
  * Keeping the stored series (sql/layers/49_jobindsats_series.sql) up to date:
  * a write to the observation store derives again the terms of the tables it
- * touched, a change of a term derives that term, and a change of the stored
- * period forms derives every term, each in the statement that made the
- * change.  A reader therefore sees the series of the store its snapshot
- * sees: a concurrent load and run see the old or the new values, never a mix.
+ * touched, a change of a term derives that term, a change of a mapping
+ * computes that mapping, and a change of the stored period forms derives
+ * every term; the mappings over the terms derived follow, each in the
+ * statement that made the change.  A reader therefore sees the series of
+ * the store its snapshot sees: a concurrent load and run see the old or the
+ * new values, never a mix.
  *
  * Derivations take a lock that conflicts with itself: two transactions that
  * change the store and the catalog at once (a parallel pg_restore loads them
  * side by side) derive one after the other, and the second sees what the
  * first committed.
  */
+
+/* Computes the stored mapping series of the mappings named (all: NULL) from the stored term series; returns the rows stored. */
+CREATE FUNCTION benchmark.jobindsats_mapping_series_refresh(mapping_names text[])
+RETURNS bigint
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	stored bigint;
+BEGIN
+	LOCK TABLE benchmark.jobindsats_term_state IN SHARE ROW EXCLUSIVE MODE;
+	DELETE FROM benchmark.jobindsats_mapping_series s WHERE mapping_names IS NULL OR s.mapping = ANY (mapping_names);
+	INSERT INTO benchmark.jobindsats_mapping_series (mapping, period_form, kommune, period, value)
+	SELECT m.mapping, s.period_form, s.kommune, s.period,
+		   CASE WHEN pg_catalog.count(*) = t.n_terms AND pg_catalog.count(s.value) = t.n_terms THEN
+				LEAST(m.upper_bound,
+					  CASE WHEN m.denominator IS NULL
+						   THEN m.scale * pg_catalog.sum(t.sign * s.value) FILTER (WHERE t.side = 'n')
+						   ELSE m.scale * pg_catalog.sum(t.sign * s.value) FILTER (WHERE t.side = 'n')
+								/ NULLIF(pg_catalog.sum(t.sign * s.value) FILTER (WHERE t.side = 'd'), 0) END) END
+	FROM benchmark.jobindsats_mapping m
+		 CROSS JOIN LATERAL (
+			SELECT u.side, pg_catalog.ltrim(u.x, '-') AS term, CASE WHEN u.x LIKE '-%' THEN -1 ELSE 1 END AS sign,
+				   pg_catalog.count(*) OVER () AS n_terms
+			FROM (SELECT DISTINCT v.side, v.x
+				  FROM (SELECT 'n' AS side, x FROM pg_catalog.unnest(m.numerator) x
+						UNION ALL
+						SELECT 'd', x FROM pg_catalog.unnest(m.denominator) x) v) u) t
+		 JOIN benchmark.jobindsats_term_series s ON s.term = t.term
+	WHERE mapping_names IS NULL OR m.mapping = ANY (mapping_names)
+	GROUP BY m.mapping, s.period_form, s.kommune, s.period, t.n_terms;
+	GET DIAGNOSTICS stored = ROW_COUNT;
+	RETURN stored;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark.jobindsats_mapping_series_refresh(text[]) IS
+'Computes the stored series of the mappings named (all: NULL) from the stored series of their terms, as jobindsats_mapping_values does, and returns the rows stored; jobindsats_series_refresh and changes of the mapping catalog call it';
 
 /*
  * Derives the stored series of the terms named and of the terms of the
@@ -69,12 +109,18 @@ BEGIN
 			VALUES (t, f, e_code, e_message, NULLIF(e_detail, ''), NULLIF(e_hint, ''));
 		END;
 	END LOOP;
+	/* and the mappings over them */
+	PERFORM benchmark.jobindsats_mapping_series_refresh(
+		CASE WHEN NOT every THEN
+			ARRAY(SELECT m.mapping FROM benchmark.jobindsats_mapping m
+				  WHERE EXISTS (SELECT 1 FROM pg_catalog.unnest(m.numerator || coalesce(m.denominator, '{}')) x
+								WHERE pg_catalog.ltrim(x, '-') = ANY (term_names))) END);
 	RETURN stored;
 END
 $$;
 
 COMMENT ON FUNCTION benchmark.jobindsats_series_refresh(text[], text[]) IS
-'Derives the stored series of the terms named and of the terms of the jobindsats tables named (neither: every term) from the observation store in every stored period form and returns the rows stored; loads and catalog changes call it themselves, so it is needed only after a restore with triggers disabled';
+'Derives the stored series of the terms named and of the terms of the jobindsats tables named (neither: every term), and of the mappings over them, from the observation store in every stored period form and returns the rows stored; loads and catalog changes call it themselves, so it is needed only after a restore with triggers disabled';
 
 /* Trigger function: derives the terms of the jobindsats tables a write to the observation store touched. */
 CREATE FUNCTION benchmark.jobindsats_series_after_store()
@@ -133,6 +179,33 @@ $$;
 COMMENT ON FUNCTION benchmark.jobindsats_series_after_term() IS
 'Trigger function: derives again the stored series of the terms a statement added to, changed in or deleted from benchmark.jobindsats_term';
 
+/* Trigger function: computes the mappings a change of the mapping catalog added, changed or deleted. */
+CREATE FUNCTION benchmark.jobindsats_series_after_mapping()
+RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	touched text[];
+BEGIN
+	IF TG_OP = 'INSERT' THEN
+		SELECT pg_catalog.array_agg(c.mapping) INTO touched FROM new_mappings c;
+	ELSIF TG_OP = 'UPDATE' THEN
+		SELECT pg_catalog.array_agg(DISTINCT x.mapping) INTO touched
+		FROM (SELECT c.mapping FROM old_mappings c UNION ALL SELECT c.mapping FROM new_mappings c) x;
+	ELSE
+		SELECT pg_catalog.array_agg(c.mapping) INTO touched FROM old_mappings c;
+	END IF;
+	IF touched IS NOT NULL THEN
+		PERFORM benchmark.jobindsats_mapping_series_refresh(touched);
+	END IF;
+	RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark.jobindsats_series_after_mapping() IS
+'Trigger function: computes again the stored series of the mappings a statement added to, changed in or deleted from benchmark.jobindsats_mapping';
+
 /* Trigger function: derives every term after the stored period forms changed. */
 CREATE FUNCTION benchmark.jobindsats_series_after_form()
 RETURNS trigger
@@ -168,10 +241,20 @@ CREATE TRIGGER jobindsats_series_after_update AFTER UPDATE ON benchmark.jobindsa
 CREATE TRIGGER jobindsats_series_after_delete AFTER DELETE ON benchmark.jobindsats_term
 	REFERENCING OLD TABLE AS old_terms
 	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.jobindsats_series_after_term();
+CREATE TRIGGER jobindsats_series_after_insert AFTER INSERT ON benchmark.jobindsats_mapping
+	REFERENCING NEW TABLE AS new_mappings
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.jobindsats_series_after_mapping();
+CREATE TRIGGER jobindsats_series_after_update AFTER UPDATE ON benchmark.jobindsats_mapping
+	REFERENCING OLD TABLE AS old_mappings NEW TABLE AS new_mappings
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.jobindsats_series_after_mapping();
+CREATE TRIGGER jobindsats_series_after_delete AFTER DELETE ON benchmark.jobindsats_mapping
+	REFERENCING OLD TABLE AS old_mappings
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.jobindsats_series_after_mapping();
 CREATE TRIGGER jobindsats_series_after_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON benchmark.jobindsats_series_form
 	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.jobindsats_series_after_form();
 
-REVOKE EXECUTE ON FUNCTION benchmark.jobindsats_series_refresh(text[], text[]) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION benchmark.jobindsats_series_refresh(text[], text[]),
+	benchmark.jobindsats_mapping_series_refresh(text[]) FROM PUBLIC;
 
 /* The series of the terms installed, from the store as it is. */
 SELECT benchmark.jobindsats_series_refresh();

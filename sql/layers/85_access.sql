@@ -10,9 +10,10 @@
  *              (models, peer groups, targets, jobindsats terms, mappings
  *              and registered wide tables).
  *   loading    reading, and EXECUTE on jobindsats_load, jobindsats_load_cells,
- *              the readers of documents jobindsats_csv and jobindsats_json
- *              and jobindsats_series_refresh, and INSERT, UPDATE and DELETE
- *              on the store.
+ *              the readers of documents jobindsats_csv and jobindsats_json,
+ *              jobindsats_series_refresh and
+ *              jobindsats_mapping_series_refresh, and INSERT, UPDATE and
+ *              DELETE on the store.
  *
  * Loading is not PUBLIC's: a reader of documents holds a whole document in
  * memory, so only roles granted loading may call one.
@@ -38,7 +39,7 @@ AS $$
 DECLARE
 	to_from text := CASE verb WHEN 'GRANT' THEN ' TO ' ELSE ' FROM ' END || role::text;
 	members oid := (SELECT e.oid FROM pg_catalog.pg_extension e WHERE e.extname = 'benchmark');
-	loading text[] := '{jobindsats_load,jobindsats_load_cells,jobindsats_csv,jobindsats_json,jobindsats_series_refresh}';
+	loading text[] := '{jobindsats_load,jobindsats_load_cells,jobindsats_csv,jobindsats_json,jobindsats_series_refresh,jobindsats_mapping_series_refresh}';
 	own text[] := '{grant_access,revoke_access}';
 BEGIN
 	IF access IS DISTINCT FROM 'reading' AND access IS DISTINCT FROM 'analysing' AND access IS DISTINCT FROM 'loading' THEN

@@ -118,4 +118,19 @@ COMMENT ON COLUMN benchmark.jobindsats_term_series.kommune IS
 COMMENT ON COLUMN benchmark.jobindsats_term_series.value IS
 'The term''s value; NULL where a cell is suppressed or too few months have a value (never 0)';
 
-GRANT SELECT ON benchmark.jobindsats_series_form, benchmark.jobindsats_term_state, benchmark.jobindsats_term_series TO PUBLIC;
+CREATE TABLE benchmark.jobindsats_mapping_series (
+	mapping text NOT NULL,
+	period_form text NOT NULL,
+	kommune text NOT NULL,
+	period text NOT NULL,
+	value numeric,
+	CONSTRAINT jobindsats_mapping_series_pkey PRIMARY KEY (mapping, period_form, period, kommune)
+);
+
+COMMENT ON TABLE benchmark.jobindsats_mapping_series IS
+'Derived data: each mapping over the stored series of its terms, per municipality and period, in each stored period form: scale * (sum of numerator terms) / (sum of denominator terms), as jobindsats_mapping_values computes it; read by the preset''s mapped_* views where jobindsats_mapping_stored is true';
+COMMENT ON COLUMN benchmark.jobindsats_mapping_series.value IS
+'The mapping''s value; NULL where a term is missing or suppressed or the denominator is 0';
+
+GRANT SELECT ON benchmark.jobindsats_series_form, benchmark.jobindsats_term_state, benchmark.jobindsats_term_series,
+	benchmark.jobindsats_mapping_series TO PUBLIC;

@@ -98,3 +98,55 @@ SELECT a.model, round(a.ms::numeric, 1) AS "(a) sources", round(b.ms::numeric, 1
 FROM m a JOIN m b USING (model) JOIN m c USING (model)
 WHERE a.kind = 'sources' AND b.kind = 'one period' AND c.kind = 'all periods'
 ORDER BY a.model = 'sonderborg-2023' DESC, a.model;
+
+-- A dashboard's calls on the preset (its sources: the stored series of the
+-- installed mappings) against the same runner call on the copy over plain
+-- tables, interleaved the same way.
+DROP TABLE IF EXISTS dashboard_result;
+CREATE TEMP TABLE dashboard_result (call text, rep int, ms float8, answer bigint);
+CREATE FUNCTION pg_temp.dashboard_time(reps int) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+	calls text[] := ARRAY[
+		'model_placements(''runner-tables'', ''2023'')',
+		'model_placements(''sonderborg-2023'', ''2023'')',
+		'model_scorecard(''sonderborg-2023'', ''Sønderborg'', ''2023'')',
+		'model_changes(''sonderborg-2023'', ''Sønderborg'', ''2022'', ''2023'')',
+		'model_what_it_takes(''sonderborg-2023'', ''Sønderborg'', ''2023'')',
+		'model_next_place(''sonderborg-2023'', ''Sønderborg'', ''2023'')',
+		'model_sensitivity(''sonderborg-2023'', ''2023'', 1000, 0.2, 1)',
+		'target_status_for(''Sønderborg'', NULL)'];
+	started timestamptz;
+	answer bigint;
+	i int;
+	j int;
+BEGIN
+	FOR i IN 0 .. reps LOOP
+		FOR j IN 1 .. pg_catalog.cardinality(calls) LOOP
+			started := clock_timestamp();
+			EXECUTE 'SELECT count(*) FROM benchmark.' || calls[j] INTO answer;
+			IF i > 0 THEN
+				INSERT INTO dashboard_result VALUES (calls[j], i, extract(epoch FROM clock_timestamp() - started) * 1000, answer);
+			END IF;
+		END LOOP;
+	END LOOP;
+END $$;
+\o /dev/null
+SELECT pg_temp.dashboard_time(:reps);
+\o
+\echo
+\echo 'dashboard: each call on the preset sonderborg-2023 (its sources the stored series of the installed mappings)'
+\echo '  against model_placements over the copy runner-tables (plain tables of the same values), one period;'
+\echo 'median of' :reps 'interleaved runs, in ms; targets: the preset''s model_placements <= 2x, model_next_place <= 4x, the others <= 3x'
+WITH m AS (
+	SELECT call, percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS ms, max(answer) AS answer, min(rep) AS first
+	FROM dashboard_result GROUP BY call
+), base AS (
+	SELECT ms FROM m WHERE call LIKE 'model_placements(''runner-tables''%'
+)
+SELECT m.call, round(m.ms::numeric, 1) AS ms, round((m.ms / base.ms)::numeric, 2) AS ratio,
+	   CASE WHEN m.call LIKE 'model_placements(''runner-tables''%' THEN 'the reference'
+			WHEN m.ms / base.ms <= CASE WHEN m.call LIKE 'model_placements%' THEN 2 WHEN m.call LIKE 'model_next_place%' THEN 4 ELSE 3 END
+			THEN 'met' ELSE 'NOT met' END AS target,
+	   m.answer AS rows
+FROM m, base
+ORDER BY m.call LIKE 'model_placements(''runner-tables''%' DESC, m.call LIKE 'model_placements%' DESC, m.call;

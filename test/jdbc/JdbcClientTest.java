@@ -56,9 +56,11 @@ public class JdbcClientTest {
 		call("model_sources(text)", "SELECT * FROM model_sources(?)", "sonderborg-2023");
 		call("source_problem(text,text[],text[])", "SELECT * FROM source_problem(?)", "target_sources.voksenlaerlinge");
 		call("catalog_orphans", "SELECT * FROM catalog_orphans");
-		call("jobindsats_csv(text,text,text[])", "SELECT * FROM jobindsats_csv(?, ?)", CSV, "Y01A02");
-		call("jobindsats_csv(bytea,text,text[],text)", "SELECT * FROM jobindsats_csv(convert_to(?, 'UTF8'), ?)", CSV, "Y01A02");
-		call("jobindsats_json(jsonb,text,text[])", "SELECT * FROM jobindsats_json(?::jsonb, ?)", JSON, "Y25I01");
+		call("jobindsats_csv(text,text,text[],text)", "SELECT * FROM jobindsats_csv(?, ?)", CSV, "Y01A02");
+		call("jobindsats_csv(bytea,text,text[],text,text)", "SELECT * FROM jobindsats_csv(convert_to(?, 'UTF8'), ?)", CSV, "Y01A02");
+		call("jobindsats_json(jsonb,text,text[],text)", "SELECT * FROM jobindsats_json(?::jsonb, ?)", JSON, "Y25I01");
+		call("jobindsats_json(text,text,text[],text)", "SELECT * FROM jobindsats_json(?::text, ?)", JSON, "Y25I01");
+		call("jobindsats_json(bytea,text,text[],text,text)", "SELECT * FROM jobindsats_json(convert_to(?, 'UTF8'), ?)", JSON, "Y25I01");
 		call("jobindsats_wide(regclass,text,text[],jsonb)", "SELECT * FROM jobindsats_wide(?::regclass, ?)",
 				"jobindsats.y01a02", "Y01A02");
 		call("jobindsats_wide_cells(regclass,text,text[],jsonb)",
@@ -109,6 +111,8 @@ public class JdbcClientTest {
 		call("model_missing_data(text,text)", "SELECT * FROM model_missing_data(?, ?)", "sonderborg-2023", "2022");
 		call("jobindsats_table_cells(text,text[])", "SELECT * FROM jobindsats_table_cells(?, ?::text[])", "PTVA02", "{Antal personer}");
 		call("jobindsats_table_breakdowns(text,text)", "SELECT * FROM jobindsats_table_breakdowns(?, ?)", "PTVA02", "Antal personer");
+		call("jobindsats_store_breakdowns(text,text)", "SELECT * FROM jobindsats_store_breakdowns(?, ?)", "PTVA02", "Antal personer");
+		call("jobindsats_term_derive(text,text,boolean)", "SELECT * FROM jobindsats_term_derive(?, ?, true)", "befolkning_16_66", "year");
 		call("jobindsats_named_values(jsonb)", "SELECT * FROM jobindsats_named_values(?::jsonb)",
 				"{\"Ydelsesgrupper\": [\"A-dagpenge\", \"Jobparate kontanthjælpsmodtagere\"], \"Køn\": \"Kvinder\"}");
 		call("jobindsats_label_match(text,text[])", "SELECT * FROM jobindsats_label_match(?, ?::text[])",
@@ -140,20 +144,25 @@ public class JdbcClientTest {
 			"kommuner().kommune",
 			// the readers' municipality, typed so that it joins and filters as the type does
 			// (the area as written is the plain column area next to it)
-			"jobindsats_csv(text,text,text[]).kommune",
-			"jobindsats_csv(bytea,text,text[],text).kommune",
-			"jobindsats_json(jsonb,text,text[]).kommune",
+			"jobindsats_csv(text,text,text[],text).kommune",
+			"jobindsats_csv(bytea,text,text[],text,text).kommune",
+			"jobindsats_json(jsonb,text,text[],text).kommune",
+			"jobindsats_json(text,text,text[],text).kommune",
+			"jobindsats_json(bytea,text,text[],text,text).kommune",
 			"jobindsats_wide(regclass,text,text[],jsonb).kommune",
 			"jobindsats_wide_cells(regclass,text,text[],jsonb).kommune",
 			// the readers' dimensions (label -> value as written), one jsonb object per cell;
 			// getString() reads it as JSON text
-			"jobindsats_csv(text,text,text[]).dimensions",
-			"jobindsats_csv(bytea,text,text[],text).dimensions",
-			"jobindsats_json(jsonb,text,text[]).dimensions",
+			"jobindsats_csv(text,text,text[],text).dimensions",
+			"jobindsats_csv(bytea,text,text[],text,text).dimensions",
+			"jobindsats_json(jsonb,text,text[],text).dimensions",
+			"jobindsats_json(text,text,text[],text).dimensions",
+			"jobindsats_json(bytea,text,text[],text,text).dimensions",
 			"jobindsats_wide(regclass,text,text[],jsonb).dimensions",
 			"jobindsats_wide_cells(regclass,text,text[],jsonb).dimensions",
 			"jobindsats_table_cells(text,text[]).dimensions",
 			"jobindsats_table_breakdowns(text,text).jobindsats_table_breakdowns",
+			"jobindsats_store_breakdowns(text,text).jobindsats_store_breakdowns",
 			// a row of the catalog table jobindsats_source, whose labels column is jsonb
 			"jobindsats_registration(text).labels");
 
@@ -164,7 +173,9 @@ public class JdbcClientTest {
 	 */
 	static final Set<String> NOT_READING = Set.of(
 			"grant_access(regrole,text)", "revoke_access(regrole,text)",
-			"jobindsats_csv(text,text,text[])", "jobindsats_csv(bytea,text,text[],text)", "jobindsats_json(jsonb,text,text[])",
+			"jobindsats_csv(text,text,text[],text)", "jobindsats_csv(bytea,text,text[],text,text)",
+			"jobindsats_json(jsonb,text,text[],text)", "jobindsats_json(text,text,text[],text)",
+			"jobindsats_json(bytea,text,text[],text,text)",
 			"jobindsats_load(text,text,text[],boolean)", "jobindsats_load(text,bytea,text[],text,boolean)",
 			"jobindsats_load(text,jsonb,text[],boolean)", "jobindsats_load(text,regclass,text[],jsonb,boolean)",
 			"jobindsats_load_cells(text,text,anyelement,text[],text,jsonb,boolean)");

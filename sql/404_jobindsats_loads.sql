@@ -15,7 +15,7 @@ DELETE FROM benchmark.jobindsats_loads;
 SELECT c.oid::regclass AS config, x.extcondition AS dump_condition
 FROM pg_extension e, unnest(e.extconfig, e.extcondition) x(cfg, extcondition), pg_class c
 WHERE e.extname = 'benchmark' AND c.oid = x.cfg AND c.relname LIKE 'jobindsats_%'
-ORDER BY 1::text;
+ORDER BY c.relname;
 
 -- a load is logged: digest, periods, counts, municipalities per period; cells name their load
 SELECT load_id IS NOT NULL AS has_id, added, repeated, municipalities, short_periods

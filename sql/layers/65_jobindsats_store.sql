@@ -215,6 +215,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	cells text;
+	on_conflict text;
 	digest bytea;
 	outcome record;
 	fitting text;
@@ -253,17 +254,23 @@ BEGIN
 	load_id := pg_catalog.nextval(pg_catalog.pg_get_serial_sequence('benchmark.jobindsats_loads', 'load_id'));
 	/*
 	 * The common case first: every key once in the document.  Each cell is
-	 * matched with the store's by its key; new cells are inserted (ON
-	 * CONFLICT DO NOTHING: under REPEATABLE READ a cell another load stored
-	 * after the snapshot is a serialization failure, never 23505), changed
-	 * ones updated.  A key twice in the document undoes this attempt, and
-	 * the document is read again sorted by key (below).
+	 * matched with the store's by its key; new cells are inserted, changed
+	 * ones updated.  Under READ COMMITTED the statement's snapshot, taken
+	 * after the lock, sees every cell stored, so a plain INSERT (the fastest)
+	 * fails only on a key twice in the document; under REPEATABLE READ or
+	 * SERIALIZABLE a cell another load stored after the transaction's
+	 * snapshot is not seen, and ON CONFLICT DO NOTHING makes it a
+	 * serialization failure (40001), never 23505.  A key twice in the
+	 * document undoes this attempt, and the document is read again sorted
+	 * by key (below).
 	 */
+	on_conflict := CASE WHEN pg_catalog.current_setting('transaction_isolation') = 'read committed' THEN ''
+						ELSE 'ON CONFLICT DO NOTHING' END;
 	BEGIN
 		EXECUTE pg_catalog.format($q$
 			WITH read AS MATERIALIZED (
 				SELECT coalesce(c.kommune::text, c.area) AS area, c.kommune, c.period, c.dimensions, c.measure, c.value
-				FROM %s c),
+				FROM %1$s c),
 			matched AS MATERIALIZED (
 				SELECT r.area, r.kommune, r.period, r.dimensions, r.measure, r.value,
 					   o.table_id IS NOT NULL AS present, o.value AS stored_value, o.ctid AS stored_row
@@ -287,7 +294,7 @@ BEGIN
 				SELECT $2, m.area, m.kommune, m.period, m.dimensions, m.measure, m.value, $7
 				FROM matched m
 				WHERE NOT m.present AND (SELECT t.n = 0 FROM twice t) AND (SELECT f.ok FROM fit f)
-				ON CONFLICT DO NOTHING
+				%2$s
 				RETURNING 1),
 			replaced AS (
 				UPDATE benchmark.jobindsats_observation o
@@ -312,13 +319,13 @@ BEGIN
 				   (SELECT coalesce(pg_catalog.jsonb_object_agg(p.period, p.n), '{}')
 					FROM (SELECT x.period, pg_catalog.count(DISTINCT x.kommune) AS n FROM read x GROUP BY x.period) p) AS municipalities
 			FROM read r
-			$q$, cells)
+			$q$, cells, on_conflict)
 		INTO outcome
 		USING doc, table_id, dimension_columns, encoding, labels, keep_other_areas, load_id;
 		IF outcome.twice > 0 OR outcome.added < outcome.new THEN
 			RAISE EXCEPTION 'a key twice in the document' USING ERRCODE = 'cardinality_violation';
 		END IF;
-	EXCEPTION WHEN cardinality_violation THEN
+	EXCEPTION WHEN cardinality_violation OR unique_violation THEN
 		outcome := NULL;
 	END;
 	/*
@@ -357,7 +364,7 @@ BEGIN
 				FROM read r
 				WHERE r.nth = 1 AND ($6 OR r.kommune IS NOT NULL)
 				  AND NOT EXISTS (SELECT 1 FROM conflict) AND (SELECT f.ok FROM fit f)
-				ON CONFLICT (table_id, measure, dimensions, area, period) DO UPDATE
+				ON CONFLICT (table_id, measure, area, period, dimensions) DO UPDATE
 				SET value = excluded.value, kommune = excluded.kommune, stored_at = pg_catalog.now(), load_id = excluded.load_id
 				WHERE o.value IS DISTINCT FROM excluded.value
 				RETURNING o.xmax OPERATOR(pg_catalog.=) 0 AS inserted),

@@ -155,7 +155,7 @@ DROP INDEX benchmark.jobindsats_observation_series;
 ALTER TABLE benchmark.jobindsats_observation
 	ADD COLUMN load_id bigint,
 	DROP CONSTRAINT jobindsats_observation_pkey,
-	ADD CONSTRAINT jobindsats_observation_pkey PRIMARY KEY (table_id, measure, dimensions, area, period),
+	ADD CONSTRAINT jobindsats_observation_pkey PRIMARY KEY (table_id, measure, area, period, dimensions),
 	ADD CONSTRAINT jobindsats_observation_period_canonical CHECK (CASE WHEN benchmark.period_is_valid(period) THEN benchmark.period_canonical(period) OPERATOR(pg_catalog.=) period ELSE false END),
 	ADD CONSTRAINT jobindsats_observation_area_fits CHECK (benchmark.jobindsats_area_fits(area, kommune));
 COMMENT ON COLUMN benchmark.jobindsats_observation.load_id IS

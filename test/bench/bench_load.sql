@@ -133,6 +133,7 @@ SELECT count(*) AS sample_cells, count(DISTINCT table_id) AS sample_tables,
 FROM benchmark.jobindsats_observation \gset
 \echo
 \echo 'The whole SYNTHETIC sample:' :sample_cells 'cells of' :sample_tables 'wide tables loaded with jobindsats_load in' :sample_seconds 's (target: under 10 s)'
+SET client_min_messages = warning;
 TRUNCATE benchmark.jobindsats_observation;
 DROP SCHEMA jobindsats CASCADE;
 DROP SCHEMA brugerdata CASCADE;

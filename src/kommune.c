@@ -89,8 +89,8 @@ static char *official_keys[KOMMUNE_COUNT];
 static char *alias_keys[lengthof(kommune_aliases)];
 
 /* The entry of an official code, or NULL. */
-static const KommuneInfo *
-info_by_code(int code)
+const KommuneInfo *
+kommune_info_by_code(int code)
 {
 	int			low = 0;
 	int			high = KOMMUNE_COUNT - 1;
@@ -113,7 +113,7 @@ info_by_code(int code)
 static const KommuneInfo *
 info_of(int16 code)
 {
-	const KommuneInfo *info = info_by_code(code);
+	const KommuneInfo *info = kommune_info_by_code(code);
 
 	if (info == NULL)
 		elog(ERROR, "invalid kommune code %d in stored value", code);
@@ -261,7 +261,7 @@ code_by_text(const char *text, int len)
 		for (i = start; i < end && isdigit((unsigned char) text[i]); i++)
 			value = value * 10 + (text[i] - '0');
 		if (i == end)
-			return info_by_code(value) ? value : 0;
+			return kommune_info_by_code(value) ? value : 0;
 	}
 
 	build_keys();
@@ -543,7 +543,7 @@ kommune_recv(PG_FUNCTION_ARGS)
 						buf->len - buf->cursor),
 				 errdetail("A kommune is sent as its code in two bytes.")));
 	code = pq_getmsgint(buf, sizeof(int16));
-	if (info_by_code(code) == NULL)
+	if (kommune_info_by_code(code) == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external kommune value: no municipality has code %d", code)));
@@ -640,7 +640,7 @@ kommune_from_code(PG_FUNCTION_ARGS)
 {
 	int32		code = PG_GETARG_INT32(0);
 
-	if (code < 0 || code > PG_INT16_MAX || info_by_code(code) == NULL)
+	if (code < 0 || code > PG_INT16_MAX || kommune_info_by_code(code) == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("no Danish municipality has code %d", code),

@@ -21,6 +21,9 @@ typedef struct KommuneInfo
 /* Ordered by code. */
 extern const KommuneInfo kommune_table[KOMMUNE_COUNT];
 
+/* The entry of an official code, or NULL. */
+extern const KommuneInfo *kommune_info_by_code(int code);
+
 /*
  * For readers of other formats: the code of the municipality a UTF-8 text
  * names (as kommune input reads it), or 0 when it names none.

@@ -54,7 +54,7 @@ rows() {
 	psql -qX -At -d "$1" <<'SQL'
 SELECT format('SELECT %L, count(*), md5(string_agg(t::text, E''\n'' ORDER BY t::text)) FROM %s t', c.oid::regclass, c.oid::regclass)
 FROM pg_class c
-WHERE c.oid = ANY ((SELECT extconfig FROM pg_extension WHERE extname = 'benchmark')::oid[])
+WHERE c.oid = ANY ((SELECT extconfig FROM pg_extension WHERE extname = 'benchmark')::oid[]) AND c.relkind = 'r'
 ORDER BY 1 \gexec
 SQL
 }

@@ -8,8 +8,25 @@
  * one key; the whole country, regions, landsdele and RAR areas are kept as
  * written, with kommune NULL.  No rows are shipped, so none are protected.
  * The table refers to no other table: a parallel pg_restore loads it in any
- * order.
+ * order.  Its checks are those of a load: a canonical period label, and an
+ * area that is a municipality's official name with its kommune, or one of
+ * the other areas jobindsats lists with kommune NULL; so a direct INSERT
+ * stores only what a load would.
+ *
+ * Every load is logged in benchmark.jobindsats_loads (below), and a cell
+ * names the load that brought its current value (load_id; NULL for a value
+ * written directly).  A history of replaced values, keyed by the load that
+ * replaced them, fits beside it without a change to either table.
  */
+
+/* The store's check of an area: as a load stores it (see jobindsats_area_kommune). */
+CREATE FUNCTION benchmark.jobindsats_area_fits(area text, kommune @extschema@.kommune)
+RETURNS boolean
+LANGUAGE c IMMUTABLE PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'jobindsats_area_fits';
+
+COMMENT ON FUNCTION benchmark.jobindsats_area_fits(text, @extschema@.kommune) IS
+'Whether an area and kommune are as a load stores them: a municipality''s official name with its kommune, or "Hele landet", a region, a landsdel, a RAR area or "Uoplyst område" with kommune NULL (the check of jobindsats_observation)';
 
 CREATE TABLE benchmark.jobindsats_observation (
 	table_id text NOT NULL,
@@ -20,12 +37,15 @@ CREATE TABLE benchmark.jobindsats_observation (
 	measure text NOT NULL,
 	value numeric,
 	stored_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
-	CONSTRAINT jobindsats_observation_pkey PRIMARY KEY (table_id, area, period, dimensions, measure),
+	load_id bigint,
+	CONSTRAINT jobindsats_observation_pkey PRIMARY KEY (table_id, measure, area, period, dimensions),
 	CONSTRAINT jobindsats_observation_table_id_format CHECK (table_id ~ '^[A-Z0-9][A-Z0-9_]*$'),
 	CONSTRAINT jobindsats_observation_area_given CHECK (area <> ''),
 	CONSTRAINT jobindsats_observation_measure_given CHECK (measure <> ''),
 	CONSTRAINT jobindsats_observation_dimensions_object CHECK (pg_catalog.jsonb_typeof(dimensions) = 'object'),
-	CONSTRAINT jobindsats_observation_value_finite CHECK (value OPERATOR(pg_catalog.>) '-Infinity' AND value OPERATOR(pg_catalog.<) 'Infinity')
+	CONSTRAINT jobindsats_observation_value_finite CHECK (value OPERATOR(pg_catalog.>) '-Infinity' AND value OPERATOR(pg_catalog.<) 'Infinity'),
+	CONSTRAINT jobindsats_observation_period_canonical CHECK (CASE WHEN benchmark.period_is_valid(period) THEN benchmark.period_canonical(period) OPERATOR(pg_catalog.=) period ELSE false END),
+	CONSTRAINT jobindsats_observation_area_fits CHECK (benchmark.jobindsats_area_fits(area, kommune))
 );
 
 COMMENT ON TABLE benchmark.jobindsats_observation IS
@@ -46,13 +66,15 @@ COMMENT ON COLUMN benchmark.jobindsats_observation.value IS
 'The value, exact as written; NULL for a suppressed or missing cell (never 0)';
 COMMENT ON COLUMN benchmark.jobindsats_observation.stored_at IS
 'When the value was stored: the first load of the cell, or the load that last revised it';
+COMMENT ON COLUMN benchmark.jobindsats_observation.load_id IS
+'The load (benchmark.jobindsats_loads) that brought the current value; NULL for a value written directly';
 
 /*
- * The mappings read one table's measure and breakdowns at a time; the index
- * holds the whole key, so that a load's lookup of a cell is exact whichever
- * of the two indexes the planner takes.
+ * The key leads with what the mappings read by (one table's measure at a
+ * time), so that one index serves them and a load's lookup of a cell; the
+ * breakdown comes last, as comparing jsonb is the costly part of an index
+ * lookup.
  */
-CREATE INDEX jobindsats_observation_series ON benchmark.jobindsats_observation (table_id, measure, dimensions, area, period);
 
 SELECT pg_catalog.pg_extension_config_dump('benchmark.jobindsats_observation', '');
 

@@ -24,6 +24,7 @@ DECLARE
 	copy_hint text := CASE WHEN TG_TABLE_NAME LIKE 'model%' THEN 'Copy the model with benchmark.model_copy(''sonderborg-2023'', ''my-model'') and change the copy.'
 						   WHEN TG_TABLE_NAME LIKE 'peer_group%' THEN 'Copy the group with benchmark.peer_group_copy(''group'', ''my-group'') and change the copy.'
 						   WHEN TG_TABLE_NAME = 'jobindsats_series_form' THEN 'The year form is always stored; add the other forms a model reads.'
+						   WHEN TG_TABLE_NAME = 'jobindsats_measure_label' THEN 'Add labels of your own (shipped = false) beside the shipped ones.'
 						   WHEN TG_TABLE_NAME LIKE 'jobindsats%' THEN 'Add a term or mapping of your own under another name (shipped = false) and point a copy of the model at it.'
 						   ELSE 'Add a target of your own (shipped = false) instead.' END;
 	parent_shipped boolean := false;
@@ -113,6 +114,10 @@ CREATE TRIGGER protect_shipped BEFORE INSERT OR UPDATE OR DELETE ON benchmark.jo
 	FOR EACH ROW EXECUTE FUNCTION benchmark.protect_shipped('term');
 CREATE TRIGGER protect_shipped BEFORE INSERT OR UPDATE OR DELETE ON benchmark.jobindsats_mapping
 	FOR EACH ROW EXECUTE FUNCTION benchmark.protect_shipped('mapping');
+CREATE TRIGGER protect_shipped BEFORE INSERT OR UPDATE OR DELETE ON benchmark.jobindsats_measure_label
+	FOR EACH ROW EXECUTE FUNCTION benchmark.protect_shipped('measure');
+CREATE TRIGGER protect_shipped_truncate BEFORE TRUNCATE ON benchmark.jobindsats_measure_label
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.protect_shipped();
 CREATE TRIGGER protect_shipped_truncate BEFORE TRUNCATE ON benchmark.jobindsats_term
 	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.protect_shipped();
 CREATE TRIGGER protect_shipped_truncate BEFORE TRUNCATE ON benchmark.jobindsats_mapping

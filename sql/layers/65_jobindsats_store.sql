@@ -195,19 +195,32 @@ END;
 COMMENT ON FUNCTION benchmark.jobindsats_wide(regclass, text, text[], jsonb) IS
 'A wide table of a jobindsats table as pipelines keep it (columns "Område"/"Area", "Periode"/"Period", one per dimension, one per measure) in the readers'' long form (table_id, area, kommune, period, dimensions, measure, value), read with your rights from a source you own, a superuser owns or benchmark.trusted_owners names; labels maps column names to labels';
 
-/* The one loader behind the jobindsats_load functions. */
+/*
+ * The one loader behind the jobindsats_load functions: one statement reads
+ * the document, sorts its cells by the store's key (a repeated row read
+ * once, the same key with another value found), checks the labels against
+ * jobindsats_measure_label, and writes with INSERT ... ON CONFLICT, which
+ * leaves an equal value as it is.  Under REPEATABLE READ or SERIALIZABLE a
+ * cell another load stored after this transaction's snapshot is a
+ * serialization failure (40001), which clients retry.
+ */
 CREATE FUNCTION benchmark.jobindsats_load_cells(reader text, table_name text, doc anyelement, dimension_columns text[],
 												encoding text, labels jsonb, keep_other_areas boolean,
 												OUT table_id text, OUT first_period text, OUT last_period text,
 												OUT added bigint, OUT replaced bigint, OUT unchanged bigint,
-												OUT not_municipal bigint)
+												OUT not_municipal bigint, OUT load_id bigint, OUT repeated bigint,
+												OUT municipalities jsonb, OUT short_periods text[])
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	cells text;
-	twice bigint;
-	duplicate jsonb;
+	on_conflict text;
+	digest bytea;
+	outcome record;
+	fitting text;
+	unknown_labels text;
+	p record;
 BEGIN
 	table_id := pg_catalog.upper(pg_catalog.btrim(table_name));
 	IF table_id IS NULL OR table_id !~ '^[A-Z0-9][A-Z0-9_]*$' THEN
@@ -218,113 +231,278 @@ BEGIN
 	IF doc IS NULL THEN
 		RAISE EXCEPTION 'jobindsats_load: no document for table %', table_id USING ERRCODE = 'null_value_not_allowed';
 	END IF;
+	/* the cells with their line (none for a wide table) */
 	cells := CASE reader
 		WHEN 'csv' THEN 'benchmark.jobindsats_csv($1, $2, $3)'
 		WHEN 'csv-bytes' THEN 'benchmark.jobindsats_csv($1, $2, $3, $4)'
 		WHEN 'json' THEN 'benchmark.jobindsats_json($1, $2, $3)'
-		WHEN 'wide' THEN 'benchmark.jobindsats_wide_cells($1, $2, $3, $5)'
+		WHEN 'wide' THEN '(SELECT w.*, NULL::bigint AS line FROM benchmark.jobindsats_wide_cells($1, $2, $3, $5) w)'
 	END;
 	IF cells IS NULL THEN
 		RAISE EXCEPTION 'jobindsats_load: unknown reader %', reader USING ERRCODE = 'invalid_parameter_value';
 	END IF;
+	/* the document's digest as given (a polymorphic function compiles only the branch taken) */
+	IF reader = 'csv' THEN
+		digest := pg_catalog.sha256(pg_catalog.convert_to(doc, 'UTF8'));
+	ELSIF reader = 'csv-bytes' THEN
+		digest := pg_catalog.sha256(doc);
+	ELSIF reader = 'json' THEN
+		digest := pg_catalog.sha256(pg_catalog.convert_to(doc::text, 'UTF8'));
+	END IF;
 	/* one load at a time; readers go on reading */
 	LOCK TABLE benchmark.jobindsats_observation IN SHARE ROW EXCLUSIVE MODE;
+	load_id := pg_catalog.nextval(pg_catalog.pg_get_serial_sequence('benchmark.jobindsats_loads', 'load_id'));
+	/*
+	 * The common case first: every key once in the document.  Each cell is
+	 * matched with the store's by its key; new cells are inserted, changed
+	 * ones updated.  Under READ COMMITTED the statement's snapshot, taken
+	 * after the lock, sees every cell stored, so a plain INSERT (the fastest)
+	 * fails only on a key twice in the document; under REPEATABLE READ or
+	 * SERIALIZABLE a cell another load stored after the transaction's
+	 * snapshot is not seen, and ON CONFLICT DO NOTHING makes it a
+	 * serialization failure (40001), never 23505.  A key twice in the
+	 * document undoes this attempt, and the document is read again sorted
+	 * by key (below).
+	 */
+	on_conflict := CASE WHEN pg_catalog.current_setting('transaction_isolation') = 'read committed' THEN ''
+						ELSE 'ON CONFLICT DO NOTHING' END;
 	BEGIN
 		EXECUTE pg_catalog.format($q$
-			WITH cells AS MATERIALIZED (
-				SELECT coalesce(c.kommune::text, c.area) AS area, c.area AS written, c.kommune, c.period,
-					   c.dimensions, c.measure, c.value
-				FROM %s c),
+			WITH read AS MATERIALIZED (
+				SELECT coalesce(c.kommune::text, c.area) AS area, c.kommune, c.period, c.dimensions, c.measure, c.value
+				FROM %1$s c),
 			matched AS MATERIALIZED (
-				SELECT c.area, c.kommune, c.period, c.dimensions, c.measure, c.value,
+				SELECT r.area, r.kommune, r.period, r.dimensions, r.measure, r.value,
 					   o.table_id IS NOT NULL AS present, o.value AS stored_value, o.ctid AS stored_row
-				FROM cells c
+				FROM read r
 					 LEFT JOIN benchmark.jobindsats_observation o
-					 ON o.table_id = $2 AND o.area = c.area AND o.period = c.period
-						AND o.dimensions = c.dimensions AND o.measure = c.measure
-				WHERE $6 OR c.kommune IS NOT NULL),
+					 ON o.table_id = $2 AND o.measure = r.measure AND o.dimensions = r.dimensions
+						AND o.area = r.area AND o.period = r.period
+				WHERE $6 OR r.kommune IS NOT NULL),
+			twice AS (
+				SELECT pg_catalog.count(*) - pg_catalog.count(DISTINCT m.stored_row) AS n FROM matched m WHERE m.present),
+			labels AS (
+				SELECT DISTINCT r.measure FROM read r),
+			fit AS (
+				SELECT NOT EXISTS (SELECT 1 FROM benchmark.jobindsats_measure_label k WHERE k.table_id = $2)
+					   OR EXISTS (SELECT 1 FROM labels l JOIN benchmark.jobindsats_measure_label k
+								  ON k.table_id = $2
+									 AND pg_catalog.lower(pg_catalog.regexp_replace(k.measure, '^.*: ', ''))
+										 = pg_catalog.lower(pg_catalog.regexp_replace(l.measure, '^.*: ', ''))) AS ok),
 			added AS (
-				INSERT INTO benchmark.jobindsats_observation (table_id, area, kommune, period, dimensions, measure, value)
-				SELECT $2, m.area, m.kommune, m.period, m.dimensions, m.measure, m.value
+				INSERT INTO benchmark.jobindsats_observation (table_id, area, kommune, period, dimensions, measure, value, load_id)
+				SELECT $2, m.area, m.kommune, m.period, m.dimensions, m.measure, m.value, $7
 				FROM matched m
-				WHERE NOT m.present
+				WHERE NOT m.present AND (SELECT t.n = 0 FROM twice t) AND (SELECT f.ok FROM fit f)
+				%2$s
 				RETURNING 1),
 			replaced AS (
 				UPDATE benchmark.jobindsats_observation o
-				SET value = m.value, kommune = m.kommune, stored_at = pg_catalog.now()
+				SET value = m.value, kommune = m.kommune, stored_at = pg_catalog.now(), load_id = $7
 				FROM matched m
 				WHERE m.present AND m.value IS DISTINCT FROM m.stored_value
-				  AND o.table_id = $2 AND o.area = m.area AND o.period = m.period
-				  AND o.dimensions = m.dimensions AND o.measure = m.measure
+				  AND (SELECT t.n = 0 FROM twice t) AND (SELECT f.ok FROM fit f)
+				  AND o.table_id = $2 AND o.measure = m.measure AND o.dimensions = m.dimensions
+				  AND o.area = m.area AND o.period = m.period
 				RETURNING 1)
-			SELECT (SELECT pg_catalog.min(c.period) FROM cells c), (SELECT pg_catalog.max(c.period) FROM cells c),
-				   (SELECT pg_catalog.count(*) FROM added), (SELECT pg_catalog.count(*) FROM replaced),
-				   (SELECT pg_catalog.count(*) FILTER (WHERE m.present AND m.value IS NOT DISTINCT FROM m.stored_value) FROM matched m),
-				   (SELECT pg_catalog.count(*) FROM cells c WHERE c.kommune IS NULL),
-				   (SELECT pg_catalog.count(*) - pg_catalog.count(DISTINCT m.stored_row) FROM matched m WHERE m.present)
-			$q$, cells)
-		INTO first_period, last_period, added, replaced, unchanged, not_municipal, twice
-		USING doc, table_id, dimension_columns, encoding, labels, keep_other_areas;
-	EXCEPTION WHEN unique_violation THEN
-		/* a new cell twice in the document */
-		twice := NULL;
+			SELECT pg_catalog.min(r.period) AS first_period, pg_catalog.max(r.period) AS last_period,
+				   pg_catalog.count(*) FILTER (WHERE $6 OR r.kommune IS NOT NULL) AS stored,
+				   0::bigint AS repeated,
+				   pg_catalog.count(*) FILTER (WHERE r.kommune IS NULL) AS not_municipal,
+				   (SELECT pg_catalog.count(*) FROM added) AS added,
+				   (SELECT pg_catalog.count(*) FROM replaced) AS replaced,
+				   (SELECT pg_catalog.count(*) FROM matched m WHERE NOT m.present) AS new,
+				   (SELECT t.n FROM twice t) AS twice,
+				   NULL::jsonb AS conflict,
+				   (SELECT f.ok FROM fit f) AS fits,
+				   (SELECT pg_catalog.array_agg(l.measure ORDER BY l.measure) FROM labels l) AS labels,
+				   (SELECT coalesce(pg_catalog.jsonb_object_agg(p.period, p.n), '{}')
+					FROM (SELECT x.period, pg_catalog.count(DISTINCT x.kommune) AS n FROM read x GROUP BY x.period) p) AS municipalities
+			FROM read r
+			$q$, cells, on_conflict)
+		INTO outcome
+		USING doc, table_id, dimension_columns, encoding, labels, keep_other_areas, load_id;
+		IF outcome.twice > 0 OR outcome.added < outcome.new THEN
+			RAISE EXCEPTION 'a key twice in the document' USING ERRCODE = 'cardinality_violation';
+		END IF;
+	EXCEPTION WHEN cardinality_violation OR unique_violation THEN
+		outcome := NULL;
 	END;
 	/*
-	 * A key twice in the document: a new one fails the primary key, a stored
-	 * one is matched twice.  Find it for the message.
+	 * A key twice: the cells sorted by key and line, a repeated row (the
+	 * same value) read once, another value for the key found; written with
+	 * INSERT ... ON CONFLICT DO UPDATE, which leaves an equal value as it is.
 	 */
-	IF twice IS DISTINCT FROM 0 THEN
+	IF outcome IS NULL THEN
 		EXECUTE pg_catalog.format($q$
-			SELECT pg_catalog.to_jsonb(d)
-			FROM (SELECT coalesce(c.kommune::text, c.area) AS area, c.period, c.dimensions, c.measure,
-						 pg_catalog.count(*) AS n, pg_catalog.string_agg(DISTINCT c.area, ', ') AS written
-				  FROM %s c
-				  GROUP BY 1, 2, 3, 4
-				  HAVING pg_catalog.count(*) > 1
-				  LIMIT 1) d$q$, cells)
-		INTO duplicate
-		USING doc, table_id, dimension_columns, encoding, labels;
-		IF duplicate IS NULL THEN
-			RAISE EXCEPTION 'jobindsats_load: the primary key of the store refused a cell of table %', table_id
-				USING ERRCODE = 'unique_violation';
-		END IF;
+			WITH read AS MATERIALIZED (
+				SELECT coalesce(c.kommune::text, c.area) AS area, c.area AS written, c.kommune, c.period,
+					   c.dimensions, c.measure, c.value, c.line,
+					   pg_catalog.row_number() OVER w AS nth,
+					   pg_catalog.first_value(c.value) OVER w AS first_value,
+					   pg_catalog.first_value(c.line) OVER w AS first_line,
+					   pg_catalog.first_value(c.area) OVER w AS first_written
+				FROM %s c
+				WINDOW w AS (PARTITION BY c.measure, c.dimensions, coalesce(c.kommune::text, c.area), c.period ORDER BY c.line)),
+			conflict AS (
+				SELECT r.area, r.period, r.dimensions, r.measure, r.first_line, r.first_written, r.first_value,
+					   r.line, r.written, r.value
+				FROM read r
+				WHERE r.nth > 1 AND r.value IS DISTINCT FROM r.first_value
+				LIMIT 1),
+			labels AS (
+				SELECT DISTINCT r.measure FROM read r),
+			fit AS (
+				SELECT NOT EXISTS (SELECT 1 FROM benchmark.jobindsats_measure_label k WHERE k.table_id = $2)
+					   OR EXISTS (SELECT 1 FROM labels l JOIN benchmark.jobindsats_measure_label k
+								  ON k.table_id = $2
+									 AND pg_catalog.lower(pg_catalog.regexp_replace(k.measure, '^.*: ', ''))
+										 = pg_catalog.lower(pg_catalog.regexp_replace(l.measure, '^.*: ', ''))) AS ok),
+			written AS (
+				INSERT INTO benchmark.jobindsats_observation AS o (table_id, area, kommune, period, dimensions, measure, value, load_id)
+				SELECT $2, r.area, r.kommune, r.period, r.dimensions, r.measure, r.value, $7
+				FROM read r
+				WHERE r.nth = 1 AND ($6 OR r.kommune IS NOT NULL)
+				  AND NOT EXISTS (SELECT 1 FROM conflict) AND (SELECT f.ok FROM fit f)
+				ON CONFLICT (table_id, measure, area, period, dimensions) DO UPDATE
+				SET value = excluded.value, kommune = excluded.kommune, stored_at = pg_catalog.now(), load_id = excluded.load_id
+				WHERE o.value IS DISTINCT FROM excluded.value
+				RETURNING o.xmax OPERATOR(pg_catalog.=) 0 AS inserted),
+			counts AS (
+				SELECT pg_catalog.min(r.period) AS first_period, pg_catalog.max(r.period) AS last_period,
+					   pg_catalog.count(*) FILTER (WHERE r.nth = 1 AND ($6 OR r.kommune IS NOT NULL)) AS stored,
+					   pg_catalog.count(*) FILTER (WHERE r.nth > 1) AS repeated,
+					   pg_catalog.count(*) FILTER (WHERE r.nth = 1 AND r.kommune IS NULL) AS not_municipal
+				FROM read r)
+			SELECT c.first_period, c.last_period, c.stored, c.repeated, c.not_municipal,
+				   (SELECT pg_catalog.count(*) FILTER (WHERE w.inserted) FROM written w) AS added,
+				   (SELECT pg_catalog.count(*) FILTER (WHERE NOT w.inserted) FROM written w) AS replaced,
+				   NULL::bigint AS new, 0::bigint AS twice,
+				   (SELECT pg_catalog.to_jsonb(x) FROM conflict x) AS conflict,
+				   (SELECT f.ok FROM fit f) AS fits,
+				   (SELECT pg_catalog.array_agg(l.measure ORDER BY l.measure) FROM labels l) AS labels,
+				   (SELECT coalesce(pg_catalog.jsonb_object_agg(m.period, m.n), '{}')
+					FROM (SELECT r.period, pg_catalog.count(DISTINCT r.kommune) AS n FROM read r GROUP BY r.period) m) AS municipalities
+			FROM counts c
+			$q$, cells)
+		INTO outcome
+		USING doc, table_id, dimension_columns, encoding, labels, keep_other_areas, load_id;
 	END IF;
-	IF duplicate IS NOT NULL THEN
-		RAISE EXCEPTION 'jobindsats_load: the document for table % has % cells for one key', table_id, duplicate ->> 'n'
+	IF outcome.conflict IS NOT NULL THEN
+		RAISE EXCEPTION 'jobindsats_load: the document for table % has two values for one cell', table_id
 			USING ERRCODE = 'cardinality_violation',
-				DETAIL = pg_catalog.format('Area %s (written %s), period %s, dimensions %s, measure "%s".',
-										   duplicate ->> 'area', duplicate ->> 'written', duplicate ->> 'period',
-										   duplicate -> 'dimensions', duplicate ->> 'measure'),
-				HINT = 'A municipality written in two ways is one area; remove the duplicate rows before loading.';
+				DETAIL = pg_catalog.format('Area %s, period %s, dimensions %s, measure "%s": %s (%s%s) and %s (%s%s).',
+										   outcome.conflict ->> 'area', outcome.conflict ->> 'period',
+										   outcome.conflict -> 'dimensions', outcome.conflict ->> 'measure',
+										   coalesce(outcome.conflict ->> 'first_value', 'NULL'),
+										   coalesce('line ' || (outcome.conflict ->> 'first_line'), 'a row'),
+										   CASE WHEN outcome.conflict ->> 'first_written' <> outcome.conflict ->> 'area'
+												THEN ', written ' || (outcome.conflict ->> 'first_written') ELSE '' END,
+										   coalesce(outcome.conflict ->> 'value', 'NULL'),
+										   coalesce('line ' || (outcome.conflict ->> 'line'), 'another row'),
+										   CASE WHEN outcome.conflict ->> 'written' <> outcome.conflict ->> 'area'
+												THEN ', written ' || (outcome.conflict ->> 'written') ELSE '' END),
+				HINT = 'A row repeated with the same values is read once; rows that disagree must be resolved before loading (a municipality written in two ways is one area).';
 	END IF;
+	IF NOT outcome.fits THEN
+		SELECT pg_catalog.string_agg(f.table_id, ', ' ORDER BY f.table_id) INTO fitting
+		FROM (SELECT k.table_id FROM benchmark.jobindsats_measure_label k
+			  WHERE k.table_id <> jobindsats_load_cells.table_id
+			  GROUP BY k.table_id
+			  HAVING pg_catalog.count(DISTINCT pg_catalog.lower(pg_catalog.regexp_replace(k.measure, '^.*: ', '')))
+					 FILTER (WHERE pg_catalog.lower(pg_catalog.regexp_replace(k.measure, '^.*: ', ''))
+								   IN (SELECT pg_catalog.lower(pg_catalog.regexp_replace(l, '^.*: ', ''))
+									   FROM pg_catalog.unnest(outcome.labels) l))
+					 = (SELECT pg_catalog.count(DISTINCT pg_catalog.lower(pg_catalog.regexp_replace(l, '^.*: ', '')))
+						FROM pg_catalog.unnest(outcome.labels) l)) f;
+		RAISE EXCEPTION 'jobindsats_load: the document''s measure labels are not those of table %', table_id
+			USING ERRCODE = 'invalid_parameter_value',
+				DETAIL = pg_catalog.format('The document''s labels: %s.', pg_catalog.array_to_string(outcome.labels[1:5], '; ')
+										   || CASE WHEN pg_catalog.cardinality(outcome.labels) > 5
+												   THEN pg_catalog.format(' and %s more', pg_catalog.cardinality(outcome.labels) - 5) ELSE '' END),
+				HINT = CASE WHEN fitting IS NOT NULL
+							THEN pg_catalog.format('The labels fit table %s: load the document under that id.', fitting)
+							ELSE pg_catalog.format('Check the download, or add the table''s labels to benchmark.jobindsats_measure_label if %s has them.', table_id) END;
+	END IF;
+	/* labels the catalog does not know for a table it knows: said, not refused */
+	SELECT pg_catalog.string_agg(pg_catalog.quote_ident(l), ', ') INTO unknown_labels
+	FROM pg_catalog.unnest(outcome.labels) l
+	WHERE EXISTS (SELECT 1 FROM benchmark.jobindsats_measure_label k WHERE k.table_id = jobindsats_load_cells.table_id)
+	  AND NOT EXISTS (SELECT 1 FROM benchmark.jobindsats_measure_label k
+					  WHERE k.table_id = jobindsats_load_cells.table_id
+						AND pg_catalog.lower(pg_catalog.regexp_replace(k.measure, '^.*: ', ''))
+							= pg_catalog.lower(pg_catalog.regexp_replace(l, '^.*: ', '')));
+	IF unknown_labels IS NOT NULL THEN
+		RAISE NOTICE 'jobindsats_load: table % has no measure labelled %', table_id, unknown_labels
+			USING HINT = 'The cells are loaded; add the labels to benchmark.jobindsats_measure_label to have them checked.';
+	END IF;
+	first_period := outcome.first_period;
+	last_period := outcome.last_period;
+	added := outcome.added;
+	replaced := outcome.replaced;
+	unchanged := outcome.stored - outcome.added - outcome.replaced;
+	repeated := outcome.repeated;
+	not_municipal := outcome.not_municipal;
+	municipalities := outcome.municipalities;
+	/*
+	 * A truncated or partial download: a period with fewer municipalities
+	 * than the document's others, or than earlier loads of the table held
+	 * for the period before or after it.
+	 */
+	short_periods := '{}';
+	FOR p IN
+		WITH held AS (
+			SELECT e.key AS period, e.value::integer AS n FROM pg_catalog.jsonb_each_text(municipalities) e),
+		neighbours AS (
+			SELECT h.period, h.n, q.neighbour
+			FROM held h,
+				 LATERAL (VALUES (benchmark.period_previous(h.period)),
+								 (benchmark.period_from_index(benchmark.period_kind(h.period), benchmark.period_index(h.period) + 1))) q(neighbour)
+			WHERE q.neighbour IS NOT NULL AND NOT EXISTS (SELECT 1 FROM held x WHERE x.period = q.neighbour))
+		SELECT h.period, h.n,
+			   (SELECT pg_catalog.max(x.n) FROM held x) AS in_document,
+			   (SELECT pg_catalog.max((l.municipalities ->> nb.neighbour)::integer)
+				FROM neighbours nb, benchmark.jobindsats_loads l
+				WHERE nb.period = h.period AND l.table_id = jobindsats_load_cells.table_id) AS in_store
+		FROM held h
+		ORDER BY h.period
+	LOOP
+		IF p.n < p.in_document OR p.n < p.in_store THEN
+			short_periods := short_periods || p.period;
+			RAISE WARNING 'jobindsats_load: period % of table % holds % municipalities, fewer than %', p.period, table_id, p.n,
+				CASE WHEN p.n < p.in_document THEN pg_catalog.format('the document''s other periods (%s)', p.in_document)
+					 ELSE pg_catalog.format('the store holds for a neighbouring period (%s)', p.in_store) END
+				USING HINT = 'The download may be truncated or partial: check it and load it again (a load only adds and revises).';
+		END IF;
+	END LOOP;
+	INSERT INTO benchmark.jobindsats_loads (load_id, table_id, reader, digest, first_period, last_period, added, replaced,
+											unchanged, repeated, not_municipal, municipalities, short_periods)
+	VALUES (load_id, table_id, CASE reader WHEN 'csv-bytes' THEN 'csv' ELSE reader END, digest, first_period, last_period,
+			added, replaced, unchanged, repeated, not_municipal, municipalities, short_periods);
 END
 $$;
 
 COMMENT ON FUNCTION benchmark.jobindsats_load_cells(text, text, anyelement, text[], text, jsonb, boolean) IS
-'The loader behind jobindsats_load: reads a document (reader csv, csv-bytes or json) or a wide table (wide) and adds, replaces or leaves each cell in the store; returns the counts';
+'The loader behind jobindsats_load: reads a document (reader csv, csv-bytes or json) or a wide table (wide), adds, replaces or leaves each cell in the store, logs the load in jobindsats_loads; returns the counts';
 
 CREATE FUNCTION benchmark.jobindsats_load(table_id text, doc text, dimensions text[] DEFAULT NULL,
 										  keep_other_areas boolean DEFAULT true)
 RETURNS TABLE (table_id text, first_period text, last_period text, added bigint, replaced bigint,
-			   unchanged bigint, not_municipal bigint)
-LANGUAGE sql VOLATILE
-SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-	SELECT * FROM benchmark.jobindsats_load_cells('csv', $1, $2, $3, NULL::text, NULL::jsonb, $4);
-END;
+			   unchanged bigint, not_municipal bigint, load_id bigint, repeated bigint,
+			   municipalities jsonb, short_periods text[])
+LANGUAGE c VOLATILE
+AS 'MODULE_PATHNAME', 'jobindsats_load';
 
 COMMENT ON FUNCTION benchmark.jobindsats_load(text, text, text[], boolean) IS
-'Loads a jobindsats CSV download (read with jobindsats_csv) into the store benchmark.jobindsats_observation: adds new cells, replaces revised values, leaves equal ones; returns the counts added, replaced, unchanged and not municipal (stored unless keep_other_areas is false)';
+'Loads a jobindsats CSV download (read with jobindsats_csv) into the store benchmark.jobindsats_observation: adds new cells, replaces revised values, leaves equal ones, reads a repeated row once, logs the load in jobindsats_loads; returns the counts added, replaced, unchanged and not municipal (stored unless keep_other_areas is false), the load id, the repeated rows, the municipalities per period and the periods that hold fewer than the others';
 
 CREATE FUNCTION benchmark.jobindsats_load(table_id text, doc bytea, dimensions text[] DEFAULT NULL,
 										  encoding text DEFAULT 'UTF8', keep_other_areas boolean DEFAULT true)
 RETURNS TABLE (table_id text, first_period text, last_period text, added bigint, replaced bigint,
-			   unchanged bigint, not_municipal bigint)
-LANGUAGE sql VOLATILE
-SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-	SELECT * FROM benchmark.jobindsats_load_cells('csv-bytes', $1, $2, $3, $4, NULL::jsonb, $5);
-END;
+			   unchanged bigint, not_municipal bigint, load_id bigint, repeated bigint,
+			   municipalities jsonb, short_periods text[])
+LANGUAGE c VOLATILE
+AS 'MODULE_PATHNAME', 'jobindsats_load';
 
 COMMENT ON FUNCTION benchmark.jobindsats_load(text, bytea, text[], text, boolean) IS
 'Loads a jobindsats CSV file given as bytes in an encoding (UTF8 unless told) into the store, as jobindsats_load(text, text)';
@@ -332,12 +510,10 @@ COMMENT ON FUNCTION benchmark.jobindsats_load(text, bytea, text[], text, boolean
 CREATE FUNCTION benchmark.jobindsats_load(table_id text, doc jsonb, dimensions text[] DEFAULT NULL,
 										  keep_other_areas boolean DEFAULT true)
 RETURNS TABLE (table_id text, first_period text, last_period text, added bigint, replaced bigint,
-			   unchanged bigint, not_municipal bigint)
-LANGUAGE sql VOLATILE
-SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-	SELECT * FROM benchmark.jobindsats_load_cells('json', $1, $2, $3, NULL::text, NULL::jsonb, $4);
-END;
+			   unchanged bigint, not_municipal bigint, load_id bigint, repeated bigint,
+			   municipalities jsonb, short_periods text[])
+LANGUAGE c VOLATILE
+AS 'MODULE_PATHNAME', 'jobindsats_load';
 
 COMMENT ON FUNCTION benchmark.jobindsats_load(text, jsonb, text[], boolean) IS
 'Loads a jobindsats API reply in JSON (v2 or v3, read with jobindsats_json) into the store, as jobindsats_load(text, text)';
@@ -345,12 +521,10 @@ COMMENT ON FUNCTION benchmark.jobindsats_load(text, jsonb, text[], boolean) IS
 CREATE FUNCTION benchmark.jobindsats_load(table_id text, source regclass, dimensions text[] DEFAULT NULL,
 										  labels jsonb DEFAULT NULL, keep_other_areas boolean DEFAULT true)
 RETURNS TABLE (table_id text, first_period text, last_period text, added bigint, replaced bigint,
-			   unchanged bigint, not_municipal bigint)
-LANGUAGE sql VOLATILE
-SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-	SELECT * FROM benchmark.jobindsats_load_cells('wide', $1, $2, $3, NULL::text, $4, $5);
-END;
+			   unchanged bigint, not_municipal bigint, load_id bigint, repeated bigint,
+			   municipalities jsonb, short_periods text[])
+LANGUAGE c VOLATILE
+AS 'MODULE_PATHNAME', 'jobindsats_load';
 
 COMMENT ON FUNCTION benchmark.jobindsats_load(text, regclass, text[], jsonb, boolean) IS
 'Loads a wide table as pipelines keep it (read with jobindsats_wide, with your rights, from an owner you trust) into the store, as jobindsats_load(text, text)';

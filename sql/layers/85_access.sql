@@ -12,8 +12,8 @@
  *   loading    reading, and EXECUTE on jobindsats_load, jobindsats_load_cells,
  *              the readers of documents jobindsats_csv and jobindsats_json,
  *              jobindsats_series_refresh and
- *              jobindsats_mapping_series_refresh, and INSERT, UPDATE and
- *              DELETE on the store.
+ *              jobindsats_mapping_series_refresh, INSERT, UPDATE and DELETE
+ *              on the store, and INSERT on the load log (with its sequence).
  *
  * Loading is not PUBLIC's: a reader of documents holds a whole document in
  * memory, so only roles granted loading may call one.
@@ -67,10 +67,13 @@ BEGIN
 			SELECT verb || ' INSERT, UPDATE, DELETE ON ' || c.oid::pg_catalog.regclass::text || to_from
 			FROM pg_catalog.pg_extension e, pg_catalog.unnest(e.extconfig) cfg(relid)
 			JOIN pg_catalog.pg_class c ON c.oid = cfg.relid
-			WHERE e.oid = members AND c.oid <> 'benchmark.jobindsats_observation'::pg_catalog.regclass
+			WHERE e.oid = members AND c.relkind = 'r'
+			  AND c.oid NOT IN ('benchmark.jobindsats_observation'::pg_catalog.regclass, 'benchmark.jobindsats_loads'::pg_catalog.regclass)
 			ORDER BY 1;
 	ELSIF access = 'loading' THEN
 		RETURN NEXT verb || ' INSERT, UPDATE, DELETE ON benchmark.jobindsats_observation' || to_from;
+		RETURN NEXT verb || ' INSERT ON benchmark.jobindsats_loads' || to_from;
+		RETURN NEXT verb || ' USAGE ON SEQUENCE benchmark.jobindsats_loads_load_id_seq' || to_from;
 		RETURN QUERY
 			SELECT verb || ' EXECUTE ON FUNCTION ' || p.oid::pg_catalog.regprocedure::text || to_from
 			FROM pg_catalog.pg_proc p

@@ -117,3 +117,23 @@ ORDER BY array_position(ARRAY['copy', 'read', 'load', 'reload'], r.kind);
 
 TRUNCATE benchmark.jobindsats_observation;
 DROP TABLE bench_y01a02_plain;
+
+-- The whole SYNTHETIC sample (test/data/sample_jobindsats.sql: the wide
+-- tables of the preset's jobindsats tables, 2018-2023) loaded into an empty
+-- store as the tests load it (test/data/sample_store.sql: one jobindsats_load
+-- per wide table); the target is under 10 s.
+\o /dev/null
+\ir ../data/sample_jobindsats.sql
+TRUNCATE benchmark.jobindsats_observation;
+SELECT clock_timestamp() AS sample_started \gset
+\ir ../data/sample_store.sql
+\o
+SELECT count(*) AS sample_cells, count(DISTINCT table_id) AS sample_tables,
+	   round(extract(epoch FROM clock_timestamp() - :'sample_started'::timestamptz)::numeric, 1) AS sample_seconds
+FROM benchmark.jobindsats_observation \gset
+\echo
+\echo 'The whole SYNTHETIC sample:' :sample_cells 'cells of' :sample_tables 'wide tables loaded with jobindsats_load in' :sample_seconds 's (target: under 10 s)'
+SET client_min_messages = warning;
+TRUNCATE benchmark.jobindsats_observation;
+DROP SCHEMA jobindsats CASCADE;
+DROP SCHEMA brugerdata CASCADE;

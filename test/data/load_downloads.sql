@@ -10,7 +10,7 @@ DROP TABLE IF EXISTS pg_temp.download_loads;
 RESET client_min_messages;
 CREATE TEMP TABLE download_loads (file text, table_id text, first_period text, last_period text,
 								  added bigint, replaced bigint, unchanged bigint, not_municipal bigint);
-SELECT format('INSERT INTO pg_temp.download_loads SELECT %L, l.* FROM benchmark.jobindsats_load(%L, pg_catalog.pg_read_file(%L)%s) l',
+SELECT format('INSERT INTO pg_temp.download_loads SELECT %L, l.table_id, l.first_period, l.last_period, l.added, l.replaced, l.unchanged, l.not_municipal FROM benchmark.jobindsats_load(%L, pg_catalog.pg_read_file(%L)%s) l',
 			  :'form' || '/' || f, upper(split_part(f, '.', 1)), :'dir' || '/' || :'form' || '/' || f,
 			  CASE WHEN f LIKE '%.json' THEN '::jsonb' ELSE '' END)
 FROM pg_ls_dir(:'dir' || '/' || :'form') f

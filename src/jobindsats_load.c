@@ -1,0 +1,151 @@
+/*
+ * jobindsats_load.c
+ *		The entry of jobindsats_load: runs the loader
+ *		(benchmark.jobindsats_load_cells, sql/layers/65_jobindsats_store.sql)
+ *		and reports its errors as the reader or the loader raised them.
+ *
+ * An error inside the loader would carry the loader's internal SQL as its
+ * context (some thirty lines of it); the user needs the message, its detail
+ * and hint.  So an error is raised again with one line of context that
+ * names the load (the table and the form of the document), whatever it was
+ * raised under.  Every form of jobindsats_load calls this one function; the
+ * type of the document says which reader reads it.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "utils/builtins.h"
+#include "utils/tuplestore.h"
+
+PG_FUNCTION_INFO_V1(jobindsats_load);
+
+/* The loader's arguments: reader, table, document, dimensions, encoding, labels, keep_other_areas. */
+#define LOAD_ARGS 7
+
+/* The table id as the context line may show it: a plain id, else nothing. */
+static const char *
+table_shown(FunctionCallInfo fcinfo)
+{
+	char	   *name;
+	char	   *c;
+
+	if (PG_ARGISNULL(0))
+		return "";
+	name = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	if (strlen(name) > NAMEDATALEN)
+		return "";
+	for (c = name; *c; c++)
+	{
+		if (!isalnum((unsigned char) *c) && *c != '_')
+			return "";
+		*c = pg_ascii_toupper((unsigned char) *c);
+	}
+	return psprintf(" of table %s", name);
+}
+
+/* jobindsats_load(table_id, doc, ...): the loader's one row, its errors without internal context */
+Datum
+jobindsats_load(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	Oid			doc_type = get_fn_expr_argtype(fcinfo->flinfo, 1);
+	const char *reader;
+	const char *form;
+	Oid			argtypes[LOAD_ARGS] = {TEXTOID, TEXTOID, InvalidOid, TEXTARRAYOID, TEXTOID, JSONBOID, BOOLOID};
+	Datum		values[LOAD_ARGS];
+	char		nulls[LOAD_ARGS];
+	int			encoding_arg = -1;
+	int			labels_arg = -1;
+	int			keep_arg;
+	const char *table;
+	MemoryContext caller_context = CurrentMemoryContext;
+	int			i;
+
+	switch (doc_type)
+	{
+		case TEXTOID:
+			reader = "csv";
+			form = "CSV text";
+			keep_arg = 3;
+			break;
+		case BYTEAOID:
+			reader = "csv-bytes";
+			form = "CSV bytes";
+			encoding_arg = 3;
+			keep_arg = 4;
+			break;
+		case JSONBOID:
+			reader = "json";
+			form = "JSON";
+			keep_arg = 3;
+			break;
+		case REGCLASSOID:
+			reader = "wide";
+			form = "wide table";
+			labels_arg = 3;
+			keep_arg = 4;
+			break;
+		default:
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("jobindsats_load: a document of type %s cannot be loaded", format_type_be(doc_type))));
+	}
+	argtypes[2] = doc_type;
+	memset(nulls, ' ', sizeof(nulls));
+	values[0] = CStringGetTextDatum(reader);
+	for (i = 0; i < 2; i++)
+	{
+		values[i + 1] = PG_GETARG_DATUM(i);
+		nulls[i + 1] = PG_ARGISNULL(i) ? 'n' : ' ';
+	}
+	values[3] = PG_GETARG_DATUM(2);
+	nulls[3] = PG_ARGISNULL(2) ? 'n' : ' ';
+	values[4] = encoding_arg >= 0 ? PG_GETARG_DATUM(encoding_arg) : (Datum) 0;
+	nulls[4] = encoding_arg >= 0 && !PG_ARGISNULL(encoding_arg) ? ' ' : 'n';
+	values[5] = labels_arg >= 0 ? PG_GETARG_DATUM(labels_arg) : (Datum) 0;
+	nulls[5] = labels_arg >= 0 && !PG_ARGISNULL(labels_arg) ? ' ' : 'n';
+	values[6] = PG_GETARG_DATUM(keep_arg);
+	nulls[6] = PG_ARGISNULL(keep_arg) ? 'n' : ' ';
+	table = table_shown(fcinfo);
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "jobindsats_load: SPI_connect failed");
+	PG_TRY();
+	{
+		if (SPI_execute_with_args("SELECT * FROM benchmark.jobindsats_load_cells($1, $2, $3, $4, $5, $6, $7)",
+								  LOAD_ARGS, argtypes, values, nulls, false, 1) != SPI_OK_SELECT ||
+			SPI_processed != 1)
+			elog(ERROR, "jobindsats_load: the loader returned no row");
+	}
+	PG_CATCH();
+	{
+		ErrorData  *edata;
+
+		MemoryContextSwitchTo(caller_context);
+		edata = CopyErrorData();
+		FlushErrorState();
+		edata->context = psprintf("jobindsats_load%s (%s)", table, form);
+		edata->internalquery = NULL;
+		edata->internalpos = 0;
+		ReThrowError(edata);
+	}
+	PG_END_TRY();
+
+	{
+		Datum		row[20];
+		bool		row_nulls[20];
+		TupleDesc	desc = SPI_tuptable->tupdesc;
+
+		if (desc->natts != rsinfo->setDesc->natts || desc->natts > lengthof(row))
+			elog(ERROR, "jobindsats_load: the loader's row has %d columns, the result %d",
+				 desc->natts, rsinfo->setDesc->natts);
+		heap_deform_tuple(SPI_tuptable->vals[0], desc, row, row_nulls);
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, row, row_nulls);
+	}
+	SPI_finish();
+	return (Datum) 0;
+}

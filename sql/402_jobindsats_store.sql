@@ -9,6 +9,8 @@ RESET client_min_messages;
 
 \set y30r21 `cat test/data/jobindsats/y30r21_2022QMAT04.csv`
 \set v3 `cat test/data/jobindsats/v3_examples.json`
+-- loads are numbered from the last one before this file's (load_no)
+SELECT coalesce(max(load_id), 0) AS load_base FROM benchmark.jobindsats_loads \gset
 
 -- the store is a configuration table (kept by pg_dump, every row), readable by all
 SELECT c.oid::regclass AS store, x.extcondition AS dump_condition,
@@ -28,7 +30,9 @@ ORDER BY p.oid::regprocedure::text;
 
 -- Y30R21 2022QMAT04 (Kilde: Jobindsats.dk (STAR)): 98 municipalities x 4
 -- benefit groups x 7 measures, all added
-SELECT * FROM benchmark.jobindsats_load('Y30R21', :'y30r21');
+SELECT table_id, first_period, last_period, added, replaced, unchanged, not_municipal, load_id - :load_base AS load_no,
+	   repeated, municipalities, short_periods
+FROM benchmark.jobindsats_load('Y30R21', :'y30r21');
 SELECT measure, count(*) AS cells, count(value) AS "values", sum(value)
 FROM benchmark.jobindsats_observation WHERE table_id = 'Y30R21'
 GROUP BY measure ORDER BY measure;
@@ -54,14 +58,20 @@ FROM benchmark.jobindsats_csv(:'y30r21', 'Y30R21') r
 
 -- loading the same file again changes nothing (the table id in any case)
 CREATE TEMP TABLE before_revision AS SELECT * FROM benchmark.jobindsats_observation;
-SELECT * FROM benchmark.jobindsats_load('y30r21', :'y30r21');
+SELECT table_id, first_period, last_period, added, replaced, unchanged, not_municipal, load_id - :load_base AS load_no,
+	   repeated, municipalities, short_periods
+FROM benchmark.jobindsats_load('y30r21', :'y30r21');
 -- as bytes and from a wide table giving the API's labels: unchanged too (further below)
-SELECT * FROM benchmark.jobindsats_load('Y30R21', convert_to(:'y30r21', 'LATIN1'), encoding => 'LATIN1');
+SELECT table_id, first_period, last_period, added, replaced, unchanged, not_municipal, load_id - :load_base AS load_no,
+	   repeated, municipalities, short_periods
+FROM benchmark.jobindsats_load('Y30R21', convert_to(:'y30r21', 'LATIN1'), encoding => 'LATIN1');
 
 -- a revised download: Sønderborg's actual count and share revised (4
 -- cells), a cell of Tønder suppressed (1), and a value written with
 -- another number of decimals (equal: unchanged)
-SELECT * FROM benchmark.jobindsats_load('Y30R21',
+SELECT table_id, first_period, last_period, added, replaced, unchanged, not_municipal, load_id - :load_base AS load_no,
+	   repeated, municipalities, short_periods
+FROM benchmark.jobindsats_load('Y30R21',
 	replace(replace(replace(:'y30r21',
 		'Sønderborg;2022QMAT04;Ydelsesgrupper i alt;3480;3440;-40;7,68;7,61;-0,07;36',
 		'Sønderborg;2022QMAT04;Ydelsesgrupper i alt;3480;3450;-30;7,68;7,63;-0,05;36'),
@@ -78,12 +88,16 @@ FROM benchmark.jobindsats_observation a
 WHERE a.value IS DISTINCT FROM b.value OR a.stored_at IS DISTINCT FROM b.stored_at
 ORDER BY 1, 2, 3;
 -- a cell the download no longer holds stays in the store
-SELECT * FROM benchmark.jobindsats_load('Y30R21', 'Område;Periode;Ydelsesgrupper;Placering på benchmarkranglisten
+SELECT table_id, first_period, last_period, added, replaced, unchanged, not_municipal, load_id - :load_base AS load_no,
+	   repeated, municipalities, short_periods
+FROM benchmark.jobindsats_load('Y30R21', 'Område;Periode;Ydelsesgrupper;Placering på benchmarkranglisten
 Sønderborg;2022QMAT04;Ydelsesgrupper i alt;36');
 SELECT count(*) FROM benchmark.jobindsats_observation WHERE table_id = 'Y30R21';
 
 -- areas that are not municipalities: kept with kommune NULL and counted
-SELECT * FROM benchmark.jobindsats_load('Y30R21', :'y30r21' || '
+SELECT table_id, first_period, last_period, added, replaced, unchanged, not_municipal, load_id - :load_base AS load_no,
+	   repeated, municipalities, short_periods
+FROM benchmark.jobindsats_load('Y30R21', :'y30r21' || '
 Hele landet;2022QMAT04;Ydelsesgrupper i alt;480000;480000;0;13,00;13,00;0,00;
 Region Syddanmark;2022QMAT04;Ydelsesgrupper i alt;100000;99000;-1000;13,20;13,10;-0,10;
 RAR Sydjylland;2022QMAT04;Ydelsesgrupper i alt;20000;20100;100;9,00;9,10;0,10;');
@@ -91,15 +105,21 @@ SELECT area, kommune, count(*), count(value) AS "values"
 FROM benchmark.jobindsats_observation WHERE table_id = 'Y30R21' AND kommune IS NULL
 GROUP BY 1, 2 ORDER BY 1;
 -- ... or only counted
-SELECT * FROM benchmark.jobindsats_load('Y30R21', 'Område;Periode;Ydelsesgrupper;Placering på benchmarkranglisten
+SELECT table_id, first_period, last_period, added, replaced, unchanged, not_municipal, load_id - :load_base AS load_no,
+	   repeated, municipalities, short_periods
+FROM benchmark.jobindsats_load('Y30R21', 'Område;Periode;Ydelsesgrupper;Placering på benchmarkranglisten
 Hele landet;2022QMAT03;Ydelsesgrupper i alt;
 Sønderborg;2022QMAT03;Ydelsesgrupper i alt;1', keep_other_areas => false);
 SELECT area, period FROM benchmark.jobindsats_observation WHERE table_id = 'Y30R21' AND period = '2022QMAT03';
 DELETE FROM benchmark.jobindsats_observation WHERE table_id = 'Y30R21' AND (period = '2022QMAT03' OR kommune IS NULL);
 
 -- API v3 JSON (Kilde: Jobindsats.dk (STAR)), null cells stored as NULL
-SELECT * FROM benchmark.jobindsats_load('y25i01', :'v3'::jsonb -> 'unemployment_total');
-SELECT * FROM benchmark.jobindsats_load('Y25I01', :'v3'::jsonb -> 'unemployment_total');
+SELECT table_id, first_period, last_period, added, replaced, unchanged, not_municipal, load_id - :load_base AS load_no,
+	   repeated, municipalities, short_periods
+FROM benchmark.jobindsats_load('y25i01', :'v3'::jsonb -> 'unemployment_total');
+SELECT table_id, first_period, last_period, added, replaced, unchanged, not_municipal, load_id - :load_base AS load_no,
+	   repeated, municipalities, short_periods
+FROM benchmark.jobindsats_load('Y25I01', :'v3'::jsonb -> 'unemployment_total');
 SELECT count(*), count(value) AS "values", count(DISTINCT area) AS areas, count(kommune) AS municipal
 FROM benchmark.jobindsats_observation WHERE table_id = 'Y25I01';
 
@@ -157,7 +177,9 @@ SELECT count(*) AS differ FROM (
 	UNION ALL
 	(SELECT * FROM benchmark.jobindsats_wide('regress_store.y30r21', 'Y30R21', labels => (SELECT labels FROM api_labels))
 	 EXCEPT ALL SELECT table_id, area, kommune, period, dimensions, measure, value FROM benchmark.jobindsats_csv(:'y30r21', 'Y30R21'))) x;
-SELECT * FROM benchmark.jobindsats_load('Y30R21', 'regress_store.y30r21'::regclass, labels => (SELECT labels FROM api_labels));
+SELECT table_id, first_period, last_period, added, replaced, unchanged, not_municipal, load_id - :load_base AS load_no,
+	   repeated, municipalities, short_periods
+FROM benchmark.jobindsats_load('Y30R21', 'regress_store.y30r21'::regclass, labels => (SELECT labels FROM api_labels));
 -- a staging table of text, its dimensions named: text measures read as jobindsats writes numbers
 CREATE TABLE regress_store.staging ("Area" text, "Period" text, "Alder" text, "Antal personer" text, "Andel" text);
 INSERT INTO regress_store.staging VALUES ('Sønderborg', '2024Y01', '30', '1.234', '7,17'), ('Hele landet', '2024Y01', '30', '..', '');
@@ -181,16 +203,22 @@ RESET ROLE;
 SET ROLE regress_store_reader;
 SELECT count(*) FROM benchmark.jobindsats_wide('regress_store.y30r21', 'Y30R21');
 -- ... and loading needs the loading access: the load functions, not only INSERT and UPDATE on the store
-SELECT * FROM benchmark.jobindsats_load('Y30R21', :'y30r21');
+SELECT table_id, first_period, last_period, added, replaced, unchanged, not_municipal, load_id - :load_base AS load_no,
+	   repeated, municipalities, short_periods
+FROM benchmark.jobindsats_load('Y30R21', :'y30r21');
 RESET ROLE;
 GRANT INSERT, UPDATE ON benchmark.jobindsats_observation TO regress_store_reader;
 SET ROLE regress_store_reader;
-SELECT * FROM benchmark.jobindsats_load('Y30R21', :'y30r21');
+SELECT table_id, first_period, last_period, added, replaced, unchanged, not_municipal, load_id - :load_base AS load_no,
+	   repeated, municipalities, short_periods
+FROM benchmark.jobindsats_load('Y30R21', :'y30r21');
 RESET ROLE;
 REVOKE INSERT, UPDATE ON benchmark.jobindsats_observation FROM regress_store_reader;
 SELECT count(*) > 0 AS granted FROM benchmark.grant_access('regress_store_reader', 'loading');
 SET ROLE regress_store_reader;
-SELECT * FROM benchmark.jobindsats_load('Y30R21', :'y30r21');
+SELECT table_id, first_period, last_period, added, replaced, unchanged, not_municipal, load_id - :load_base AS load_no,
+	   repeated, municipalities, short_periods
+FROM benchmark.jobindsats_load('Y30R21', :'y30r21');
 RESET ROLE;
 SELECT (SELECT count(*) FROM benchmark.revoke_access('regress_store_reader', 'loading')) > 0
    AND (SELECT count(*) FROM benchmark.revoke_access('regress_store_reader', 'reading')) > 0 AS revoked;
@@ -207,17 +235,29 @@ CREATE TABLE regress_store.null_period ("Område" text, "Periode" text, "Antal" 
 INSERT INTO regress_store.null_period VALUES ('Tønder', NULL, 1);
 CREATE TABLE regress_store.bad_period ("Område" text, "Periode" text, "Antal" integer);
 INSERT INTO regress_store.bad_period VALUES ('Tønder', '2022-03', 1);
-SELECT * FROM benchmark.jobindsats_load(NULL, :'y30r21');
-SELECT * FROM benchmark.jobindsats_load('Y30 R21', :'y30r21');
-SELECT * FROM benchmark.jobindsats_load('Y30R21', NULL::text);
-SELECT * FROM benchmark.jobindsats_load('Y30R21', '<html><body>Forkert side</body></html>');
-SELECT * FROM benchmark.jobindsats_load('Y30R21', :'y30r21' || '
+SELECT table_id, first_period, last_period, added, replaced, unchanged, not_municipal, load_id - :load_base AS load_no,
+	   repeated, municipalities, short_periods
+FROM benchmark.jobindsats_load(NULL, :'y30r21');
+SELECT table_id, first_period, last_period, added, replaced, unchanged, not_municipal, load_id - :load_base AS load_no,
+	   repeated, municipalities, short_periods
+FROM benchmark.jobindsats_load('Y30 R21', :'y30r21');
+SELECT table_id, first_period, last_period, added, replaced, unchanged, not_municipal, load_id - :load_base AS load_no,
+	   repeated, municipalities, short_periods
+FROM benchmark.jobindsats_load('Y30R21', NULL::text);
+SELECT table_id, first_period, last_period, added, replaced, unchanged, not_municipal, load_id - :load_base AS load_no,
+	   repeated, municipalities, short_periods
+FROM benchmark.jobindsats_load('Y30R21', '<html><body>Forkert side</body></html>');
+SELECT table_id, first_period, last_period, added, replaced, unchanged, not_municipal, load_id - :load_base AS load_no,
+	   repeated, municipalities, short_periods
+FROM benchmark.jobindsats_load('Y30R21', :'y30r21' || '
 Københavns Kommune;2022QMAT04;Ydelsesgrupper i alt;1;2;3;4;5;6;7');
-SELECT * FROM benchmark.jobindsats_load('Y30R21', 'Område;Periode;Antal
+SELECT table_id, first_period, last_period, added, replaced, unchanged, not_municipal, load_id - :load_base AS load_no,
+	   repeated, municipalities, short_periods
+FROM benchmark.jobindsats_load('Y30R21', 'Område;Periode;Antal
 Tønder;2022;1
 Tønder;2022;2');
 SELECT count(*) AS unchanged_after_errors FROM benchmark.jobindsats_observation o JOIN before_revision b USING (table_id, area, period, dimensions, measure)
-WHERE o.value IS NOT DISTINCT FROM b.value;
+WHERE o.table_id = 'Y30R21' AND o.value IS NOT DISTINCT FROM b.value;
 SELECT * FROM benchmark.jobindsats_wide(NULL, 'Y30R21');
 SELECT * FROM benchmark.jobindsats_wide('regress_store.no_area', 'X');
 SELECT * FROM benchmark.jobindsats_wide('regress_store.date_period', 'X');

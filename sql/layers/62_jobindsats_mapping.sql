@@ -185,18 +185,9 @@ RETURNS SETOF jsonb
 LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 20
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
-	/* skipping through the index on (table_id, measure, dimensions) */
-	WITH RECURSIVE d(dimensions) AS (
-		(SELECT o.dimensions FROM benchmark.jobindsats_observation o
-		 WHERE o.table_id = pg_catalog.upper(jobindsats_store_breakdowns.table_id) AND o.measure = jobindsats_store_breakdowns.measure
-		 ORDER BY o.dimensions LIMIT 1)
-		UNION ALL
-		SELECT (SELECT o.dimensions FROM benchmark.jobindsats_observation o
-				WHERE o.table_id = pg_catalog.upper(jobindsats_store_breakdowns.table_id) AND o.measure = jobindsats_store_breakdowns.measure
-				  AND o.dimensions > d.dimensions
-				ORDER BY o.dimensions LIMIT 1)
-		FROM d WHERE d.dimensions IS NOT NULL)
-	SELECT d.dimensions FROM d WHERE d.dimensions IS NOT NULL;
+	/* the measure's cells, by the store's key (table_id, measure, ...) */
+	SELECT DISTINCT o.dimensions FROM benchmark.jobindsats_observation o
+	WHERE o.table_id = pg_catalog.upper(jobindsats_store_breakdowns.table_id) AND o.measure = jobindsats_store_breakdowns.measure;
 END;
 
 COMMENT ON FUNCTION benchmark.jobindsats_store_breakdowns(text, text) IS

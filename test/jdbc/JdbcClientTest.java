@@ -163,6 +163,13 @@ public class JdbcClientTest {
 			"jobindsats_table_cells(text,text[]).dimensions",
 			"jobindsats_table_breakdowns(text,text).jobindsats_table_breakdowns",
 			"jobindsats_store_breakdowns(text,text).jobindsats_store_breakdowns",
+			// a load's report: the municipalities per period ({"2022QMAT04": 98}), for a loading
+			// script to read as JSON; getString() reads it as JSON text
+			"jobindsats_load(text,text,text[],boolean).municipalities",
+			"jobindsats_load(text,bytea,text[],text,boolean).municipalities",
+			"jobindsats_load(text,jsonb,text[],boolean).municipalities",
+			"jobindsats_load(text,regclass,text[],jsonb,boolean).municipalities",
+			"jobindsats_load_cells(text,text,anyelement,text[],text,jsonb,boolean).municipalities",
 			// a row of the catalog table jobindsats_source, whose labels column is jsonb
 			"jobindsats_registration(text).labels");
 

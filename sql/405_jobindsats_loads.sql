@@ -33,6 +33,15 @@ SELECT o.load_id = l.max_id AS new_load, count(*)
 FROM benchmark.jobindsats_observation o, (SELECT max(load_id) AS max_id FROM benchmark.jobindsats_loads) l
 GROUP BY 1 ORDER BY 1;
 
+-- JSON given as text is read as JSON: the real Y30R21 rows as JSON lines and as records load to the
+-- CSV's cells (the cell revised above goes back to the download's value)
+\set y30r21_lines `cat test/data/jobindsats/y30r21_2022QMAT04.jsonl`
+\set y30r21_records `cat test/data/jobindsats/y30r21_2022QMAT04_records.json`
+SELECT added, replaced, unchanged, repeated FROM benchmark.jobindsats_load('Y30R21', :'y30r21_lines');
+SELECT added, replaced, unchanged, repeated FROM benchmark.jobindsats_load('Y30R21', :'y30r21_records');
+SELECT reader, digest = sha256(convert_to(:'y30r21_records', 'UTF8')) AS digest_of_text
+FROM benchmark.jobindsats_loads ORDER BY load_id DESC LIMIT 1;
+
 -- the real activation reply repeats identical rows (40 rows, 36 distinct): read once, counted
 SELECT jsonb_array_length(:'v3'::jsonb -> 'activation' -> 'rows') AS rows;
 SELECT added, replaced, unchanged, repeated, not_municipal

@@ -47,6 +47,25 @@ table_shown(FunctionCallInfo fcinfo)
 }
 
 /* jobindsats_load(table_id, doc, ...): the loader's one row, its errors without internal context */
+/*
+ * Whether a text document is JSON (API v2/v3, records or JSON lines): its
+ * first character after blanks and a byte order mark is "{" or "[", which
+ * no jobindsats CSV download begins with.  Reads the first bytes only.
+ */
+static bool
+text_is_json(Datum doc)
+{
+	text	   *head = DatumGetTextPSlice(doc, 0, 256);
+	const unsigned char *c = (const unsigned char *) VARDATA_ANY(head);
+	const unsigned char *end = c + VARSIZE_ANY_EXHDR(head);
+
+	if (end - c >= 3 && c[0] == 0xEF && c[1] == 0xBB && c[2] == 0xBF)
+		c += 3;
+	while (c < end && (*c == ' ' || *c == '\t' || *c == '\r' || *c == '\n'))
+		c++;
+	return c < end && (*c == '{' || *c == '[');
+}
+
 Datum
 jobindsats_load(PG_FUNCTION_ARGS)
 {
@@ -67,8 +86,8 @@ jobindsats_load(PG_FUNCTION_ARGS)
 	switch (doc_type)
 	{
 		case TEXTOID:
-			reader = "csv";
-			form = "CSV text";
+			reader = PG_ARGISNULL(1) || !text_is_json(PG_GETARG_DATUM(1)) ? "csv" : "json-text";
+			form = strcmp(reader, "csv") == 0 ? "CSV text" : "JSON text";
 			keep_arg = 3;
 			break;
 		case BYTEAOID:

@@ -236,13 +236,14 @@ BEGIN
 		WHEN 'csv' THEN 'benchmark.jobindsats_csv($1, $2, $3)'
 		WHEN 'csv-bytes' THEN 'benchmark.jobindsats_csv($1, $2, $3, $4)'
 		WHEN 'json' THEN 'benchmark.jobindsats_json($1, $2, $3)'
+		WHEN 'json-text' THEN 'benchmark.jobindsats_json($1, $2, $3)'
 		WHEN 'wide' THEN '(SELECT w.*, NULL::bigint AS line FROM benchmark.jobindsats_wide_cells($1, $2, $3, $5) w)'
 	END;
 	IF cells IS NULL THEN
 		RAISE EXCEPTION 'jobindsats_load: unknown reader %', reader USING ERRCODE = 'invalid_parameter_value';
 	END IF;
 	/* the document's digest as given (a polymorphic function compiles only the branch taken) */
-	IF reader = 'csv' THEN
+	IF reader IN ('csv', 'json-text') THEN
 		digest := pg_catalog.sha256(pg_catalog.convert_to(doc, 'UTF8'));
 	ELSIF reader = 'csv-bytes' THEN
 		digest := pg_catalog.sha256(doc);
@@ -477,13 +478,13 @@ BEGIN
 	END LOOP;
 	INSERT INTO benchmark.jobindsats_loads (load_id, table_id, reader, digest, first_period, last_period, added, replaced,
 											unchanged, repeated, not_municipal, municipalities, short_periods)
-	VALUES (load_id, table_id, CASE reader WHEN 'csv-bytes' THEN 'csv' ELSE reader END, digest, first_period, last_period,
+	VALUES (load_id, table_id, CASE reader WHEN 'csv-bytes' THEN 'csv' WHEN 'json-text' THEN 'json' ELSE reader END, digest, first_period, last_period,
 			added, replaced, unchanged, repeated, not_municipal, municipalities, short_periods);
 END
 $$;
 
 COMMENT ON FUNCTION benchmark.jobindsats_load_cells(text, text, anyelement, text[], text, jsonb, boolean) IS
-'The loader behind jobindsats_load: reads a document (reader csv, csv-bytes or json) or a wide table (wide), adds, replaces or leaves each cell in the store, logs the load in jobindsats_loads; returns the counts';
+'The loader behind jobindsats_load: reads a document (reader csv, csv-bytes, json or json-text) or a wide table (wide), adds, replaces or leaves each cell in the store, logs the load in jobindsats_loads; returns the counts';
 
 CREATE FUNCTION benchmark.jobindsats_load(table_id text, doc text, dimensions text[] DEFAULT NULL,
 										  keep_other_areas boolean DEFAULT true)
@@ -494,7 +495,7 @@ LANGUAGE c VOLATILE
 AS 'MODULE_PATHNAME', 'jobindsats_load';
 
 COMMENT ON FUNCTION benchmark.jobindsats_load(text, text, text[], boolean) IS
-'Loads a jobindsats CSV download (read with jobindsats_csv) into the store benchmark.jobindsats_observation: adds new cells, replaces revised values, leaves equal ones, reads a repeated row once, logs the load in jobindsats_loads; returns the counts added, replaced, unchanged and not municipal (stored unless keep_other_areas is false), the load id, the repeated rows, the municipalities per period and the periods that hold fewer than the others';
+'Loads a jobindsats CSV download (read with jobindsats_csv), or a JSON document given as text (one that begins with { or [: API v2/v3, records or JSON lines, read with jobindsats_json(text)), into the store benchmark.jobindsats_observation: adds new cells, replaces revised values, leaves equal ones, reads a repeated row once, logs the load in jobindsats_loads; returns the counts added, replaced, unchanged and not municipal (stored unless keep_other_areas is false), the load id, the repeated rows, the municipalities per period and the periods that hold fewer than the others';
 
 CREATE FUNCTION benchmark.jobindsats_load(table_id text, doc bytea, dimensions text[] DEFAULT NULL,
 										  encoding text DEFAULT 'UTF8', keep_other_areas boolean DEFAULT true)

@@ -1,8 +1,9 @@
 /*
  * DROP EXTENSION benchmark without CASCADE is refused while the catalog
- * holds models, targets, peer groups, jobindsats terms, mappings or
- * registered wide tables that users added, or the store holds loaded
- * observations: the error says what and how much.  With CASCADE the
+ * holds models, targets, peer groups, jobindsats terms, mappings,
+ * registered wide tables, measure labels or stored period forms that users
+ * added, or the store holds loaded observations or logged loads: the error
+ * says what and how much.  With CASCADE the
  * extension is dropped with them.  DROP SCHEMA ... CASCADE, DROP OWNED and
  * DROP DATABASE are not guarded.
  */
@@ -13,7 +14,7 @@ AS 'MODULE_PATHNAME', 'benchmark_drop_guard'
 LANGUAGE C;
 
 COMMENT ON FUNCTION benchmark.drop_guard() IS
-'Event trigger function: refuses DROP EXTENSION benchmark without CASCADE while users'' models, targets, peer groups, jobindsats terms, mappings, registered wide tables or loaded observations exist, and says what and how much';
+'Event trigger function: refuses DROP EXTENSION benchmark without CASCADE while users'' models, targets, peer groups, jobindsats terms, mappings, registered wide tables, measure labels, stored period forms, loaded observations or logged loads exist, and says what and how much';
 
 CREATE EVENT TRIGGER benchmark_drop_guard ON ddl_command_start
 	WHEN TAG IN ('DROP EXTENSION')

@@ -567,7 +567,8 @@ BEGIN
 			RETURN QUERY
 				SELECT s.kommune, s.period, s.value, st.matched_label
 				FROM benchmark.jobindsats_term_series s
-				WHERE s.term = term_name AND s.period_form = jobindsats_term_values.period_form;
+				WHERE s.term = term_name AND s.period_form = jobindsats_term_values.period_form
+				ORDER BY s.kommune, s.period;
 			RETURN;
 		END IF;
 	END IF;
@@ -628,7 +629,8 @@ BEGIN
 	IF benchmark.jobindsats_mapping_stored(mapping_name, period_form) THEN
 		RETURN QUERY
 			SELECT s.kommune, s.period, s.value FROM benchmark.jobindsats_mapping_series s
-			WHERE s.mapping = mapping_name AND s.period_form = jobindsats_mapping_values.period_form;
+			WHERE s.mapping = mapping_name AND s.period_form = jobindsats_mapping_values.period_form
+			ORDER BY s.kommune, s.period;
 		RETURN;
 	END IF;
 	SELECT pg_catalog.count(DISTINCT (s.side, s.x)) INTO n_terms

@@ -16,7 +16,7 @@ CREATE TABLE benchmark.jobindsats_series_form (
 	period_form text NOT NULL,
 	shipped boolean NOT NULL DEFAULT false,
 	CONSTRAINT jobindsats_series_form_pkey PRIMARY KEY (period_form),
-	CONSTRAINT jobindsats_series_form_known CHECK (period_form IN ('year', 'year_to_date', 'rolling_year', 'as_loaded'))
+	CONSTRAINT jobindsats_series_form_known CHECK (period_form OPERATOR(pg_catalog.=) ANY (ARRAY['year', 'year_to_date', 'rolling_year', 'as_loaded']))
 );
 
 COMMENT ON TABLE benchmark.jobindsats_series_form IS
@@ -41,7 +41,7 @@ CREATE TABLE benchmark.jobindsats_term_state (
 	error_hint text,
 	derived_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
 	CONSTRAINT jobindsats_term_state_pkey PRIMARY KEY (term, period_form),
-	CONSTRAINT jobindsats_term_state_error_code_format CHECK (error_code ~ '^[0-9A-Z]{5}$')
+	CONSTRAINT jobindsats_term_state_error_code_format CHECK (error_code OPERATOR(pg_catalog.~) '^[0-9A-Z]{5}$')
 );
 
 COMMENT ON TABLE benchmark.jobindsats_term_state IS

@@ -28,10 +28,11 @@ CREATE TABLE benchmark.jobindsats_loads (
 	municipalities jsonb NOT NULL DEFAULT '{}',
 	short_periods text[] NOT NULL DEFAULT '{}',
 	CONSTRAINT jobindsats_loads_pkey PRIMARY KEY (load_id),
-	CONSTRAINT jobindsats_loads_table_id_format CHECK (table_id ~ '^[A-Z0-9][A-Z0-9_]*$'),
-	CONSTRAINT jobindsats_loads_reader_known CHECK (reader IN ('csv', 'json', 'wide')),
-	CONSTRAINT jobindsats_loads_counts CHECK (added >= 0 AND replaced >= 0 AND unchanged >= 0 AND repeated >= 0 AND not_municipal >= 0),
-	CONSTRAINT jobindsats_loads_municipalities_object CHECK (pg_catalog.jsonb_typeof(municipalities) = 'object')
+	CONSTRAINT jobindsats_loads_table_id_format CHECK (table_id OPERATOR(pg_catalog.~) '^[A-Z0-9][A-Z0-9_]*$'),
+	CONSTRAINT jobindsats_loads_reader_known CHECK (reader OPERATOR(pg_catalog.=) ANY (ARRAY['csv', 'json', 'wide'])),
+	CONSTRAINT jobindsats_loads_counts CHECK (added OPERATOR(pg_catalog.>=) 0 AND replaced OPERATOR(pg_catalog.>=) 0 AND unchanged OPERATOR(pg_catalog.>=) 0
+		AND repeated OPERATOR(pg_catalog.>=) 0 AND not_municipal OPERATOR(pg_catalog.>=) 0),
+	CONSTRAINT jobindsats_loads_municipalities_object CHECK (pg_catalog.jsonb_typeof(municipalities) OPERATOR(pg_catalog.=) 'object')
 );
 
 COMMENT ON TABLE benchmark.jobindsats_loads IS
@@ -78,8 +79,8 @@ CREATE TABLE benchmark.jobindsats_measure_label (
 	measure text NOT NULL,
 	shipped boolean NOT NULL DEFAULT false,
 	CONSTRAINT jobindsats_measure_label_pkey PRIMARY KEY (table_id, measure),
-	CONSTRAINT jobindsats_measure_label_table_id_format CHECK (table_id ~ '^[A-Z0-9][A-Z0-9_]*$'),
-	CONSTRAINT jobindsats_measure_label_measure_given CHECK (measure <> '')
+	CONSTRAINT jobindsats_measure_label_table_id_format CHECK (table_id OPERATOR(pg_catalog.~) '^[A-Z0-9][A-Z0-9_]*$'),
+	CONSTRAINT jobindsats_measure_label_measure_given CHECK (measure OPERATOR(pg_catalog.<>) '')
 );
 
 COMMENT ON TABLE benchmark.jobindsats_measure_label IS

@@ -261,6 +261,33 @@ END;
 COMMENT ON FUNCTION benchmark.jobindsats_label_match(text, text[]) IS
 'Which of a table''s measure labels a wanted label matches (as written; ignoring case, spaces and punctuation; without a "group: " prefix; as the start of a longer or shorter label; the first rule with exactly one match), how, and the labels to choose from when none matches';
 
+/* The term a reader of a term names, once its period form is known to be one (an error otherwise). */
+CREATE FUNCTION benchmark.jobindsats_term_of(term_name text, period_form text)
+RETURNS benchmark.jobindsats_term
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	t benchmark.jobindsats_term;
+BEGIN
+	IF period_form IS NULL OR period_form NOT IN ('year', 'year_to_date', 'rolling_year', 'as_loaded') THEN
+		RAISE EXCEPTION 'unknown period form "%"', period_form
+			USING ERRCODE = 'invalid_parameter_value',
+				HINT = 'Use year, year_to_date, rolling_year or as_loaded.';
+	END IF;
+	SELECT * INTO t FROM benchmark.jobindsats_term x WHERE x.term = term_name;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'jobindsats term "%" does not exist', term_name
+			USING ERRCODE = 'undefined_object',
+				HINT = 'The terms are the rows of benchmark.jobindsats_term.';
+	END IF;
+	RETURN t;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark.jobindsats_term_of(text, text) IS
+'The row of benchmark.jobindsats_term named, for the readers of a term: 42704 when there is none, 22023 when the period form is not year, year_to_date, rolling_year or as_loaded';
+
 /*
  * One term's values in a period form (see the file header), derived from the
  * observation store, or from the term's registered wide table where
@@ -288,17 +315,7 @@ DECLARE
 	total_dims jsonb[];
 	part_dims jsonb[];
 BEGIN
-	IF period_form IS NULL OR period_form NOT IN ('year', 'year_to_date', 'rolling_year', 'as_loaded') THEN
-		RAISE EXCEPTION 'unknown period form "%"', period_form
-			USING ERRCODE = 'invalid_parameter_value',
-				HINT = 'Use year, year_to_date, rolling_year or as_loaded.';
-	END IF;
-	SELECT * INTO t FROM benchmark.jobindsats_term x WHERE x.term = term_name;
-	IF NOT FOUND THEN
-		RAISE EXCEPTION 'jobindsats term "%" does not exist', term_name
-			USING ERRCODE = 'undefined_object',
-				HINT = 'The terms are the rows of benchmark.jobindsats_term.';
-	END IF;
+	t := benchmark.jobindsats_term_of(term_name, period_form);
 	registered := read_registered AND (benchmark.jobindsats_registration(t.table_id)).table_id IS NOT NULL;
 	labels := CASE WHEN registered THEN benchmark.jobindsats_table_measures(t.table_id)
 				   ELSE benchmark.jobindsats_store_measures(t.table_id) END;
@@ -538,17 +555,7 @@ DECLARE
 	t benchmark.jobindsats_term;
 	st benchmark.jobindsats_term_state;
 BEGIN
-	IF period_form IS NULL OR period_form NOT IN ('year', 'year_to_date', 'rolling_year', 'as_loaded') THEN
-		RAISE EXCEPTION 'unknown period form "%"', period_form
-			USING ERRCODE = 'invalid_parameter_value',
-				HINT = 'Use year, year_to_date, rolling_year or as_loaded.';
-	END IF;
-	SELECT * INTO t FROM benchmark.jobindsats_term x WHERE x.term = term_name;
-	IF NOT FOUND THEN
-		RAISE EXCEPTION 'jobindsats term "%" does not exist', term_name
-			USING ERRCODE = 'undefined_object',
-				HINT = 'The terms are the rows of benchmark.jobindsats_term.';
-	END IF;
+	t := benchmark.jobindsats_term_of(term_name, period_form);
 	IF (benchmark.jobindsats_registration(t.table_id)).table_id IS NULL THEN
 		SELECT * INTO st FROM benchmark.jobindsats_term_state x
 		WHERE x.term = term_name AND x.period_form = jobindsats_term_values.period_form;

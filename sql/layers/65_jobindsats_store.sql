@@ -195,6 +195,16 @@ END;
 COMMENT ON FUNCTION benchmark.jobindsats_wide(regclass, text, text[], jsonb) IS
 'A wide table of a jobindsats table as pipelines keep it (columns "Område"/"Area", "Periode"/"Period", one per dimension, one per measure) in the readers'' long form (table_id, area, kommune, period, dimensions, measure, value), read with your rights from a source you own, a superuser owns or benchmark.trusted_owners names; labels maps column names to labels';
 
+/* A measure label as the label catalog compares it: without a "group: " prefix, in lower case. */
+CREATE FUNCTION benchmark.jobindsats_measure_label_key(label text)
+RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+RETURN pg_catalog.lower(pg_catalog.regexp_replace(label, '^.*: ', ''));
+
+COMMENT ON FUNCTION benchmark.jobindsats_measure_label_key(text) IS
+'A measure label as benchmark.jobindsats_measure_label compares it with a document''s: without a "group: " prefix, in lower case';
+
 /*
  * The one loader behind the jobindsats_load functions: one statement reads
  * the document, sorts its cells by the store's key (a repeated row read
@@ -288,8 +298,8 @@ BEGIN
 				SELECT NOT EXISTS (SELECT 1 FROM benchmark.jobindsats_measure_label k WHERE k.table_id = $2)
 					   OR EXISTS (SELECT 1 FROM labels l JOIN benchmark.jobindsats_measure_label k
 								  ON k.table_id = $2
-									 AND pg_catalog.lower(pg_catalog.regexp_replace(k.measure, '^.*: ', ''))
-										 = pg_catalog.lower(pg_catalog.regexp_replace(l.measure, '^.*: ', ''))) AS ok),
+									 AND benchmark.jobindsats_measure_label_key(k.measure)
+										 = benchmark.jobindsats_measure_label_key(l.measure)) AS ok),
 			added AS (
 				INSERT INTO benchmark.jobindsats_observation (table_id, area, kommune, period, dimensions, measure, value, load_id)
 				SELECT $2, m.area, m.kommune, m.period, m.dimensions, m.measure, m.value, $7
@@ -357,8 +367,8 @@ BEGIN
 				SELECT NOT EXISTS (SELECT 1 FROM benchmark.jobindsats_measure_label k WHERE k.table_id = $2)
 					   OR EXISTS (SELECT 1 FROM labels l JOIN benchmark.jobindsats_measure_label k
 								  ON k.table_id = $2
-									 AND pg_catalog.lower(pg_catalog.regexp_replace(k.measure, '^.*: ', ''))
-										 = pg_catalog.lower(pg_catalog.regexp_replace(l.measure, '^.*: ', ''))) AS ok),
+									 AND benchmark.jobindsats_measure_label_key(k.measure)
+										 = benchmark.jobindsats_measure_label_key(l.measure)) AS ok),
 			written AS (
 				INSERT INTO benchmark.jobindsats_observation AS o (table_id, area, kommune, period, dimensions, measure, value, load_id)
 				SELECT $2, r.area, r.kommune, r.period, r.dimensions, r.measure, r.value, $7
@@ -410,11 +420,11 @@ BEGIN
 		FROM (SELECT k.table_id FROM benchmark.jobindsats_measure_label k
 			  WHERE k.table_id <> jobindsats_load_cells.table_id
 			  GROUP BY k.table_id
-			  HAVING pg_catalog.count(DISTINCT pg_catalog.lower(pg_catalog.regexp_replace(k.measure, '^.*: ', '')))
-					 FILTER (WHERE pg_catalog.lower(pg_catalog.regexp_replace(k.measure, '^.*: ', ''))
-								   IN (SELECT pg_catalog.lower(pg_catalog.regexp_replace(l, '^.*: ', ''))
+			  HAVING pg_catalog.count(DISTINCT benchmark.jobindsats_measure_label_key(k.measure))
+					 FILTER (WHERE benchmark.jobindsats_measure_label_key(k.measure)
+								   IN (SELECT benchmark.jobindsats_measure_label_key(l)
 									   FROM pg_catalog.unnest(outcome.labels) l))
-					 = (SELECT pg_catalog.count(DISTINCT pg_catalog.lower(pg_catalog.regexp_replace(l, '^.*: ', '')))
+					 = (SELECT pg_catalog.count(DISTINCT benchmark.jobindsats_measure_label_key(l))
 						FROM pg_catalog.unnest(outcome.labels) l)) f;
 		RAISE EXCEPTION 'jobindsats_load: the document''s measure labels are not those of table %', table_id
 			USING ERRCODE = 'invalid_parameter_value',
@@ -431,8 +441,8 @@ BEGIN
 	WHERE EXISTS (SELECT 1 FROM benchmark.jobindsats_measure_label k WHERE k.table_id = jobindsats_load_cells.table_id)
 	  AND NOT EXISTS (SELECT 1 FROM benchmark.jobindsats_measure_label k
 					  WHERE k.table_id = jobindsats_load_cells.table_id
-						AND pg_catalog.lower(pg_catalog.regexp_replace(k.measure, '^.*: ', ''))
-							= pg_catalog.lower(pg_catalog.regexp_replace(l, '^.*: ', '')));
+						AND benchmark.jobindsats_measure_label_key(k.measure)
+							= benchmark.jobindsats_measure_label_key(l));
 	IF unknown_labels IS NOT NULL THEN
 		RAISE NOTICE 'jobindsats_load: table % has no measure labelled %', table_id, unknown_labels
 			USING HINT = 'The cells are loaded; add the labels to benchmark.jobindsats_measure_label to have them checked.';

@@ -161,6 +161,9 @@ SELECT * FROM benchmark.model_rank_intervals WHERE model OPERATOR(pg_catalog.=) 
 -- call: jobindsats_term_values(text,text)
 SELECT * FROM benchmark.jobindsats_term_values('befolkning_16_66', 'year');
 
+-- call: jobindsats_term_of(text,text)
+SELECT * FROM benchmark.jobindsats_term_of('befolkning_16_66', 'year');
+
 -- call: jobindsats_term_derive(text,text,boolean)
 SELECT * FROM benchmark.jobindsats_term_derive('befolkning_16_66', 'year', true::pg_catalog.bool);
 

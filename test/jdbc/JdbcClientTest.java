@@ -112,6 +112,7 @@ public class JdbcClientTest {
 		call("jobindsats_table_cells(text,text[])", "SELECT * FROM jobindsats_table_cells(?, ?::text[])", "PTVA02", "{Antal personer}");
 		call("jobindsats_table_breakdowns(text,text)", "SELECT * FROM jobindsats_table_breakdowns(?, ?)", "PTVA02", "Antal personer");
 		call("jobindsats_store_breakdowns(text,text)", "SELECT * FROM jobindsats_store_breakdowns(?, ?)", "PTVA02", "Antal personer");
+		call("jobindsats_term_of(text,text)", "SELECT * FROM jobindsats_term_of(?, ?)", "befolkning_16_66", "year");
 		call("jobindsats_term_derive(text,text,boolean)", "SELECT * FROM jobindsats_term_derive(?, ?, true)", "befolkning_16_66", "year");
 		call("jobindsats_named_values(jsonb)", "SELECT * FROM jobindsats_named_values(?::jsonb)",
 				"{\"Ydelsesgrupper\": [\"A-dagpenge\", \"Jobparate kontanthjælpsmodtagere\"], \"Køn\": \"Kvinder\"}");
@@ -170,6 +171,8 @@ public class JdbcClientTest {
 			"jobindsats_load(text,jsonb,text[],boolean).municipalities",
 			"jobindsats_load(text,regclass,text[],jsonb,boolean).municipalities",
 			"jobindsats_load_cells(text,text,anyelement,text[],text,jsonb,boolean).municipalities",
+			// a row of the catalog table jobindsats_term, whose dimensions column is jsonb
+			"jobindsats_term_of(text,text).dimensions",
 			// a row of the catalog table jobindsats_source, whose labels column is jsonb
 			"jobindsats_registration(text).labels");
 

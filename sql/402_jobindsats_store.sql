@@ -24,7 +24,7 @@ WHERE conrelid = 'benchmark.jobindsats_observation'::regclass ORDER BY conname;
 -- the functions, their results and volatility
 SELECT p.oid::regprocedure AS function, pg_get_function_result(p.oid) AS result, p.provolatile
 FROM pg_proc p
-WHERE p.pronamespace = 'benchmark'::regnamespace
+WHERE p.pronamespace IN ('benchmark'::regnamespace, 'benchmark_internal'::regnamespace)
   AND (p.proname LIKE 'jobindsats_load%' OR p.proname LIKE 'jobindsats_wide%' OR p.proname IN ('jobindsats_series', 'jobindsats_area_kommune', 'y30r21_beside_model'))
 ORDER BY p.oid::regprocedure::text;
 

@@ -32,10 +32,10 @@ FROM (VALUES (1234567.891), (-0.094), (-0.004), (0), (NULL)) v(x);
 SELECT x, report_change(x) AS change
 FROM (VALUES (0.000231), (0.0292), (-0.2441), (0.4), (1234), (-7), (0), (NULL)) v(x);
 SELECT report_change_unit('pct.') AS pct, report_change_unit('pct.-point') AS point, report_change_unit('personer') AS persons;
-SELECT report_move(3) AS better, report_move(-6) AS worse, report_move(0) AS same, report_move(NULL) AS none;
+SELECT benchmark_internal.report_move(3) AS better, benchmark_internal.report_move(-6) AS worse, benchmark_internal.report_move(0) AS same, benchmark_internal.report_move(NULL) AS none;
 SELECT html_text('<script>alert(1)</script> & "Ø" ''x''') AS escaped, html_text(NULL) = '' AS null_is_empty;
-SELECT report_placement('Sønderborg', 'total', 'total', '2023', 25) AS placed,
-	   report_placement('Sønderborg', 'total', 'total', '2021', NULL, 'basisår <i>') AS not_placed;
+SELECT benchmark_internal.report_placement('Sønderborg', 'total', 'total', '2023', 25) AS placed,
+	   benchmark_internal.report_placement('Sønderborg', 'total', 'total', '2021', NULL, 'basisår <i>') AS not_placed;
 
 --
 -- The report of Sønderborg 2023

@@ -1,7 +1,7 @@
 /*
  * jobindsats_load.c
  *		The entry of jobindsats_load: runs the loader
- *		(benchmark.jobindsats_load_cells, sql/layers/65_jobindsats_store.sql)
+ *		(benchmark_internal.jobindsats_load_cells, sql/layers/65_jobindsats_store.sql)
  *		and reports its errors as the reader or the loader raised them.
  *
  * An error inside the loader would carry the loader's internal SQL as its
@@ -135,7 +135,7 @@ jobindsats_load(PG_FUNCTION_ARGS)
 		elog(ERROR, "jobindsats_load: SPI_connect failed");
 	PG_TRY();
 	{
-		if (SPI_execute_with_args("SELECT * FROM benchmark.jobindsats_load_cells($1, $2, $3, $4, $5, $6, $7)",
+		if (SPI_execute_with_args("SELECT * FROM benchmark_internal.jobindsats_load_cells($1, $2, $3, $4, $5, $6, $7)",
 								  LOAD_ARGS, argtypes, values, nulls, false, 1) != SPI_OK_SELECT ||
 			SPI_processed != 1)
 			elog(ERROR, "jobindsats_load: the loader returned no row");

@@ -117,7 +117,7 @@ q -d "$DB2" -c "UPDATE benchmark.peer_group SET name_en = 'changed' WHERE peer_g
 "$PG_BIN/pg_restore" --exit-on-error --clean --if-exists -d "$DB2" "$WORK/dump"
 [ "$(q -d "$DB2" -At -c "SELECT name_en FROM benchmark.peer_group WHERE peer_group = 'naboer'")" = Neighbours ] \
 	|| fail "pg_restore --clean did not bring back the dumped peer group"
-[ "$(q -d "$DB2" -At -c "SELECT count(*) FROM pg_event_trigger WHERE evtfoid = 'benchmark.drop_guard'::regproc")" = 1 ] \
+[ "$(q -d "$DB2" -At -c "SELECT count(*) FROM pg_event_trigger WHERE evtfoid = 'benchmark_internal.drop_guard'::regproc")" = 1 ] \
 	|| fail "the restored database lacks the guard"
 expect_refusal "$DB2" 'DROP EXTENSION benchmark' '1 model \(mine\)'
 echo "ok - pg_dump / pg_restore (and pg_restore --clean) work with the guard, which guards the restored database"

@@ -4,7 +4,10 @@
  * created in (public by default), where queries reach it without
  * qualification.  Everything else (periods, the model and target catalogs,
  * the runner and its reports) lives in schema benchmark, so that its generic
- * names (model, target, score ...) never meet a user's objects.
+ * names (model, target, score ...) never meet a user's objects.  What users
+ * never call (trigger functions, the inner steps of the runner, the loader
+ * and the reports) lives in schema benchmark_internal, so that schema
+ * benchmark lists what users call.
  *
  * The script runs with search_path pinned to pg_catalog: every name it binds
  * (in constraints, defaults, views and SQL function bodies) is either
@@ -48,3 +51,10 @@ COMMENT ON SCHEMA benchmark IS
 'The benchmark extension''s catalog, runner and reports (the engine''s types and aggregates are in the schema the extension was created in)';
 
 GRANT USAGE ON SCHEMA benchmark TO PUBLIC;
+
+CREATE SCHEMA benchmark_internal;
+
+COMMENT ON SCHEMA benchmark_internal IS
+'The benchmark extension''s internal functions: trigger functions and the inner steps of the runner, the loader, the explaining reports and the report; called by the functions of schema benchmark, not by users';
+
+GRANT USAGE ON SCHEMA benchmark_internal TO PUBLIC;

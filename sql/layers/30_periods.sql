@@ -80,12 +80,12 @@ COMMENT ON FUNCTION benchmark.period_is_valid(text) IS
 'Whether a text is a jobindsats period label that period_kind accepts, without raising an error (for checks over many rows)';
 
 /* True when a period overlaps the years first_year to last_year (a model's baseline term). */
-CREATE FUNCTION benchmark.period_in_years(label text, first_year integer, last_year integer)
+CREATE FUNCTION benchmark_internal.period_in_years(label text, first_year integer, last_year integer)
 RETURNS boolean
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 RETURN benchmark.period_start(label) <= pg_catalog.make_date(last_year, 12, 31)
 	   AND benchmark.period_end(label) >= pg_catalog.make_date(first_year, 1, 1);
 
-COMMENT ON FUNCTION benchmark.period_in_years(text, integer, integer) IS
+COMMENT ON FUNCTION benchmark_internal.period_in_years(text, integer, integer) IS
 'Whether a jobindsats period overlaps the years first_year to last_year (a period inside a model''s baseline term has no development against it)';

@@ -12,7 +12,7 @@
  * milestones), and TG_ARGV[2] the column pointing at the parent (by default
  * the column named as the parent table).
  */
-CREATE FUNCTION benchmark.protect_shipped()
+CREATE FUNCTION benchmark_internal.protect_shipped()
 RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -70,62 +70,62 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION benchmark.protect_shipped() IS
+COMMENT ON FUNCTION benchmark_internal.protect_shipped() IS
 'Trigger function of every catalog table: shipped rows cannot be changed, deleted, truncated or added to (a shipped model, peer group or target gains no rows)';
 
 /* Every catalog table keeps its shipped rows as shipped. */
 CREATE TRIGGER protect_shipped BEFORE INSERT OR UPDATE OR DELETE ON benchmark.model
-	FOR EACH ROW EXECUTE FUNCTION benchmark.protect_shipped('model');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.protect_shipped('model');
 CREATE TRIGGER protect_shipped BEFORE INSERT OR UPDATE OR DELETE ON benchmark.model_area
-	FOR EACH ROW EXECUTE FUNCTION benchmark.protect_shipped('area_no', 'model');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.protect_shipped('area_no', 'model');
 CREATE TRIGGER protect_shipped BEFORE INSERT OR UPDATE OR DELETE ON benchmark.model_measure
-	FOR EACH ROW EXECUTE FUNCTION benchmark.protect_shipped('measure', 'model');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.protect_shipped('measure', 'model');
 CREATE TRIGGER protect_shipped BEFORE INSERT OR UPDATE OR DELETE ON benchmark.model_benefit
-	FOR EACH ROW EXECUTE FUNCTION benchmark.protect_shipped('benefit', 'model');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.protect_shipped('benefit', 'model');
 CREATE TRIGGER protect_shipped BEFORE INSERT OR UPDATE OR DELETE ON benchmark.model_excluded
-	FOR EACH ROW EXECUTE FUNCTION benchmark.protect_shipped('kommune', 'model');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.protect_shipped('kommune', 'model');
 CREATE TRIGGER protect_shipped BEFORE INSERT OR UPDATE OR DELETE ON benchmark.peer_group
-	FOR EACH ROW EXECUTE FUNCTION benchmark.protect_shipped('peer_group');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.protect_shipped('peer_group');
 CREATE TRIGGER protect_shipped BEFORE INSERT OR UPDATE OR DELETE ON benchmark.peer_group_member
-	FOR EACH ROW EXECUTE FUNCTION benchmark.protect_shipped('kommune', 'peer_group');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.protect_shipped('kommune', 'peer_group');
 CREATE TRIGGER protect_shipped BEFORE INSERT OR UPDATE OR DELETE ON benchmark.target
-	FOR EACH ROW EXECUTE FUNCTION benchmark.protect_shipped('target');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.protect_shipped('target');
 CREATE TRIGGER protect_shipped BEFORE INSERT OR UPDATE OR DELETE ON benchmark.target_milestone
-	FOR EACH ROW EXECUTE FUNCTION benchmark.protect_shipped('due', 'target');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.protect_shipped('due', 'target');
 CREATE TRIGGER protect_shipped_truncate BEFORE TRUNCATE ON benchmark.model
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.protect_shipped();
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.protect_shipped();
 CREATE TRIGGER protect_shipped_truncate BEFORE TRUNCATE ON benchmark.model_area
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.protect_shipped();
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.protect_shipped();
 CREATE TRIGGER protect_shipped_truncate BEFORE TRUNCATE ON benchmark.model_measure
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.protect_shipped();
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.protect_shipped();
 CREATE TRIGGER protect_shipped_truncate BEFORE TRUNCATE ON benchmark.model_benefit
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.protect_shipped();
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.protect_shipped();
 CREATE TRIGGER protect_shipped_truncate BEFORE TRUNCATE ON benchmark.model_excluded
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.protect_shipped();
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.protect_shipped();
 CREATE TRIGGER protect_shipped_truncate BEFORE TRUNCATE ON benchmark.peer_group
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.protect_shipped();
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.protect_shipped();
 CREATE TRIGGER protect_shipped_truncate BEFORE TRUNCATE ON benchmark.peer_group_member
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.protect_shipped();
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.protect_shipped();
 CREATE TRIGGER protect_shipped_truncate BEFORE TRUNCATE ON benchmark.target
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.protect_shipped();
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.protect_shipped();
 CREATE TRIGGER protect_shipped_truncate BEFORE TRUNCATE ON benchmark.target_milestone
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.protect_shipped();
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.protect_shipped();
 CREATE TRIGGER protect_shipped BEFORE INSERT OR UPDATE OR DELETE ON benchmark.jobindsats_term
-	FOR EACH ROW EXECUTE FUNCTION benchmark.protect_shipped('term');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.protect_shipped('term');
 CREATE TRIGGER protect_shipped BEFORE INSERT OR UPDATE OR DELETE ON benchmark.jobindsats_mapping
-	FOR EACH ROW EXECUTE FUNCTION benchmark.protect_shipped('mapping');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.protect_shipped('mapping');
 CREATE TRIGGER protect_shipped BEFORE INSERT OR UPDATE OR DELETE ON benchmark.jobindsats_measure_label
-	FOR EACH ROW EXECUTE FUNCTION benchmark.protect_shipped('measure');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.protect_shipped('measure');
 CREATE TRIGGER protect_shipped_truncate BEFORE TRUNCATE ON benchmark.jobindsats_measure_label
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.protect_shipped();
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.protect_shipped();
 CREATE TRIGGER protect_shipped_truncate BEFORE TRUNCATE ON benchmark.jobindsats_term
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.protect_shipped();
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.protect_shipped();
 CREATE TRIGGER protect_shipped_truncate BEFORE TRUNCATE ON benchmark.jobindsats_mapping
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.protect_shipped();
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.protect_shipped();
 CREATE TRIGGER protect_shipped BEFORE INSERT OR UPDATE OR DELETE ON benchmark.jobindsats_series_form
-	FOR EACH ROW EXECUTE FUNCTION benchmark.protect_shipped('period_form');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.protect_shipped('period_form');
 CREATE TRIGGER protect_shipped_truncate BEFORE TRUNCATE ON benchmark.jobindsats_series_form
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.protect_shipped();
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.protect_shipped();
 
 /*
  * Who may have written a source.  Reading a view runs the functions it calls
@@ -133,7 +133,7 @@ CREATE TRIGGER protect_shipped_truncate BEFORE TRUNCATE ON benchmark.jobindsats_
  * reader, a superuser, or a role the reader names in the setting
  * benchmark.trusted_owners.
  */
-CREATE FUNCTION benchmark.source_owner_trusted(owner oid)
+CREATE FUNCTION benchmark_internal.source_owner_trusted(owner oid)
 RETURNS boolean
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -142,7 +142,7 @@ RETURN owner = (SELECT r.oid FROM pg_catalog.pg_roles r WHERE r.rolname = CURREN
 	OR (SELECT r.rolname FROM pg_catalog.pg_roles r WHERE r.oid = owner)
 	   = ANY (pg_catalog.string_to_array(pg_catalog.replace(coalesce(pg_catalog.current_setting('benchmark.trusted_owners', true), ''), ' ', ''), ','));
 
-COMMENT ON FUNCTION benchmark.source_owner_trusted(oid) IS
+COMMENT ON FUNCTION benchmark_internal.source_owner_trusted(oid) IS
 'True when the runner may read a relation owned by this role: the current user, a superuser, or a role listed in the setting benchmark.trusted_owners';
 
 /*
@@ -234,7 +234,7 @@ BEGIN
 		hint := pg_catalog.format('Sources are read with your own privileges: ask for GRANT SELECT ON %s.', relation);
 		RETURN;
 	END IF;
-	IF NOT benchmark.source_owner_trusted(c.relowner) THEN
+	IF NOT benchmark_internal.source_owner_trusted(c.relowner) THEN
 		sqlstate := '42501';
 		problem := pg_catalog.format('source %s is owned by role %s, whom you do not trust to run code as you',
 									 relation, pg_catalog.pg_get_userbyid(c.relowner));
@@ -273,7 +273,7 @@ COMMENT ON FUNCTION benchmark.source_problem(text, text[], text[]) IS
 'What is wrong with a source relation (missing, not a table or view, no USAGE on its schema, lacking columns, not readable, owned by a role you do not trust, columns of the wrong type) with SQLSTATE and hint; NULLs and the relation''s qualified name when it is fine';
 
 /* Raises the problem of a source, naming what it is the source of. */
-CREATE FUNCTION benchmark.source_check(source text, of_what text, columns text[] DEFAULT '{kommune,period,value}',
+CREATE FUNCTION benchmark_internal.source_check(source text, of_what text, columns text[] DEFAULT '{kommune,period,value}',
 									   numeric_columns text[] DEFAULT '{value}')
 RETURNS regclass
 LANGUAGE plpgsql STABLE
@@ -290,7 +290,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION benchmark.source_check(text, text, text[], text[]) IS
+COMMENT ON FUNCTION benchmark_internal.source_check(text, text, text[], text[]) IS
 'Checks a source relation with source_problem and raises its problem, prefixed with what the source belongs to; returns the relation';
 
 /*
@@ -299,7 +299,7 @@ COMMENT ON FUNCTION benchmark.source_check(text, text, text[], text[]) IS
  * entered.  A source that does not exist yet is accepted (the runner reports
  * it), so that a model can be set up before its data.
  */
-CREATE FUNCTION benchmark.source_kind_check()
+CREATE FUNCTION benchmark_internal.source_kind_check()
 RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -329,16 +329,16 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION benchmark.source_kind_check() IS
+COMMENT ON FUNCTION benchmark_internal.source_kind_check() IS
 'Trigger function of model_measure and model_benefit: a source that exists must be a table, view or materialized view';
 
 CREATE TRIGGER source_kind_check BEFORE INSERT OR UPDATE OF source ON benchmark.model_measure
-	FOR EACH ROW EXECUTE FUNCTION benchmark.source_kind_check();
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.source_kind_check();
 CREATE TRIGGER source_kind_check BEFORE INSERT OR UPDATE OF source ON benchmark.model_benefit
-	FOR EACH ROW EXECUTE FUNCTION benchmark.source_kind_check();
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.source_kind_check();
 
 /* The SELECT reading one checked source as (what, item, k, period, v), for dynamic SQL. */
-CREATE FUNCTION benchmark.source_select(relation regclass, what text, item text, periods text[])
+CREATE FUNCTION benchmark_internal.source_select(relation regclass, what text, item text, periods text[])
 RETURNS text
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp
@@ -346,5 +346,5 @@ RETURN pg_catalog.format('SELECT %L::text AS what, %L::text AS item, s.kommune::
 						 what, item, relation,
 						 CASE WHEN periods IS NOT NULL THEN pg_catalog.format(' WHERE s.period::text = ANY (%L::text[])', periods) ELSE '' END);
 
-COMMENT ON FUNCTION benchmark.source_select(regclass, text, text, text[]) IS
+COMMENT ON FUNCTION benchmark_internal.source_select(regclass, text, text, text[]) IS
 'The SELECT reading one checked source as (what, item, k, period, v), limited to the given period labels (NULL: all), for dynamic SQL';

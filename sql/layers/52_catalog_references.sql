@@ -25,13 +25,13 @@
  */
 
 /* True while a dump is being restored: check_function_bodies is off. */
-CREATE FUNCTION benchmark.restoring_dump()
+CREATE FUNCTION benchmark_internal.restoring_dump()
 RETURNS boolean
 LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 RETURN NOT pg_catalog.current_setting('check_function_bodies')::boolean;
 
-COMMENT ON FUNCTION benchmark.restoring_dump() IS
+COMMENT ON FUNCTION benchmark_internal.restoring_dump() IS
 'True while a dump is being restored (check_function_bodies is off, as pg_dump''s scripts and pg_restore set it): the catalog then accepts rows before their parents';
 
 /*
@@ -40,7 +40,7 @@ COMMENT ON FUNCTION benchmark.restoring_dump() IS
  * with a NULL in its key refers to nothing (as MATCH SIMPLE).  The parent row
  * is locked FOR KEY SHARE, so a concurrent delete waits, as for a foreign key.
  */
-CREATE FUNCTION benchmark.reference_check()
+CREATE FUNCTION benchmark_internal.reference_check()
 RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -53,7 +53,7 @@ DECLARE
 	what text;
 	n bigint;
 BEGIN
-	IF TG_OP = 'INSERT' AND benchmark.restoring_dump() THEN
+	IF TG_OP = 'INSERT' AND benchmark_internal.restoring_dump() THEN
 		RETURN NEW;
 	END IF;
 	IF EXISTS (SELECT 1 FROM pg_catalog.unnest(cols) c WHERE new_row ->> c IS NULL) THEN
@@ -88,7 +88,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION benchmark.reference_check() IS
+COMMENT ON FUNCTION benchmark_internal.reference_check() IS
 'Trigger function of the catalog''s referencing tables: a row''s parent must exist (except while a dump is restored); arguments: the parent table and the key columns';
 
 /*
@@ -97,7 +97,7 @@ COMMENT ON FUNCTION benchmark.reference_check() IS
  * delete the rows too; restrict: refuse while rows refer to the parent), the
  * further arguments the key columns.  A changed key is carried to the rows.
  */
-CREATE FUNCTION benchmark.reference_cascade()
+CREATE FUNCTION benchmark_internal.reference_cascade()
 RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -146,44 +146,44 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION benchmark.reference_cascade() IS
+COMMENT ON FUNCTION benchmark_internal.reference_cascade() IS
 'Trigger function of the catalog''s referenced tables: a renamed key is carried to the rows that refer to it; a delete deletes them too (cascade) or is refused while they exist (restrict)';
 
 /* The referencing side. */
 CREATE TRIGGER reference_check BEFORE INSERT OR UPDATE ON benchmark.model_area
-	FOR EACH ROW EXECUTE FUNCTION benchmark.reference_check('model', 'model');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.reference_check('model', 'model');
 CREATE TRIGGER reference_check BEFORE INSERT OR UPDATE ON benchmark.model_measure
-	FOR EACH ROW EXECUTE FUNCTION benchmark.reference_check('model_area', 'model', 'area_no');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.reference_check('model_area', 'model', 'area_no');
 CREATE TRIGGER reference_check BEFORE INSERT OR UPDATE ON benchmark.model_benefit
-	FOR EACH ROW EXECUTE FUNCTION benchmark.reference_check('model', 'model');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.reference_check('model', 'model');
 CREATE TRIGGER reference_check BEFORE INSERT OR UPDATE ON benchmark.model_excluded
-	FOR EACH ROW EXECUTE FUNCTION benchmark.reference_check('model', 'model');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.reference_check('model', 'model');
 CREATE TRIGGER reference_check BEFORE INSERT OR UPDATE ON benchmark.peer_group_member
-	FOR EACH ROW EXECUTE FUNCTION benchmark.reference_check('peer_group', 'peer_group');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.reference_check('peer_group', 'peer_group');
 CREATE TRIGGER reference_check BEFORE INSERT OR UPDATE ON benchmark.target
-	FOR EACH ROW EXECUTE FUNCTION benchmark.reference_check('peer_group', 'peer_group');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.reference_check('peer_group', 'peer_group');
 CREATE TRIGGER reference_check BEFORE INSERT OR UPDATE ON benchmark.target_milestone
-	FOR EACH ROW EXECUTE FUNCTION benchmark.reference_check('target', 'target');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.reference_check('target', 'target');
 
 /* The referenced side (a target's measure or benefit is checked by target_validate). */
 CREATE TRIGGER cascade_to_model_area AFTER UPDATE OF model OR DELETE ON benchmark.model
-	FOR EACH ROW EXECUTE FUNCTION benchmark.reference_cascade('model_area', 'area_no', 'cascade', 'model');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.reference_cascade('model_area', 'area_no', 'cascade', 'model');
 CREATE TRIGGER cascade_to_model_benefit AFTER UPDATE OF model OR DELETE ON benchmark.model
-	FOR EACH ROW EXECUTE FUNCTION benchmark.reference_cascade('model_benefit', 'benefit', 'cascade', 'model');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.reference_cascade('model_benefit', 'benefit', 'cascade', 'model');
 CREATE TRIGGER cascade_to_model_excluded AFTER UPDATE OF model OR DELETE ON benchmark.model
-	FOR EACH ROW EXECUTE FUNCTION benchmark.reference_cascade('model_excluded', 'kommune', 'cascade', 'model');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.reference_cascade('model_excluded', 'kommune', 'cascade', 'model');
 CREATE TRIGGER cascade_to_model_measure AFTER UPDATE OF model, area_no OR DELETE ON benchmark.model_area
-	FOR EACH ROW EXECUTE FUNCTION benchmark.reference_cascade('model_measure', 'measure', 'cascade', 'model', 'area_no');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.reference_cascade('model_measure', 'measure', 'cascade', 'model', 'area_no');
 CREATE TRIGGER cascade_to_target AFTER UPDATE OF model, measure OR DELETE ON benchmark.model_measure
-	FOR EACH ROW EXECUTE FUNCTION benchmark.reference_cascade('target', 'target', 'restrict', 'model', 'measure');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.reference_cascade('target', 'target', 'restrict', 'model', 'measure');
 CREATE TRIGGER cascade_to_target AFTER UPDATE OF model, benefit OR DELETE ON benchmark.model_benefit
-	FOR EACH ROW EXECUTE FUNCTION benchmark.reference_cascade('target', 'target', 'restrict', 'model', 'benefit');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.reference_cascade('target', 'target', 'restrict', 'model', 'benefit');
 CREATE TRIGGER cascade_to_peer_group_member AFTER UPDATE OF peer_group OR DELETE ON benchmark.peer_group
-	FOR EACH ROW EXECUTE FUNCTION benchmark.reference_cascade('peer_group_member', 'kommune', 'cascade', 'peer_group');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.reference_cascade('peer_group_member', 'kommune', 'cascade', 'peer_group');
 CREATE TRIGGER cascade_to_target AFTER UPDATE OF peer_group OR DELETE ON benchmark.peer_group
-	FOR EACH ROW EXECUTE FUNCTION benchmark.reference_cascade('target', 'target', 'restrict', 'peer_group');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.reference_cascade('target', 'target', 'restrict', 'peer_group');
 CREATE TRIGGER cascade_to_target_milestone AFTER UPDATE OF target OR DELETE ON benchmark.target
-	FOR EACH ROW EXECUTE FUNCTION benchmark.reference_cascade('target_milestone', 'due', 'cascade', 'target');
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.reference_cascade('target_milestone', 'due', 'cascade', 'target');
 
 /* Read-time check: rows whose parent is missing. */
 CREATE VIEW benchmark.catalog_orphans AS

@@ -41,7 +41,7 @@ COMMENT ON FUNCTION benchmark.model_copy(text, text) IS
  * and (for the benefits, with_baseline) for each of their kinds every period
  * of the model's baseline term.
  */
-CREATE FUNCTION benchmark.model_periods_read(model_name text, periods text[], with_baseline boolean DEFAULT true)
+CREATE FUNCTION benchmark_internal.model_periods_read(model_name text, periods text[], with_baseline boolean DEFAULT true)
 RETURNS text[]
 LANGUAGE sql STABLE STRICT
 SET search_path = pg_catalog, pg_temp
@@ -65,7 +65,7 @@ BEGIN ATOMIC
 	WHERE s.spelling IS NOT NULL;
 END;
 
-COMMENT ON FUNCTION benchmark.model_periods_read(text, text[], boolean) IS
+COMMENT ON FUNCTION benchmark_internal.model_periods_read(text, text[], boolean) IS
 'The period labels a run of a model for the given periods reads: the periods themselves and (with_baseline, as the benefits need) every period of the same kind in the model''s baseline term, in canonical and API v3 spelling (2022, 2022Y01)';
 
 /* The sources a model reads: every measure's and benefit's, measures first. */
@@ -87,7 +87,7 @@ COMMENT ON FUNCTION benchmark.model_sources(text) IS
  * The UNION ALL reading every source of a model (limited to some periods:
  * measures to measure_periods, when given), after checking each source.
  */
-CREATE FUNCTION benchmark.model_sources_sql(model_name text, periods text[], measure_periods text[] DEFAULT NULL)
+CREATE FUNCTION benchmark_internal.model_sources_sql(model_name text, periods text[], measure_periods text[] DEFAULT NULL)
 RETURNS text
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
@@ -100,8 +100,8 @@ BEGIN
 		IF q <> '' THEN
 			q := q || E'\nUNION ALL ';
 		END IF;
-		q := q || benchmark.source_select(
-			benchmark.source_check(s.source, pg_catalog.format('source of %s "%s" in model "%s"', s.what, s.item, model_name)),
+		q := q || benchmark_internal.source_select(
+			benchmark_internal.source_check(s.source, pg_catalog.format('source of %s "%s" in model "%s"', s.what, s.item, model_name)),
 			s.what, s.item, CASE WHEN s.what = 'measure' THEN coalesce(measure_periods, periods) ELSE periods END);
 	END LOOP;
 	IF q = '' THEN
@@ -111,7 +111,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION benchmark.model_sources_sql(text, text[], text[]) IS
+COMMENT ON FUNCTION benchmark_internal.model_sources_sql(text, text[], text[]) IS
 'The SQL text reading every source of a model as (what, item, k, period, v), limited to the given period labels (NULL: all; measures to measure_periods when given), after checking each source';
 
 /*
@@ -120,7 +120,7 @@ COMMENT ON FUNCTION benchmark.model_sources_sql(text, text[], text[]) IS
  * calls it only when its one pass over the sources found a problem, or when
  * ranking failed on a duplicate or a value out of range.
  */
-CREATE FUNCTION benchmark.model_source_errors(model_name text, sources_sql text)
+CREATE FUNCTION benchmark_internal.model_source_errors(model_name text, sources_sql text)
 RETURNS boolean
 LANGUAGE plpgsql STABLE STRICT
 SET search_path = pg_catalog, pg_temp
@@ -219,11 +219,11 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION benchmark.model_source_errors(text, text) IS
+COMMENT ON FUNCTION benchmark_internal.model_source_errors(text, text) IS
 'Checks the rows of a model''s sources: municipality and period present and valid, no NaN or out-of-range values, one row per municipality and period; raises an error naming the model, the measure and (at most ten) rows, else returns true';
 
 /* Reads each source of a model on its own and raises the first one's failure, naming the measure. */
-CREATE FUNCTION benchmark.model_source_failing(model_name text, periods text[])
+CREATE FUNCTION benchmark_internal.model_source_failing(model_name text, periods text[])
 RETURNS void
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
@@ -236,8 +236,8 @@ DECLARE
 BEGIN
 	FOR s IN SELECT * FROM benchmark.model_sources(model_name) LOOP
 		BEGIN
-			EXECUTE 'SELECT pg_catalog.count(s.k) + pg_catalog.count(s.period) + pg_catalog.count(s.v) FROM (' || benchmark.source_select(
-				benchmark.source_check(s.source, pg_catalog.format('source of %s "%s" in model "%s"', s.what, s.item, model_name)),
+			EXECUTE 'SELECT pg_catalog.count(s.k) + pg_catalog.count(s.period) + pg_catalog.count(s.v) FROM (' || benchmark_internal.source_select(
+				benchmark_internal.source_check(s.source, pg_catalog.format('source of %s "%s" in model "%s"', s.what, s.item, model_name)),
 				s.what, s.item, periods) || ') s';
 		EXCEPTION WHEN OTHERS THEN
 			GET STACKED DIAGNOSTICS failed_state = RETURNED_SQLSTATE, failed_message = MESSAGE_TEXT, failed_detail = PG_EXCEPTION_DETAIL;
@@ -256,7 +256,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION benchmark.model_source_failing(text, text[]) IS
+COMMENT ON FUNCTION benchmark_internal.model_source_failing(text, text[]) IS
 'Reads each source of a model (limited to the given period labels) on its own and raises the first failure, naming the source, the measure or benefit and the model; the runner calls it when reading its sources together failed';
 
 CREATE FUNCTION benchmark.model_rankings(model_name text, periods text[] DEFAULT NULL)
@@ -282,9 +282,9 @@ BEGIN
 			USING ERRCODE = 'undefined_object', HINT = 'The models are listed in table benchmark.model.';
 	END IF;
 	/* benefits are read for the baseline term too, measures only for the periods asked */
-	src := benchmark.model_sources_sql(model_name,
-		CASE WHEN periods IS NOT NULL THEN benchmark.model_periods_read(model_name, periods) END,
-		CASE WHEN periods IS NOT NULL THEN benchmark.model_periods_read(model_name, periods, false) END);
+	src := benchmark_internal.model_sources_sql(model_name,
+		CASE WHEN periods IS NOT NULL THEN benchmark_internal.model_periods_read(model_name, periods) END,
+		CASE WHEN periods IS NOT NULL THEN benchmark_internal.model_periods_read(model_name, periods, false) END);
 
 	/*
 	 * One pass over the sources: the rows are read once; names and period
@@ -307,7 +307,7 @@ BEGIN
 		SELECT NOT (EXISTS (SELECT 1 FROM names n WHERE n.kommune IS NULL)
 					OR EXISTS (SELECT 1 FROM labels l WHERE l.ok IS NOT TRUE)
 					OR EXISTS (SELECT 1 FROM raw r WHERE r.v = 'NaN' OR pg_catalog.abs(r.v) > 1.7976931348623157e308))
-			   OR benchmark.model_source_errors($1, $10) AS ok
+			   OR benchmark_internal.model_source_errors($1, $10) AS ok
 	),
 	kept AS MATERIALIZED (
 		SELECT r.what, r.item, n.kommune::text AS kommune, r.period, r.v
@@ -320,7 +320,7 @@ BEGIN
 	per AS (
 		/* inside: the period lies in the baseline term, against which it cannot develop */
 		SELECT p AS period, benchmark.period_kind(p) AS kind,
-			   benchmark.period_in_years(p, $3, $4) AS inside
+			   benchmark_internal.period_in_years(p, $3, $4) AS inside
 		FROM (SELECT pg_catalog.unnest($2) AS p
 			  UNION
 			  SELECT DISTINCT k.period FROM kept k WHERE $2 IS NULL) x
@@ -422,16 +422,16 @@ BEGIN
 	EXCEPTION WHEN OTHERS THEN
 		GET STACKED DIAGNOSTICS failed_state = RETURNED_SQLSTATE, failed_message = MESSAGE_TEXT,
 			failed_detail = PG_EXCEPTION_DETAIL, failed_hint = PG_EXCEPTION_HINT, failed_context = PG_EXCEPTION_CONTEXT;
-		IF failed_state IN ('21000', '22003') AND failed_context NOT LIKE '%PL/pgSQL function benchmark.model_source_errors%' THEN
+		IF failed_state IN ('21000', '22003') AND failed_context NOT LIKE '%PL/pgSQL function benchmark_internal.model_source_errors%' THEN
 			/* a duplicate or an out-of-range value stopped an aggregate: name its measure and rows */
-			PERFORM benchmark.model_source_errors(model_name, src);
-		ELSIF failed_context LIKE '%PL/pgSQL function benchmark.model_source_errors%' THEN
+			PERFORM benchmark_internal.model_source_errors(model_name, src);
+		ELSIF failed_context LIKE '%PL/pgSQL function benchmark_internal.model_source_errors%' THEN
 			/* the one-pass check found a problem: report it without the runner's query as context */
 			RAISE EXCEPTION USING MESSAGE = failed_message, DETAIL = failed_detail, HINT = failed_hint, ERRCODE = failed_state;
 		ELSIF failed_state NOT IN ('57014', '57P01', '53100', '53200', '54000') THEN
 			/* a source failed while read: name it (cancel and resource errors are not a source's) */
-			PERFORM benchmark.model_source_failing(model_name,
-				CASE WHEN periods IS NOT NULL THEN benchmark.model_periods_read(model_name, periods) END);
+			PERFORM benchmark_internal.model_source_failing(model_name,
+				CASE WHEN periods IS NOT NULL THEN benchmark_internal.model_periods_read(model_name, periods) END);
 		END IF;
 		RAISE;
 	END;
@@ -477,7 +477,7 @@ BEGIN ATOMIC
 											pp.period, m.baseline_from, m.baseline_to) AS note
 		FROM (SELECT DISTINCT q.period FROM r q) pp, benchmark.model m
 		WHERE m.model = model_placements_for.model_name
-		  AND benchmark.period_in_years(pp.period, m.baseline_from, m.baseline_to)
+		  AND benchmark_internal.period_in_years(pp.period, m.baseline_from, m.baseline_to)
 	)
 	SELECT p.model, p.period, p.part, p.area_no, p.area, p.item_no, p.item_key, p.item, p.weight, u.entity,
 		   CASE WHEN p.part IN ('measure', 'benefit') THEN u.score END,

@@ -21,7 +21,7 @@ COMMENT ON VIEW benchmark.target_source IS
 GRANT SELECT ON benchmark.target_source TO PUBLIC;
 
 /* True when a source relation has numerator and denominator columns. */
-CREATE FUNCTION benchmark.target_source_has_ratio(source text)
+CREATE FUNCTION benchmark_internal.target_source_has_ratio(source text)
 RETURNS boolean
 LANGUAGE plpgsql STABLE STRICT
 SET search_path = pg_catalog, pg_temp
@@ -42,11 +42,11 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION benchmark.target_source_has_ratio(text) IS
+COMMENT ON FUNCTION benchmark_internal.target_source_has_ratio(text) IS
 'True when a source relation has numerator and denominator columns (needed for pooled averages of levels); NULL when it does not exist';
 
 /* Checks a target against the catalog, its source, its periods and milestones. */
-CREATE FUNCTION benchmark.target_validate()
+CREATE FUNCTION benchmark_internal.target_validate()
 RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -59,7 +59,7 @@ DECLARE
 	kinds text[];
 	bad_milestone record;
 BEGIN
-	IF NEW.shipped OR TG_OP = 'INSERT' AND benchmark.restoring_dump() THEN
+	IF NEW.shipped OR TG_OP = 'INSERT' AND benchmark_internal.restoring_dump() THEN
 		RETURN NEW;		/* shipped rows, and rows a restore loads, were checked when first written */
 	END IF;
 
@@ -97,7 +97,7 @@ BEGIN
 				USING ERRCODE = 'check_violation', CONSTRAINT = 'target_follows_one_measure',
 					HINT = 'A measure or benefit belongs to a model: give model too, or leave them out when you give source.';
 		END IF;
-		PERFORM benchmark.source_check(NEW.source, pg_catalog.format('target "%s" follows an unusable source', NEW.target),
+		PERFORM benchmark_internal.source_check(NEW.source, pg_catalog.format('target "%s" follows an unusable source', NEW.target),
 									   '{kommune,period,value}', '{value,numerator,denominator}');
 		IF NEW.unit IS NULL OR NEW.unit = '' THEN
 			RAISE EXCEPTION 'target "%" needs a unit', NEW.target
@@ -158,7 +158,7 @@ BEGIN
 
 	/* A pooled average of levels adds numerators and denominators. */
 	IF NEW.kind = 'peer' AND NEW.peer_average = 'pooled' AND NEW.baseline_period IS NULL
-	   AND NOT benchmark.target_source_has_ratio(src) THEN
+	   AND NOT benchmark_internal.target_source_has_ratio(src) THEN
 		RAISE EXCEPTION 'target "%": a pooled peer average needs numerator and denominator columns in source %', NEW.target, src
 			USING ERRCODE = 'invalid_parameter_value',
 				DETAIL = 'The pooled average of a level is the sum of the members'' numerators over the sum of their denominators.',
@@ -182,11 +182,11 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION benchmark.target_validate() IS
+COMMENT ON FUNCTION benchmark_internal.target_validate() IS
 'Trigger function: checks a target''s measure or source, unit, direction, share levels, periods, pooled averages and milestones, with errors that say what is wrong';
 
 /* Checks a milestone against its target. */
-CREATE FUNCTION benchmark.target_milestone_validate()
+CREATE FUNCTION benchmark_internal.target_milestone_validate()
 RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -194,7 +194,7 @@ AS $$
 DECLARE
 	t benchmark.target;
 BEGIN
-	IF NEW.shipped OR TG_OP = 'INSERT' AND benchmark.restoring_dump() THEN
+	IF NEW.shipped OR TG_OP = 'INSERT' AND benchmark_internal.restoring_dump() THEN
 		RETURN NEW;		/* shipped rows, and rows a restore loads, were checked when first written */
 	END IF;
 	SELECT * INTO t FROM benchmark.target x WHERE x.target = NEW.target;
@@ -223,7 +223,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION benchmark.target_milestone_validate() IS
+COMMENT ON FUNCTION benchmark_internal.target_milestone_validate() IS
 'Trigger function: a milestone belongs to a level target with a due date, comes before that date, and lies in 0-100 for a share';
 
 CREATE FUNCTION benchmark.peer_group_copy(source_group text, new_group text)
@@ -276,12 +276,12 @@ DECLARE
 	p record;
 	ratio boolean;
 BEGIN
-	PERFORM benchmark.source_check(source, 'peer averages', '{kommune,period,value}', '{value,numerator,denominator}');
+	PERFORM benchmark_internal.source_check(source, 'peer averages', '{kommune,period,value}', '{value,numerator,denominator}');
 	IF group_name IS NOT NULL AND NOT EXISTS (SELECT 1 FROM benchmark.peer_group g WHERE g.peer_group = group_name) THEN
 		RAISE EXCEPTION 'peer group "%" does not exist', group_name
 			USING ERRCODE = 'undefined_object', HINT = 'The peer groups are listed in view peer_groups.';
 	END IF;
-	ratio := benchmark.target_source_has_ratio(source);
+	ratio := benchmark_internal.target_source_has_ratio(source);
 	RETURN QUERY EXECUTE pg_catalog.format($q$
 		WITH raw AS MATERIALIZED (
 			SELECT x.kommune::text AS k, x.period::text AS period, x.value::numeric AS v, %s AS num, %s AS den FROM %s x
@@ -406,7 +406,7 @@ BEGIN
 			bad_problems := bad_problems || p.problem;
 			CONTINUE;
 		END IF;
-		ratio := benchmark.target_source_has_ratio(s.source);
+		ratio := benchmark_internal.target_source_has_ratio(s.source);
 		IF ratio THEN
 			ratio_sources := ratio_sources || s.source;
 		END IF;
@@ -645,6 +645,6 @@ COMMENT ON FUNCTION benchmark.target_scorecard(text, text) IS
 'One municipality''s targets, one line each: in the given period, or (period NULL) in the latest period that could be judged, else the latest followed';
 
 CREATE TRIGGER validate BEFORE INSERT OR UPDATE ON benchmark.target
-	FOR EACH ROW EXECUTE FUNCTION benchmark.target_validate();
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.target_validate();
 CREATE TRIGGER validate BEFORE INSERT OR UPDATE ON benchmark.target_milestone
-	FOR EACH ROW EXECUTE FUNCTION benchmark.target_milestone_validate();
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.target_milestone_validate();

@@ -52,7 +52,7 @@ COMMENT ON FUNCTION benchmark.jobindsats_is_total(text, text) IS
 'Whether a dimension value is the dimension''s total: "<Dimension> i alt", "I alt", "Alle <dimension>" or "Total" (case, spaces and punctuation ignored)';
 
 /* The dimension values a term names: {"Køn": "Kvinder"} or {"Ydelsesgrupper": ["A-dagpenge", ...]} as pairs. */
-CREATE FUNCTION benchmark.jobindsats_named_values(dimensions jsonb)
+CREATE FUNCTION benchmark_internal.jobindsats_named_values(dimensions jsonb)
 RETURNS TABLE (dimension text, value text)
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -63,7 +63,7 @@ BEGIN ATOMIC
 											  ELSE pg_catalog.jsonb_build_array(d.value) END) v(value);
 END;
 
-COMMENT ON FUNCTION benchmark.jobindsats_named_values(jsonb) IS
+COMMENT ON FUNCTION benchmark_internal.jobindsats_named_values(jsonb) IS
 'The (dimension, value) pairs a term''s dimensions name, one value or a list of values per dimension';
 
 /*
@@ -73,38 +73,38 @@ COMMENT ON FUNCTION benchmark.jobindsats_named_values(jsonb) IS
  * anyone else is not read, so that no role can point other users' runs at a
  * table of its choosing; their runs read the store.  NULLs when none counts.
  */
-CREATE FUNCTION benchmark.jobindsats_registration(table_id text)
+CREATE FUNCTION benchmark_internal.jobindsats_registration(table_id text)
 RETURNS benchmark.jobindsats_source
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
 	SELECT x.* FROM benchmark.jobindsats_source x
 	WHERE x.table_id = pg_catalog.upper(jobindsats_registration.table_id)
-	  AND benchmark.source_owner_trusted((SELECT r.oid FROM pg_catalog.pg_roles r WHERE r.rolname = x.registered_by));
+	  AND benchmark_internal.source_owner_trusted((SELECT r.oid FROM pg_catalog.pg_roles r WHERE r.rolname = x.registered_by));
 END;
 
-COMMENT ON FUNCTION benchmark.jobindsats_registration(text) IS
+COMMENT ON FUNCTION benchmark_internal.jobindsats_registration(text) IS
 'The registered wide table of a jobindsats table that the current user reads: registered by itself, a superuser, or a role in benchmark.trusted_owners; NULLs when there is none';
 
 /* Records who registers a wide table (a restored dump keeps its rows' registrants). */
-CREATE FUNCTION benchmark.jobindsats_source_registrant()
+CREATE FUNCTION benchmark_internal.jobindsats_source_registrant()
 RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	IF NOT benchmark.restoring_dump() THEN
+	IF NOT benchmark_internal.restoring_dump() THEN
 		NEW.registered_by := CURRENT_USER;
 	END IF;
 	RETURN NEW;
 END
 $$;
 
-COMMENT ON FUNCTION benchmark.jobindsats_source_registrant() IS
+COMMENT ON FUNCTION benchmark_internal.jobindsats_source_registrant() IS
 'Trigger function: sets jobindsats_source.registered_by to the role that inserts or updates the row';
 
 CREATE TRIGGER jobindsats_source_registrant BEFORE INSERT OR UPDATE ON benchmark.jobindsats_source
-	FOR EACH ROW EXECUTE FUNCTION benchmark.jobindsats_source_registrant();
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.jobindsats_source_registrant();
 
 /* The municipalities' cells of one jobindsats table and some of its measures (all: NULL): from its registered wide table, else from the store. */
 CREATE FUNCTION benchmark.jobindsats_table_cells(table_id text, measures text[] DEFAULT NULL)
@@ -115,7 +115,7 @@ AS $$
 DECLARE
 	s benchmark.jobindsats_source;
 BEGIN
-	s := benchmark.jobindsats_registration(jobindsats_table_cells.table_id);
+	s := benchmark_internal.jobindsats_registration(jobindsats_table_cells.table_id);
 	IF s.table_id IS NOT NULL THEN
 		IF pg_catalog.to_regclass(s.relation) IS NULL THEN
 			RAISE EXCEPTION 'the wide table % registered for jobindsats table % does not exist', s.relation, s.table_id
@@ -140,7 +140,7 @@ COMMENT ON FUNCTION benchmark.jobindsats_table_cells(text, text[]) IS
 'The municipalities'' cells of a jobindsats table (of the measures named, or all) in the readers'' long form: from the wide table benchmark.jobindsats_source names for it, else from the observation store';
 
 /* The measure labels of one jobindsats table in the observation store. */
-CREATE FUNCTION benchmark.jobindsats_store_measures(table_id text)
+CREATE FUNCTION benchmark_internal.jobindsats_store_measures(table_id text)
 RETURNS text[]
 LANGUAGE sql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -158,7 +158,7 @@ BEGIN ATOMIC
 	SELECT pg_catalog.array_agg(l.measure ORDER BY l.measure) FROM labels l WHERE l.measure IS NOT NULL;
 END;
 
-COMMENT ON FUNCTION benchmark.jobindsats_store_measures(text) IS
+COMMENT ON FUNCTION benchmark_internal.jobindsats_store_measures(text) IS
 'The measure labels of a jobindsats table in the observation store; NULL when none is loaded';
 
 /* The measure labels of one jobindsats table as loaded (store or registered wide table). */
@@ -168,11 +168,11 @@ LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	IF (benchmark.jobindsats_registration(jobindsats_table_measures.table_id)).table_id IS NOT NULL THEN
+	IF (benchmark_internal.jobindsats_registration(jobindsats_table_measures.table_id)).table_id IS NOT NULL THEN
 		RETURN (SELECT pg_catalog.array_agg(DISTINCT c.measure ORDER BY c.measure)
 				FROM benchmark.jobindsats_table_cells(jobindsats_table_measures.table_id) c);
 	END IF;
-	RETURN benchmark.jobindsats_store_measures(jobindsats_table_measures.table_id);
+	RETURN benchmark_internal.jobindsats_store_measures(jobindsats_table_measures.table_id);
 END
 $$;
 
@@ -180,7 +180,7 @@ COMMENT ON FUNCTION benchmark.jobindsats_table_measures(text) IS
 'The measure labels of a jobindsats table as loaded into the store or as its registered wide table has them; NULL when the table is not loaded';
 
 /* The distinct breakdowns (dimensions objects) of one measure of a jobindsats table in the observation store. */
-CREATE FUNCTION benchmark.jobindsats_store_breakdowns(table_id text, measure text)
+CREATE FUNCTION benchmark_internal.jobindsats_store_breakdowns(table_id text, measure text)
 RETURNS SETOF jsonb
 LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 20
 SET search_path = pg_catalog, pg_temp
@@ -190,7 +190,7 @@ BEGIN ATOMIC
 	WHERE o.table_id = pg_catalog.upper(jobindsats_store_breakdowns.table_id) AND o.measure = jobindsats_store_breakdowns.measure;
 END;
 
-COMMENT ON FUNCTION benchmark.jobindsats_store_breakdowns(text, text) IS
+COMMENT ON FUNCTION benchmark_internal.jobindsats_store_breakdowns(text, text) IS
 'The distinct breakdowns (dimension -> value objects) one measure of a jobindsats table has in the observation store';
 
 /* The distinct breakdowns (dimensions objects) of one measure of a jobindsats table, store or registered wide table. */
@@ -200,12 +200,12 @@ LANGUAGE plpgsql STABLE PARALLEL RESTRICTED ROWS 20
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	IF (benchmark.jobindsats_registration(jobindsats_table_breakdowns.table_id)).table_id IS NOT NULL THEN
+	IF (benchmark_internal.jobindsats_registration(jobindsats_table_breakdowns.table_id)).table_id IS NOT NULL THEN
 		RETURN QUERY SELECT DISTINCT c.dimensions
 					 FROM benchmark.jobindsats_table_cells(jobindsats_table_breakdowns.table_id, ARRAY[measure]) c;
 		RETURN;
 	END IF;
-	RETURN QUERY SELECT d FROM benchmark.jobindsats_store_breakdowns(jobindsats_table_breakdowns.table_id, measure) d;
+	RETURN QUERY SELECT d FROM benchmark_internal.jobindsats_store_breakdowns(jobindsats_table_breakdowns.table_id, measure) d;
 END
 $$;
 
@@ -262,7 +262,7 @@ COMMENT ON FUNCTION benchmark.jobindsats_label_match(text, text[]) IS
 'Which of a table''s measure labels a wanted label matches (as written; ignoring case, spaces and punctuation; without a "group: " prefix; as the start of a longer or shorter label; the first rule with exactly one match), how, and the labels to choose from when none matches';
 
 /* The term a reader of a term names, once its period form is known to be one (an error otherwise). */
-CREATE FUNCTION benchmark.jobindsats_term_of(term_name text, period_form text)
+CREATE FUNCTION benchmark_internal.jobindsats_term_of(term_name text, period_form text)
 RETURNS benchmark.jobindsats_term
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -285,7 +285,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION benchmark.jobindsats_term_of(text, text) IS
+COMMENT ON FUNCTION benchmark_internal.jobindsats_term_of(text, text) IS
 'The row of benchmark.jobindsats_term named, for the readers of a term: 42704 when there is none, 22023 when the period form is not year, year_to_date, rolling_year or as_loaded';
 
 /*
@@ -315,10 +315,10 @@ DECLARE
 	total_dims jsonb[];
 	part_dims jsonb[];
 BEGIN
-	t := benchmark.jobindsats_term_of(term_name, period_form);
-	registered := read_registered AND (benchmark.jobindsats_registration(t.table_id)).table_id IS NOT NULL;
+	t := benchmark_internal.jobindsats_term_of(term_name, period_form);
+	registered := read_registered AND (benchmark_internal.jobindsats_registration(t.table_id)).table_id IS NOT NULL;
 	labels := CASE WHEN registered THEN benchmark.jobindsats_table_measures(t.table_id)
-				   ELSE benchmark.jobindsats_store_measures(t.table_id) END;
+				   ELSE benchmark_internal.jobindsats_store_measures(t.table_id) END;
 	IF labels IS NULL THEN
 		RETURN;		/* the table is not loaded: no values (model_missing_data says so) */
 	END IF;
@@ -344,7 +344,7 @@ BEGIN
 	INTO spec
 	FROM (SELECT benchmark.jobindsats_label_key(v.dimension) AS dkey,
 				 pg_catalog.jsonb_agg(DISTINCT benchmark.jobindsats_label_key(v.value)) AS vkeys
-		  FROM benchmark.jobindsats_named_values(t.dimensions) v
+		  FROM benchmark_internal.jobindsats_named_values(t.dimensions) v
 		  WHERE NOT benchmark.jobindsats_is_total(v.dimension, v.value)
 		  GROUP BY 1) s;
 	/* how many combinations of the named values a period adds up */
@@ -368,7 +368,7 @@ BEGIN
 				 coalesce(pg_catalog.string_agg(e.combo, ',' ORDER BY e.combo), '') AS combo
 		  FROM (SELECT b FROM benchmark.jobindsats_table_breakdowns(t.table_id, m_label) b WHERE registered
 				UNION ALL
-				SELECT b FROM benchmark.jobindsats_store_breakdowns(t.table_id, m_label) b WHERE NOT registered) d(dimensions)
+				SELECT b FROM benchmark_internal.jobindsats_store_breakdowns(t.table_id, m_label) b WHERE NOT registered) d(dimensions)
 		  LEFT JOIN LATERAL (
 				SELECT spec ? n.k AS named,
 					   CASE WHEN spec ? n.k THEN NOT (spec -> n.k) ? benchmark.jobindsats_label_key(j.value)
@@ -555,8 +555,8 @@ DECLARE
 	t benchmark.jobindsats_term;
 	st benchmark.jobindsats_term_state;
 BEGIN
-	t := benchmark.jobindsats_term_of(term_name, period_form);
-	IF (benchmark.jobindsats_registration(t.table_id)).table_id IS NULL THEN
+	t := benchmark_internal.jobindsats_term_of(term_name, period_form);
+	IF (benchmark_internal.jobindsats_registration(t.table_id)).table_id IS NULL THEN
 		SELECT * INTO st FROM benchmark.jobindsats_term_state x
 		WHERE x.term = term_name AND x.period_form = jobindsats_term_values.period_form;
 		IF FOUND THEN
@@ -602,7 +602,7 @@ BEGIN ATOMIC
 						ON st.term = t.term AND st.period_form = jobindsats_mapping_stored.period_form
 				WHERE m.mapping = mapping_name
 				  AND (st.term IS NULL OR st.error_code IS NOT NULL
-					   OR (benchmark.jobindsats_registration(t.table_id)).table_id IS NOT NULL));
+					   OR (benchmark_internal.jobindsats_registration(t.table_id)).table_id IS NOT NULL));
 END;
 
 COMMENT ON FUNCTION benchmark.jobindsats_mapping_stored(text, text) IS
@@ -1043,7 +1043,7 @@ BEGIN
 			r := r || pg_catalog.jsonb_build_object('matched_label', mt.matched_label, 'matched_how', mt.matched_how);
 			/* the breakdown values the term names that the table lacks */
 			SELECT pg_catalog.array_agg(w.dimension || ' = ' || w.value ORDER BY w.dimension, w.value) INTO missing_values
-			FROM benchmark.jobindsats_named_values(tm.dimensions) w
+			FROM benchmark_internal.jobindsats_named_values(tm.dimensions) w
 			WHERE NOT benchmark.jobindsats_is_total(w.dimension, w.value)
 			  AND NOT EXISTS (SELECT 1
 							  FROM benchmark.jobindsats_table_breakdowns(tm.table_id, mt.matched_label) b(dimensions),

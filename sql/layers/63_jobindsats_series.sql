@@ -123,7 +123,7 @@ COMMENT ON FUNCTION benchmark.jobindsats_series_refresh(text[], text[]) IS
 'Derives the stored series of the terms named and of the terms of the jobindsats tables named (neither: every term), and of the mappings over them, from the observation store in every stored period form and returns the rows stored; loads and catalog changes call it themselves, so it is needed only after a restore with triggers disabled';
 
 /* Trigger function: derives the terms of the jobindsats tables a write to the observation store touched. */
-CREATE FUNCTION benchmark.jobindsats_series_after_store()
+CREATE FUNCTION benchmark_internal.jobindsats_series_after_store()
 RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
@@ -149,11 +149,11 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION benchmark.jobindsats_series_after_store() IS
+COMMENT ON FUNCTION benchmark_internal.jobindsats_series_after_store() IS
 'Trigger function: derives again the stored series of the terms whose jobindsats tables a statement wrote to the observation store';
 
 /* Trigger function: derives the terms a change of the term catalog added, changed or deleted. */
-CREATE FUNCTION benchmark.jobindsats_series_after_term()
+CREATE FUNCTION benchmark_internal.jobindsats_series_after_term()
 RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
@@ -176,11 +176,11 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION benchmark.jobindsats_series_after_term() IS
+COMMENT ON FUNCTION benchmark_internal.jobindsats_series_after_term() IS
 'Trigger function: derives again the stored series of the terms a statement added to, changed in or deleted from benchmark.jobindsats_term';
 
 /* Trigger function: computes the mappings a change of the mapping catalog added, changed or deleted. */
-CREATE FUNCTION benchmark.jobindsats_series_after_mapping()
+CREATE FUNCTION benchmark_internal.jobindsats_series_after_mapping()
 RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
@@ -203,11 +203,11 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION benchmark.jobindsats_series_after_mapping() IS
+COMMENT ON FUNCTION benchmark_internal.jobindsats_series_after_mapping() IS
 'Trigger function: computes again the stored series of the mappings a statement added to, changed in or deleted from benchmark.jobindsats_mapping';
 
 /* Trigger function: derives every term after the stored period forms changed. */
-CREATE FUNCTION benchmark.jobindsats_series_after_form()
+CREATE FUNCTION benchmark_internal.jobindsats_series_after_form()
 RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
@@ -218,40 +218,40 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION benchmark.jobindsats_series_after_form() IS
+COMMENT ON FUNCTION benchmark_internal.jobindsats_series_after_form() IS
 'Trigger function: derives every term''s stored series again after a statement changed benchmark.jobindsats_series_form';
 
 CREATE TRIGGER jobindsats_series_after_insert AFTER INSERT ON benchmark.jobindsats_observation
 	REFERENCING NEW TABLE AS new_cells
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.jobindsats_series_after_store();
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_store();
 CREATE TRIGGER jobindsats_series_after_update AFTER UPDATE ON benchmark.jobindsats_observation
 	REFERENCING OLD TABLE AS old_cells NEW TABLE AS new_cells
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.jobindsats_series_after_store();
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_store();
 CREATE TRIGGER jobindsats_series_after_delete AFTER DELETE ON benchmark.jobindsats_observation
 	REFERENCING OLD TABLE AS old_cells
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.jobindsats_series_after_store();
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_store();
 CREATE TRIGGER jobindsats_series_after_truncate AFTER TRUNCATE ON benchmark.jobindsats_observation
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.jobindsats_series_after_store();
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_store();
 CREATE TRIGGER jobindsats_series_after_insert AFTER INSERT ON benchmark.jobindsats_term
 	REFERENCING NEW TABLE AS new_terms
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.jobindsats_series_after_term();
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_term();
 CREATE TRIGGER jobindsats_series_after_update AFTER UPDATE ON benchmark.jobindsats_term
 	REFERENCING OLD TABLE AS old_terms NEW TABLE AS new_terms
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.jobindsats_series_after_term();
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_term();
 CREATE TRIGGER jobindsats_series_after_delete AFTER DELETE ON benchmark.jobindsats_term
 	REFERENCING OLD TABLE AS old_terms
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.jobindsats_series_after_term();
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_term();
 CREATE TRIGGER jobindsats_series_after_insert AFTER INSERT ON benchmark.jobindsats_mapping
 	REFERENCING NEW TABLE AS new_mappings
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.jobindsats_series_after_mapping();
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_mapping();
 CREATE TRIGGER jobindsats_series_after_update AFTER UPDATE ON benchmark.jobindsats_mapping
 	REFERENCING OLD TABLE AS old_mappings NEW TABLE AS new_mappings
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.jobindsats_series_after_mapping();
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_mapping();
 CREATE TRIGGER jobindsats_series_after_delete AFTER DELETE ON benchmark.jobindsats_mapping
 	REFERENCING OLD TABLE AS old_mappings
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.jobindsats_series_after_mapping();
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_mapping();
 CREATE TRIGGER jobindsats_series_after_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON benchmark.jobindsats_series_form
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark.jobindsats_series_after_form();
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_form();
 
 REVOKE EXECUTE ON FUNCTION benchmark.jobindsats_series_refresh(text[], text[]),
 	benchmark.jobindsats_mapping_series_refresh(text[]) FROM PUBLIC;

@@ -33,7 +33,7 @@ COMMENT ON FUNCTION benchmark.jobindsats_area_kommune(text) IS
 'The municipality a jobindsats area names, as the readers read it; NULL for "Hele landet", regions, landsdele, RAR areas and "Uoplyst område"; an error (22P02) for any other text';
 
 /* Raises the error about one cell of a wide table (for the dynamic SQL of jobindsats_wide). */
-CREATE FUNCTION benchmark.jobindsats_wide_cell_error(message text, cell anyelement)
+CREATE FUNCTION benchmark_internal.jobindsats_wide_cell_error(message text, cell anyelement)
 RETURNS anyelement
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
@@ -45,7 +45,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION benchmark.jobindsats_wide_cell_error(text, anyelement) IS
+COMMENT ON FUNCTION benchmark_internal.jobindsats_wide_cell_error(text, anyelement) IS
 'Raises 22P02 with the message: a cell of a wide table that jobindsats_wide cannot read (for its dynamic SQL)';
 
 /*
@@ -60,7 +60,7 @@ COMMENT ON FUNCTION benchmark.jobindsats_wide_cell_error(text, anyelement) IS
  * label of a column whose name is not its label (names are at most 63
  * bytes; the API's labels are longer), as {"column": "label"}.
  */
-CREATE FUNCTION benchmark.jobindsats_wide_cells(source regclass, table_name text, dimension_columns text[],
+CREATE FUNCTION benchmark_internal.jobindsats_wide_cells(source regclass, table_name text, dimension_columns text[],
 												labels jsonb)
 RETURNS TABLE (table_id text, area text, kommune @extschema@.kommune, period text,
 			   dimensions jsonb, measure text, value numeric)
@@ -156,7 +156,7 @@ BEGIN
 	SELECT pg_catalog.string_agg(
 			   CASE WHEN t = ANY (text_types) THEN pg_catalog.format('(%L, benchmark.jobindsats_number(w.%I::text))', coalesce(labels ->> m, m), m)
 					ELSE pg_catalog.format('(%L, CASE WHEN w.%2$I IS NULL OR (w.%2$I::numeric > ''-Infinity'' AND w.%2$I::numeric < ''Infinity'') THEN w.%2$I::numeric'
-										   ' ELSE benchmark.jobindsats_wide_cell_error(pg_catalog.format(%3$L, w.%4$I, w.%5$I, w.%2$I), NULL::numeric) END)',
+										   ' ELSE benchmark_internal.jobindsats_wide_cell_error(pg_catalog.format(%3$L, w.%4$I, w.%5$I, w.%2$I), NULL::numeric) END)',
 										   coalesce(labels ->> m, m), m,
 										   pg_catalog.format('invalid number in %s, area "%%s", period "%%s", column %s: %%s', src, pg_catalog.quote_ident(m)),
 										   area_col, period_col) END,
@@ -166,9 +166,9 @@ BEGIN
 	RETURN QUERY EXECUTE pg_catalog.format(
 		'SELECT $1, w.%1$I::text,'
 		' CASE WHEN w.%1$I IS NOT NULL THEN benchmark.jobindsats_area_kommune(w.%1$I::text)'
-		' ELSE benchmark.jobindsats_wide_cell_error(pg_catalog.format(%3$L, w.%2$I), NULL::@extschema@.kommune) END,'
+		' ELSE benchmark_internal.jobindsats_wide_cell_error(pg_catalog.format(%3$L, w.%2$I), NULL::@extschema@.kommune) END,'
 		' CASE WHEN w.%2$I IS NOT NULL THEN benchmark.period_canonical(w.%2$I::text)'
-		' ELSE benchmark.jobindsats_wide_cell_error(pg_catalog.format(%4$L, w.%1$I), NULL::text) END,'
+		' ELSE benchmark_internal.jobindsats_wide_cell_error(pg_catalog.format(%4$L, w.%1$I), NULL::text) END,'
 		' %5$s, m.measure, m.value'
 		' FROM %6$s w CROSS JOIN LATERAL (VALUES %7$s) m(measure, value)',
 		area_col, period_col,
@@ -179,7 +179,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION benchmark.jobindsats_wide_cells(regclass, text, text[], jsonb) IS
+COMMENT ON FUNCTION benchmark_internal.jobindsats_wide_cells(regclass, text, text[], jsonb) IS
 'The reader behind jobindsats_wide';
 
 CREATE FUNCTION benchmark.jobindsats_wide(source regclass, table_id text, dimensions text[] DEFAULT NULL,
@@ -189,20 +189,20 @@ RETURNS TABLE (table_id text, area text, kommune @extschema@.kommune, period tex
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
-	SELECT * FROM benchmark.jobindsats_wide_cells($1, $2, $3, $4);
+	SELECT * FROM benchmark_internal.jobindsats_wide_cells($1, $2, $3, $4);
 END;
 
 COMMENT ON FUNCTION benchmark.jobindsats_wide(regclass, text, text[], jsonb) IS
 'A wide table of a jobindsats table as pipelines keep it (columns "Område"/"Area", "Periode"/"Period", one per dimension, one per measure) in the readers'' long form (table_id, area, kommune, period, dimensions, measure, value), read with your rights from a source you own, a superuser owns or benchmark.trusted_owners names; labels maps column names to labels';
 
 /* A measure label as the label catalog compares it: without a "group: " prefix, in lower case. */
-CREATE FUNCTION benchmark.jobindsats_measure_label_key(label text)
+CREATE FUNCTION benchmark_internal.jobindsats_measure_label_key(label text)
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 RETURN pg_catalog.lower(pg_catalog.regexp_replace(label, '^.*: ', ''));
 
-COMMENT ON FUNCTION benchmark.jobindsats_measure_label_key(text) IS
+COMMENT ON FUNCTION benchmark_internal.jobindsats_measure_label_key(text) IS
 'A measure label as benchmark.jobindsats_measure_label compares it with a document''s: without a "group: " prefix, in lower case';
 
 /*
@@ -214,7 +214,7 @@ COMMENT ON FUNCTION benchmark.jobindsats_measure_label_key(text) IS
  * cell another load stored after this transaction's snapshot is a
  * serialization failure (40001), which clients retry.
  */
-CREATE FUNCTION benchmark.jobindsats_load_cells(reader text, table_name text, doc anyelement, dimension_columns text[],
+CREATE FUNCTION benchmark_internal.jobindsats_load_cells(reader text, table_name text, doc anyelement, dimension_columns text[],
 												encoding text, labels jsonb, keep_other_areas boolean,
 												OUT table_id text, OUT first_period text, OUT last_period text,
 												OUT added bigint, OUT replaced bigint, OUT unchanged bigint,
@@ -247,7 +247,7 @@ BEGIN
 		WHEN 'csv-bytes' THEN 'benchmark.jobindsats_csv($1, $2, $3, $4)'
 		WHEN 'json' THEN 'benchmark.jobindsats_json($1, $2, $3)'
 		WHEN 'json-text' THEN 'benchmark.jobindsats_json($1, $2, $3)'
-		WHEN 'wide' THEN '(SELECT w.*, NULL::bigint AS line FROM benchmark.jobindsats_wide_cells($1, $2, $3, $5) w)'
+		WHEN 'wide' THEN '(SELECT w.*, NULL::bigint AS line FROM benchmark_internal.jobindsats_wide_cells($1, $2, $3, $5) w)'
 	END;
 	IF cells IS NULL THEN
 		RAISE EXCEPTION 'jobindsats_load: unknown reader %', reader USING ERRCODE = 'invalid_parameter_value';
@@ -298,8 +298,8 @@ BEGIN
 				SELECT NOT EXISTS (SELECT 1 FROM benchmark.jobindsats_measure_label k WHERE k.table_id = $2)
 					   OR EXISTS (SELECT 1 FROM labels l JOIN benchmark.jobindsats_measure_label k
 								  ON k.table_id = $2
-									 AND benchmark.jobindsats_measure_label_key(k.measure)
-										 = benchmark.jobindsats_measure_label_key(l.measure)) AS ok),
+									 AND benchmark_internal.jobindsats_measure_label_key(k.measure)
+										 = benchmark_internal.jobindsats_measure_label_key(l.measure)) AS ok),
 			added AS (
 				INSERT INTO benchmark.jobindsats_observation (table_id, area, kommune, period, dimensions, measure, value, load_id)
 				SELECT $2, m.area, m.kommune, m.period, m.dimensions, m.measure, m.value, $7
@@ -367,8 +367,8 @@ BEGIN
 				SELECT NOT EXISTS (SELECT 1 FROM benchmark.jobindsats_measure_label k WHERE k.table_id = $2)
 					   OR EXISTS (SELECT 1 FROM labels l JOIN benchmark.jobindsats_measure_label k
 								  ON k.table_id = $2
-									 AND benchmark.jobindsats_measure_label_key(k.measure)
-										 = benchmark.jobindsats_measure_label_key(l.measure)) AS ok),
+									 AND benchmark_internal.jobindsats_measure_label_key(k.measure)
+										 = benchmark_internal.jobindsats_measure_label_key(l.measure)) AS ok),
 			written AS (
 				INSERT INTO benchmark.jobindsats_observation AS o (table_id, area, kommune, period, dimensions, measure, value, load_id)
 				SELECT $2, r.area, r.kommune, r.period, r.dimensions, r.measure, r.value, $7
@@ -420,11 +420,11 @@ BEGIN
 		FROM (SELECT k.table_id FROM benchmark.jobindsats_measure_label k
 			  WHERE k.table_id <> jobindsats_load_cells.table_id
 			  GROUP BY k.table_id
-			  HAVING pg_catalog.count(DISTINCT benchmark.jobindsats_measure_label_key(k.measure))
-					 FILTER (WHERE benchmark.jobindsats_measure_label_key(k.measure)
-								   IN (SELECT benchmark.jobindsats_measure_label_key(l)
+			  HAVING pg_catalog.count(DISTINCT benchmark_internal.jobindsats_measure_label_key(k.measure))
+					 FILTER (WHERE benchmark_internal.jobindsats_measure_label_key(k.measure)
+								   IN (SELECT benchmark_internal.jobindsats_measure_label_key(l)
 									   FROM pg_catalog.unnest(outcome.labels) l))
-					 = (SELECT pg_catalog.count(DISTINCT benchmark.jobindsats_measure_label_key(l))
+					 = (SELECT pg_catalog.count(DISTINCT benchmark_internal.jobindsats_measure_label_key(l))
 						FROM pg_catalog.unnest(outcome.labels) l)) f;
 		RAISE EXCEPTION 'jobindsats_load: the document''s measure labels are not those of table %', table_id
 			USING ERRCODE = 'invalid_parameter_value',
@@ -441,8 +441,8 @@ BEGIN
 	WHERE EXISTS (SELECT 1 FROM benchmark.jobindsats_measure_label k WHERE k.table_id = jobindsats_load_cells.table_id)
 	  AND NOT EXISTS (SELECT 1 FROM benchmark.jobindsats_measure_label k
 					  WHERE k.table_id = jobindsats_load_cells.table_id
-						AND benchmark.jobindsats_measure_label_key(k.measure)
-							= benchmark.jobindsats_measure_label_key(l));
+						AND benchmark_internal.jobindsats_measure_label_key(k.measure)
+							= benchmark_internal.jobindsats_measure_label_key(l));
 	IF unknown_labels IS NOT NULL THEN
 		RAISE NOTICE 'jobindsats_load: table % has no measure labelled %', table_id, unknown_labels
 			USING HINT = 'The cells are loaded; add the labels to benchmark.jobindsats_measure_label to have them checked.';
@@ -493,7 +493,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION benchmark.jobindsats_load_cells(text, text, anyelement, text[], text, jsonb, boolean) IS
+COMMENT ON FUNCTION benchmark_internal.jobindsats_load_cells(text, text, anyelement, text[], text, jsonb, boolean) IS
 'The loader behind jobindsats_load: reads a document (reader csv, csv-bytes, json or json-text) or a wide table (wide), adds, replaces or leaves each cell in the store, logs the load in jobindsats_loads; returns the counts';
 
 CREATE FUNCTION benchmark.jobindsats_load(table_id text, doc text, dimensions text[] DEFAULT NULL,

@@ -12,7 +12,7 @@
  * it) and is not excluded by the model, the period labels are well-formed.
  * Returns the municipality's official name.
  */
-CREATE FUNCTION benchmark.explain_arguments(model_name text, kommune_name text, periods text[], what text)
+CREATE FUNCTION benchmark_internal.explain_arguments(model_name text, kommune_name text, periods text[], what text)
 RETURNS text
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
@@ -49,7 +49,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION benchmark.explain_arguments(text, text, text[], text) IS
+COMMENT ON FUNCTION benchmark_internal.explain_arguments(text, text, text[], text) IS
 'Checks the arguments of the explaining reports (model exists, period labels well-formed, municipality readable and not excluded) and returns the municipality''s official name';
 
 /*
@@ -57,7 +57,7 @@ COMMENT ON FUNCTION benchmark.explain_arguments(text, text, text[], text) IS
  * municipality is among the entities ranked, as an initplan condition over
  * placements (part, period, kommune, ranked).
  */
-CREATE FUNCTION benchmark.explain_data_check(model_name text, kommune_name text, periods text[],
+CREATE FUNCTION benchmark_internal.explain_data_check(model_name text, kommune_name text, periods text[],
 											 periods_with_data text[], kommune_seen boolean)
 RETURNS boolean
 LANGUAGE plpgsql STABLE
@@ -82,17 +82,17 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION benchmark.explain_data_check(text, text, text[], text[], boolean) IS
+COMMENT ON FUNCTION benchmark_internal.explain_data_check(text, text, text[], text[], boolean) IS
 'Raises an error when a period has no data in a model''s sources or the municipality appears in none of them; the explaining reports call it before returning anything';
 
 /* Orders the parts of a model as the reports list them: total, goal, benefits, areas, measures. */
-CREATE FUNCTION benchmark.explain_part_order(part text)
+CREATE FUNCTION benchmark_internal.explain_part_order(part text)
 RETURNS integer
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 RETURN CASE part WHEN 'total' THEN 1 WHEN 'goal' THEN 2 WHEN 'benefit' THEN 3 WHEN 'area' THEN 4 WHEN 'measure' THEN 5 END;
 
-COMMENT ON FUNCTION benchmark.explain_part_order(text) IS
+COMMENT ON FUNCTION benchmark_internal.explain_part_order(text) IS
 'The order of a part in the explaining reports: total 1, goal 2, benefit 3, area 4, measure 5';
 
 /*
@@ -111,7 +111,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	model_name text := model_changes.model;
-	k text := benchmark.explain_arguments(model_changes.model, model_changes.kommune,
+	k text := benchmark_internal.explain_arguments(model_changes.model, model_changes.kommune,
 										  ARRAY[model_changes.from_period, model_changes.to_period], 'model_changes');
 BEGIN
 	IF k IS NULL THEN
@@ -122,7 +122,7 @@ BEGIN
 		SELECT * FROM benchmark.model_placements_for(model_name, ARRAY[model_changes.from_period, model_changes.to_period]) x
 	),
 	ok AS (
-		SELECT benchmark.explain_data_check(model_name, k, ARRAY[model_changes.from_period, model_changes.to_period],
+		SELECT benchmark_internal.explain_data_check(model_name, k, ARRAY[model_changes.from_period, model_changes.to_period],
 				   (SELECT pg_catalog.array_agg(DISTINCT q.period) FROM p q WHERE q.part = 'measure' AND q.ranked > 0),
 				   EXISTS (SELECT 1 FROM p q WHERE q.kommune = k)) AS ok
 	),
@@ -165,7 +165,7 @@ BEGIN
 					THEN 'no score contribution: the parts counted in the total differ between the periods' END), '')
 	FROM pairs x CROSS JOIN counted c
 	WHERE (SELECT ok.ok FROM ok)
-	ORDER BY benchmark.explain_part_order(x.part), x.area_no NULLS FIRST, x.item_no, x.item_key;
+	ORDER BY benchmark_internal.explain_part_order(x.part), x.area_no NULLS FIRST, x.item_no, x.item_key;
 END
 $$;
 
@@ -187,13 +187,13 @@ AS $$
 DECLARE
 	model_name text := model_placement_gaps.model;
 BEGIN
-	PERFORM benchmark.explain_arguments(model_name, NULL, ARRAY[model_placement_gaps.period], 'model_placement_gaps');
+	PERFORM benchmark_internal.explain_arguments(model_name, NULL, ARRAY[model_placement_gaps.period], 'model_placement_gaps');
 	RETURN QUERY
 	WITH p AS MATERIALIZED (
 		SELECT * FROM benchmark.model_placements_for(model_name, ARRAY[model_placement_gaps.period]) x
 	),
 	ok AS (
-		SELECT benchmark.explain_data_check(model_name, NULL, ARRAY[model_placement_gaps.period],
+		SELECT benchmark_internal.explain_data_check(model_name, NULL, ARRAY[model_placement_gaps.period],
 				   (SELECT pg_catalog.array_agg(DISTINCT q.period) FROM p q WHERE q.part = 'measure' AND q.ranked > 0),
 				   NULL) AS ok
 	),
@@ -218,7 +218,7 @@ BEGIN
 		   pg_catalog.abs(n.worse_score - q.score)
 	FROM p q JOIN neighbours n ON n.part = q.part AND n.item_key = q.item_key AND n.placement = q.placement
 	WHERE (SELECT ok.ok FROM ok)
-	ORDER BY benchmark.explain_part_order(q.part), q.area_no NULLS FIRST, q.item_no, q.item_key, q.placement, q.kommune;
+	ORDER BY benchmark_internal.explain_part_order(q.part), q.area_no NULLS FIRST, q.item_no, q.item_key, q.placement, q.kommune;
 END
 $$;
 
@@ -234,7 +234,7 @@ COMMENT ON FUNCTION benchmark.model_placement_gaps(text, text) IS
  * area's policy) and the total (weighted_placement with the model's policy),
  * over the rankings of one model_rankings call.
  */
-CREATE FUNCTION benchmark.explain_what_if(model_name text, kommune_name text, period_label text, nearest_only boolean)
+CREATE FUNCTION benchmark_internal.explain_what_if(model_name text, kommune_name text, period_label text, nearest_only boolean)
 RETURNS TABLE (area_no integer, area text, item_no integer, measure text, item text, higher_is_better boolean,
 			   value numeric, placement integer, ranked integer, candidate_value numeric, passes text,
 			   measure_placement_then integer, area_placement integer, area_placement_then integer,
@@ -321,7 +321,7 @@ BEGIN ATOMIC
 	ORDER BY mi.area_no, mi.item_no, mi.measure, c.candidate_placement DESC;
 END;
 
-COMMENT ON FUNCTION benchmark.explain_what_if(text, text, text, boolean) IS
+COMMENT ON FUNCTION benchmark_internal.explain_what_if(text, text, text, boolean) IS
 'Re-ranks a model with one measure value of one municipality set to that of a better placement (the next better only, or every better one): the placements on the measure, its area and the total that would follow; model_what_it_takes and model_next_place call it';
 
 /*
@@ -339,7 +339,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	model_name text := model_what_it_takes.model;
-	k text := benchmark.explain_arguments(model_what_it_takes.model, model_what_it_takes.kommune,
+	k text := benchmark_internal.explain_arguments(model_what_it_takes.model, model_what_it_takes.kommune,
 										  ARRAY[model_what_it_takes.period], 'model_what_it_takes');
 BEGIN
 	IF k IS NULL THEN
@@ -347,7 +347,7 @@ BEGIN
 	END IF;
 	RETURN QUERY
 	WITH w AS MATERIALIZED (
-		SELECT * FROM benchmark.explain_what_if(model_name, k, model_what_it_takes.period, true) x
+		SELECT * FROM benchmark_internal.explain_what_if(model_name, k, model_what_it_takes.period, true) x
 	)
 	SELECT w.area_no, w.area, w.item_no, w.measure, w.item, w.higher_is_better, w.value, w.placement, w.ranked,
 		   w.candidate_value, w.candidate_value - w.value, w.passes, w.measure_placement_then,
@@ -358,7 +358,7 @@ BEGIN
 				WHEN w.total_placement_then IS NULL AND w.total_placement IS NULL THEN 'not placed in the total (a part of it is missing)'
 		   END
 	FROM w
-	WHERE (SELECT benchmark.explain_data_check(model_name, k, ARRAY[model_what_it_takes.period],
+	WHERE (SELECT benchmark_internal.explain_data_check(model_name, k, ARRAY[model_what_it_takes.period],
 				   CASE WHEN pg_catalog.bool_or(y.period_has_data) THEN ARRAY[model_what_it_takes.period] END,
 				   pg_catalog.bool_or(y.kommune_seen)) FROM w y)
 	ORDER BY w.area_no, w.item_no, w.measure;
@@ -384,7 +384,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 	model_name text := model_next_place.model;
-	k text := benchmark.explain_arguments(model_next_place.model, model_next_place.kommune,
+	k text := benchmark_internal.explain_arguments(model_next_place.model, model_next_place.kommune,
 										  ARRAY[model_next_place.period], 'model_next_place');
 BEGIN
 	IF k IS NULL THEN
@@ -392,7 +392,7 @@ BEGIN
 	END IF;
 	RETURN QUERY
 	WITH w AS MATERIALIZED (
-		SELECT * FROM benchmark.explain_what_if(model_name, k, model_next_place.period, false) x
+		SELECT * FROM benchmark_internal.explain_what_if(model_name, k, model_next_place.period, false) x
 	),
 	reaching AS (
 		SELECT DISTINCT ON (w.measure) w.*
@@ -429,7 +429,7 @@ BEGIN
 				WHEN c.candidate_value IS NULL THEN 'even first place on this measure keeps the total placement'
 		   END
 	FROM chosen c
-	WHERE (SELECT benchmark.explain_data_check(model_name, k, ARRAY[model_next_place.period],
+	WHERE (SELECT benchmark_internal.explain_data_check(model_name, k, ARRAY[model_next_place.period],
 				   CASE WHEN pg_catalog.bool_or(y.period_has_data) THEN ARRAY[model_next_place.period] END,
 				   pg_catalog.bool_or(y.kommune_seen)) FROM w y)
 	ORDER BY c.area_no, c.item_no, c.measure;
@@ -454,7 +454,7 @@ COMMENT ON FUNCTION benchmark.weighted_placement_draws(@extschema@.ranking[], nu
 'Weighted placement of rankings (as weighted_placement(ranking, weight, missing)) with the given weights, and over draws with every weight times a factor uniform in [1 - spread, 1 + spread] (millionths, seeded splitmix64): per entity the placement, the best, 5th percentile, median, 95th percentile and worst placement (nearest rank, over the draws that placed it), the draws placing it within top, and the draws placing it at all';
 
 /* The weighted-placement inputs of a model's total, per period: the goal's and the counted areas' rankings and weights. */
-CREATE FUNCTION benchmark.explain_total_inputs(model_name text, periods text[])
+CREATE FUNCTION benchmark_internal.explain_total_inputs(model_name text, periods text[])
 RETURNS TABLE (period text, rankings @extschema@.ranking[], weights numeric[], missing text, has_data boolean)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp
@@ -463,7 +463,7 @@ BEGIN ATOMIC
 		   pg_catalog.array_agg(r.ranking ORDER BY r.area_no) FILTER (WHERE r.part IN ('goal', 'area') AND r.weight IS NOT NULL),
 		   pg_catalog.array_agg(r.weight ORDER BY r.area_no) FILTER (WHERE r.part IN ('goal', 'area') AND r.weight IS NOT NULL),
 		   /* a period in the baseline term has no goal: with exclude nobody is placed, as in the runner */
-		   (SELECT CASE WHEN benchmark.period_in_years(r.period, m.baseline_from, m.baseline_to)
+		   (SELECT CASE WHEN benchmark_internal.period_in_years(r.period, m.baseline_from, m.baseline_to)
 						THEN 'exclude' ELSE m.total_missing END
 			FROM benchmark.model m WHERE m.model = explain_total_inputs.model_name),
 		   pg_catalog.bool_or(r.part = 'measure' AND @extschema@.ranked_count(r.ranking) > 0)
@@ -471,7 +471,7 @@ BEGIN ATOMIC
 	GROUP BY r.period;
 END;
 
-COMMENT ON FUNCTION benchmark.explain_total_inputs(text, text[]) IS
+COMMENT ON FUNCTION benchmark_internal.explain_total_inputs(text, text[]) IS
 'Per period of a model run (NULL: every period with data), the rankings and weights its total is the weighted placement of (the goal and the areas counted in the total), the total''s missing-data policy and whether the period has data';
 
 CREATE FUNCTION benchmark.model_sensitivity(model text, period text, draws integer, spread numeric, seed integer)
@@ -484,7 +484,7 @@ DECLARE
 	model_name text := model_sensitivity.model;
 	n_draws integer := model_sensitivity.draws;
 BEGIN
-	PERFORM benchmark.explain_arguments(model_name, NULL, ARRAY[model_sensitivity.period], 'model_sensitivity');
+	PERFORM benchmark_internal.explain_arguments(model_name, NULL, ARRAY[model_sensitivity.period], 'model_sensitivity');
 	IF n_draws IS NULL OR model_sensitivity.spread IS NULL OR model_sensitivity.seed IS NULL THEN
 		RAISE EXCEPTION 'model_sensitivity draws, spread and seed must not be null' USING ERRCODE = 'null_value_not_allowed';
 	END IF;
@@ -499,13 +499,13 @@ BEGIN
 	END IF;
 	RETURN QUERY
 	WITH t AS MATERIALIZED (
-		SELECT * FROM benchmark.explain_total_inputs(model_name, ARRAY[model_sensitivity.period]) x
+		SELECT * FROM benchmark_internal.explain_total_inputs(model_name, ARRAY[model_sensitivity.period]) x
 	)
 	SELECT d.entity, d.placement, d.best, d.p05, d.median, d.p95, d.worst, d.top_draws,
 		   pg_catalog.round(d.top_draws::numeric / NULLIF(n_draws, 0), 4), d.ranked_draws
 	FROM t, benchmark.weighted_placement_draws(coalesce(t.rankings, '{}'), coalesce(t.weights, '{}'), t.missing,
 											   n_draws, model_sensitivity.spread, model_sensitivity.seed, 10) d
-	WHERE (SELECT benchmark.explain_data_check(model_name, NULL, ARRAY[model_sensitivity.period],
+	WHERE (SELECT benchmark_internal.explain_data_check(model_name, NULL, ARRAY[model_sensitivity.period],
 				   (SELECT pg_catalog.array_agg(y.period) FROM t y WHERE y.has_data), NULL))
 	ORDER BY d.placement NULLS LAST, d.entity;
 END
@@ -527,14 +527,14 @@ AS $$
 DECLARE
 	model_name text := model_scenarios.model;
 BEGIN
-	PERFORM benchmark.explain_arguments(model_name, NULL, ARRAY[model_scenarios.period], 'model_scenarios');
+	PERFORM benchmark_internal.explain_arguments(model_name, NULL, ARRAY[model_scenarios.period], 'model_scenarios');
 	RETURN QUERY
 	WITH r AS MATERIALIZED (
 		SELECT * FROM benchmark.model_rankings(model_name, ARRAY[model_scenarios.period]) x
 	),
 	m AS (SELECT x.*,
 				 /* a period in the baseline term has no goal, so no total under any scenario */
-				 benchmark.period_in_years(model_scenarios.period, x.baseline_from, x.baseline_to) AS inside
+				 benchmark_internal.period_in_years(model_scenarios.period, x.baseline_from, x.baseline_to) AS inside
 		  FROM benchmark.model x WHERE x.model = model_name),
 	scenarios AS (
 		SELECT 'nominal'::text AS scenario, 'nominal'::text AS kind, NULL::text AS policy, NULL::text AS measure, 0 AS ord,
@@ -583,7 +583,7 @@ BEGIN
 		   @extschema@.ranked_count(t.ranking)
 	FROM scenarios s JOIN totals t ON t.scenario = s.scenario, @extschema@.unnest(t.ranking) u
 	LEFT JOIN nominal n ON n.entity = u.entity
-	WHERE (SELECT benchmark.explain_data_check(model_name, NULL, ARRAY[model_scenarios.period],
+	WHERE (SELECT benchmark_internal.explain_data_check(model_name, NULL, ARRAY[model_scenarios.period],
 				   (SELECT pg_catalog.array_agg(DISTINCT y.period) FROM r y WHERE y.part = 'measure' AND @extschema@.ranked_count(y.ranking) > 0),
 				   NULL))
 	ORDER BY s.ord, u.placement NULLS LAST, u.entity;
@@ -605,7 +605,7 @@ BEGIN ATOMIC
 		   @extschema@.kommune_code(d.entity::@extschema@.kommune), d.placement, d.best, d.p05, d.median, d.p95, d.worst,
 		   pg_catalog.round(d.top_draws::numeric / NULLIF(model_rank_intervals_for.draw_count, 0), 4), d.ranked_draws,
 		   model_rank_intervals_for.draw_count, model_rank_intervals_for.spread, model_rank_intervals_for.seed
-	FROM benchmark.explain_total_inputs(model_rank_intervals_for.model_name, NULL) t,
+	FROM benchmark_internal.explain_total_inputs(model_rank_intervals_for.model_name, NULL) t,
 		 benchmark.weighted_placement_draws(coalesce(t.rankings, '{}'), coalesce(t.weights, '{}'), t.missing,
 											model_rank_intervals_for.draw_count, model_rank_intervals_for.spread,
 											model_rank_intervals_for.seed, 10) d
@@ -622,7 +622,7 @@ SELECT m.model, p.period, benchmark.period_start(p.period) AS period_start, benc
 	   p.part, p.area_no, p.item_key, p.item, p.kommune,
 	   @extschema@.kommune_code(p.kommune::@extschema@.kommune) AS kommune_code,
 	   p.placement, p.ranked, p.score, p.note,
-	   benchmark.period_in_years(p.period, m.baseline_from, m.baseline_to) AS baseline,
+	   benchmark_internal.period_in_years(p.period, m.baseline_from, m.baseline_to) AS baseline,
 	   -p.placement AS placement_axis, pg_catalog.round(p.score, 2) AS score_display
 FROM benchmark.model m, LATERAL benchmark.model_placements(m.model) p
 WHERE p.part IN ('total', 'goal', 'area');

@@ -92,7 +92,7 @@ COMMENT ON FUNCTION benchmark.report_change_unit(text) IS
  * of, so that a test can compare every placement shown with model_placements;
  * NULL shows an en dash with the reason as its tooltip.
  */
-CREATE FUNCTION benchmark.report_placement(kommune text, part text, item_key text, period text, placement integer,
+CREATE FUNCTION benchmark_internal.report_placement(kommune text, part text, item_key text, period text, placement integer,
 										   reason text DEFAULT NULL)
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -103,11 +103,11 @@ RETURN '<span class="pl" data-kommune="' || benchmark.html_text(kommune) || '" d
 	   || CASE WHEN placement IS NULL AND reason IS NOT NULL THEN ' title="' || benchmark.html_text(reason) || '"' ELSE '' END
 	   || '>' || coalesce(placement::text, '–') || '</span>';
 
-COMMENT ON FUNCTION benchmark.report_placement(text, text, text, text, integer, text) IS
+COMMENT ON FUNCTION benchmark_internal.report_placement(text, text, text, text, integer, text) IS
 'A placement in model_report: a span with data attributes naming the municipality, part, item and period (for tests against model_placements), an en dash with the reason as tooltip when not placed';
 
 /* Places gained with an arrow: ▲ +3 (better), ▼ −6 (worse), ● 0. */
-CREATE FUNCTION benchmark.report_move(places_gained integer)
+CREATE FUNCTION benchmark_internal.report_move(places_gained integer)
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -116,7 +116,7 @@ RETURN CASE WHEN places_gained IS NULL THEN '<span class="mv">–</span>'
 			WHEN places_gained < 0 THEN '<span class="mv down">▼ ' || benchmark.report_signed(places_gained, 0) || '</span>'
 			ELSE '<span class="mv same">● 0</span>' END;
 
-COMMENT ON FUNCTION benchmark.report_move(integer) IS
+COMMENT ON FUNCTION benchmark_internal.report_move(integer) IS
 'Places gained as model_report shows them: an arrow up and +N for better, down and −N for worse, a dot and 0 for unchanged';
 
 /*
@@ -125,7 +125,7 @@ COMMENT ON FUNCTION benchmark.report_move(integer) IS
  * per placed period, the periods of the baseline term shaded and labelled.
  * marks: [{kommune, selected, period, placement, ranked, part, item_key}].
  */
-CREATE FUNCTION benchmark.report_bump_chart(marks jsonb, periods text[], baseline text[], chart_title text,
+CREATE FUNCTION benchmark_internal.report_bump_chart(marks jsonb, periods text[], baseline text[], chart_title text,
 											width integer, height integer, compact boolean)
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -225,7 +225,7 @@ BEGIN ATOMIC
 	FROM geometry g;
 END;
 
-COMMENT ON FUNCTION benchmark.report_bump_chart(jsonb, text[], text[], text, integer, integer, boolean) IS
+COMMENT ON FUNCTION benchmark_internal.report_bump_chart(jsonb, text[], text[], text, integer, integer, boolean) IS
 'A bump chart as inline SVG for model_report: placements over the given periods (1st at the top), one line per municipality with the selected one highlighted, one mark per placed period, the baseline periods shaded; marks is a JSON array of {kommune, selected, period, placement, ranked, part, item_key}';
 
 /*
@@ -234,7 +234,7 @@ COMMENT ON FUNCTION benchmark.report_bump_chart(jsonb, text[], text[], text, int
  * best to the worst placement over the weight draws, a bar from the 5th to
  * the 95th percentile and a dot at the median, on an axis of placements 1..n.
  */
-CREATE FUNCTION benchmark.report_interval_chart(rows jsonb, ranked integer, period text)
+CREATE FUNCTION benchmark_internal.report_interval_chart(rows jsonb, ranked integer, period text)
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -277,7 +277,7 @@ BEGIN ATOMIC
 	FROM g;
 END;
 
-COMMENT ON FUNCTION benchmark.report_interval_chart(jsonb, integer, text) IS
+COMMENT ON FUNCTION benchmark_internal.report_interval_chart(jsonb, integer, text) IS
 'The interval chart of model_report as inline SVG: per municipality the range of its total placement over weight draws (best..worst line, 5 %..95 % bar, median dot) on an axis of placements 1..ranked';
 
 /*
@@ -285,7 +285,7 @@ COMMENT ON FUNCTION benchmark.report_interval_chart(jsonb, integer, text) IS
  * (checked), else the smallest peer group with the municipality and at least
  * one other member.
  */
-CREATE FUNCTION benchmark.report_peer_group(kommune_name text, peer_group text)
+CREATE FUNCTION benchmark_internal.report_peer_group(kommune_name text, peer_group text)
 RETURNS text
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
@@ -311,7 +311,7 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION benchmark.report_peer_group(text, text) IS
+COMMENT ON FUNCTION benchmark_internal.report_peer_group(text, text) IS
 'The peer group model_report and model_chart_placements compare a municipality with: the one given (an error when it does not exist), else the smallest peer group holding the municipality and another member (NULL when there is none)';
 
 /*
@@ -331,17 +331,17 @@ LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	k text := benchmark.explain_arguments(model_chart_placements.model_name, model_chart_placements.kommune_name,
+	k text := benchmark_internal.explain_arguments(model_chart_placements.model_name, model_chart_placements.kommune_name,
 										  '{}', 'model_chart_placements');
 	group_name text;
 BEGIN
 	IF k IS NULL THEN
 		RAISE EXCEPTION 'model_chart_placements kommune must not be null' USING ERRCODE = 'null_value_not_allowed';
 	END IF;
-	group_name := benchmark.report_peer_group(k, model_chart_placements.peer_group_name);
+	group_name := benchmark_internal.report_peer_group(k, model_chart_placements.peer_group_name);
 	RETURN QUERY
 	SELECT p.model, p.period, benchmark.period_start(p.period),
-		   benchmark.period_in_years(p.period, m.baseline_from, m.baseline_to),
+		   benchmark_internal.period_in_years(p.period, m.baseline_from, m.baseline_to),
 		   p.part, p.area_no, p.item_key, p.item, p.kommune,
 		   @extschema@.kommune_code(p.kommune::@extschema@.kommune), p.placement, -p.placement, p.ranked,
 		   p.score, pg_catalog.round(p.score, 2), p.kommune = k,
@@ -351,7 +351,7 @@ BEGIN
 	FROM benchmark.model_placements(model_chart_placements.model_name) p
 	JOIN benchmark.model m ON m.model = p.model
 	WHERE p.part IN ('total', 'goal', 'area')
-	ORDER BY benchmark.period_start(p.period), benchmark.explain_part_order(p.part), p.area_no NULLS FIRST,
+	ORDER BY benchmark.period_start(p.period), benchmark_internal.explain_part_order(p.part), p.area_no NULLS FIRST,
 			 p.placement NULLS LAST, p.kommune;
 END
 $$;
@@ -374,7 +374,7 @@ SET search_path = pg_catalog, pg_temp
 SET jit = off
 AS $$
 DECLARE
-	k text := benchmark.explain_arguments(model_report.model_name, model_report.kommune_name,
+	k text := benchmark_internal.explain_arguments(model_report.model_name, model_report.kommune_name,
 										  ARRAY[model_report.period_label], 'model_report');
 	md benchmark.model;
 	group_name text;
@@ -409,7 +409,7 @@ BEGIN
 		RAISE EXCEPTION 'model_report kommune must not be null' USING ERRCODE = 'null_value_not_allowed';
 	END IF;
 	SELECT * INTO md FROM benchmark.model m WHERE m.model = model_report.model_name;
-	group_name := benchmark.report_peer_group(k, model_report.peer_group);
+	group_name := benchmark_internal.report_peer_group(k, model_report.peer_group);
 	SELECT g.name_da INTO group_title FROM benchmark.peer_group g WHERE g.peer_group = group_name;
 	is_synthetic := coalesce(model_report.synthetic,
 		EXISTS (SELECT 1 FROM pg_catalog.pg_namespace n
@@ -435,11 +435,11 @@ BEGIN
 	   OR (p.part IN ('total', 'goal', 'area')
 		   AND EXISTS (SELECT 1 FROM benchmark.peer_group_member g
 					   WHERE g.peer_group = group_name AND g.kommune::text = p.kommune));
-	PERFORM benchmark.explain_data_check(model_report.model_name, k, ARRAY[model_report.period_label], periods,
+	PERFORM benchmark_internal.explain_data_check(model_report.model_name, k, ARRAY[model_report.period_label], periods,
 										 EXISTS (SELECT 1 FROM pg_catalog.jsonb_array_elements(pl) e
 												 WHERE e.value ->> 'kommune' = k));
 	baseline := ARRAY(SELECT u.period FROM pg_catalog.unnest(periods) u(period)
-					  WHERE benchmark.period_in_years(u.period, md.baseline_from, md.baseline_to));
+					  WHERE benchmark_internal.period_in_years(u.period, md.baseline_from, md.baseline_to));
 	prev := periods[pg_catalog.array_position(periods, model_report.period_label) - 1];
 
 	SELECT x.placement, x.ranked, x.score, x.note INTO total_now
@@ -459,7 +459,7 @@ BEGIN
 	/* headline: the total placement, its move, and the goal's and areas' placements with arrows */
 	SELECT '<section class="headline"><div class="big">'
 		   || CASE WHEN total_now.placement IS NOT NULL
-				   THEN '<span class="rank">' || benchmark.report_placement(k, 'total', 'total', model_report.period_label, total_now.placement)
+				   THEN '<span class="rank">' || benchmark_internal.report_placement(k, 'total', 'total', model_report.period_label, total_now.placement)
 						|| '.</span><span class="of"> plads af ' || total_now.ranked || ' placerede kommuner</span>'
 				   ELSE '<span class="of">Ingen samlet placering i ' || benchmark.html_text(model_report.period_label)
 						|| CASE WHEN model_report.period_label = ANY (baseline) THEN ' (basisår: målet måles mod basisperioden '
@@ -467,8 +467,8 @@ BEGIN
 		   || '</div><p class="move">'
 		   || CASE WHEN prev IS NULL THEN 'Første periode med data.'
 				   WHEN total_now.placement IS NOT NULL AND total_prev.placement IS NOT NULL
-					   THEN benchmark.report_move(total_prev.placement - total_now.placement) || ' siden '
-							|| benchmark.html_text(prev) || ' (' || benchmark.report_placement(k, 'total', 'total', prev, total_prev.placement)
+					   THEN benchmark_internal.report_move(total_prev.placement - total_now.placement) || ' siden '
+							|| benchmark.html_text(prev) || ' (' || benchmark_internal.report_placement(k, 'total', 'total', prev, total_prev.placement)
 							|| '. plads af ' || total_prev.ranked || ')'
 				   ELSE 'Ingen samlet placering i ' || benchmark.html_text(prev)
 						|| CASE WHEN prev = ANY (baseline) THEN ' (basisår)' ELSE '' END || ' at sammenligne med.' END
@@ -479,10 +479,10 @@ BEGIN
 													   ELSE c.area_no || '. ' || benchmark.html_text(c.item) END
 									|| '</td><td class="n">' || coalesce(benchmark.report_number(c.weight, 0), 'tæller ikke')
 									|| '</td><td class="n">'
-									|| benchmark.report_placement(k, c.part, c.item_key, model_report.period_label, c.placement, c.note)
+									|| benchmark_internal.report_placement(k, c.part, c.item_key, model_report.period_label, c.placement, c.note)
 									|| '</td><td class="n">'
-									|| benchmark.report_move(CASE WHEN c.placement IS NOT NULL THEN o.placement - c.placement END)
-									|| '</td></tr>', '' ORDER BY benchmark.explain_part_order(c.part), c.area_no)
+									|| benchmark_internal.report_move(CASE WHEN c.placement IS NOT NULL THEN o.placement - c.placement END)
+									|| '</td></tr>', '' ORDER BY benchmark_internal.explain_part_order(c.part), c.area_no)
 		   || '</tbody></table></section>'
 	INTO headline
 	FROM pg_catalog.jsonb_to_recordset(pl) AS c(period text, part text, area_no integer, item_key text, item text,
@@ -492,14 +492,14 @@ BEGIN
 	WHERE c.period = model_report.period_label AND c.kommune = k AND c.part IN ('goal', 'area');
 
 	/* the bump charts: the total, then the goal and each area, the municipality among its peer group */
-	SELECT benchmark.report_bump_chart(pg_catalog.jsonb_agg(e.value), periods, baseline,
+	SELECT benchmark_internal.report_bump_chart(pg_catalog.jsonb_agg(e.value), periods, baseline,
 									   'Samlet placering over tid', 680, 300, false)
 	INTO bump
 	FROM pg_catalog.jsonb_array_elements(pl) e WHERE e.value ->> 'part' = 'total';
-	SELECT pg_catalog.string_agg(benchmark.report_bump_chart(x.marks, periods, baseline, x.title, 224, 170, true), ''
+	SELECT pg_catalog.string_agg(benchmark_internal.report_bump_chart(x.marks, periods, baseline, x.title, 224, 170, true), ''
 								 ORDER BY x.ord, x.area_no)
 	INTO bump_parts
-	FROM (SELECT benchmark.explain_part_order(e.value ->> 'part') AS ord, (e.value ->> 'area_no')::integer AS area_no,
+	FROM (SELECT benchmark_internal.explain_part_order(e.value ->> 'part') AS ord, (e.value ->> 'area_no')::integer AS area_no,
 				 CASE WHEN e.value ->> 'part' = 'goal' THEN 'Målet' ELSE (e.value ->> 'area_no') || '. ' || (e.value ->> 'item') END AS title,
 				 pg_catalog.jsonb_agg(e.value) AS marks
 		  FROM pg_catalog.jsonb_array_elements(pl) e WHERE e.value ->> 'part' IN ('goal', 'area')
@@ -510,11 +510,11 @@ BEGIN
 		   || '<th class="n">Placering</th></tr></thead><tbody>'
 		   || coalesce(pg_catalog.string_agg('<tr><td>' || benchmark.html_text(c.item) || '</td><td class="n">'
 											 || benchmark.report_number(100 * c.value, 1) || '</td><td class="n">'
-											 || benchmark.report_placement(k, c.part, c.item_key, model_report.period_label, c.placement, c.note)
+											 || benchmark_internal.report_placement(k, c.part, c.item_key, model_report.period_label, c.placement, c.note)
 											 || '</td></tr>', '' ORDER BY c.item_no, c.item_key) FILTER (WHERE c.part = 'benefit'), '')
 		   || pg_catalog.string_agg('<tr class="sum"><td>Placering på målet: ' || benchmark.html_text(md.goal_da)
 									|| '</td><td></td><td class="n">'
-									|| benchmark.report_placement(k, c.part, c.item_key, model_report.period_label, c.placement, c.note)
+									|| benchmark_internal.report_placement(k, c.part, c.item_key, model_report.period_label, c.placement, c.note)
 									|| '</td></tr>', '') FILTER (WHERE c.part = 'goal')
 		   || '</tbody></table>'
 		   || '<table class="score"><thead><tr><th>Nr.</th><th>Indsatsområde / målepunkt</th><th class="n">Værdi</th>'
@@ -522,17 +522,17 @@ BEGIN
 		   || pg_catalog.string_agg(CASE WHEN c.part = 'measure' THEN
 					'<tr><td></td><td>' || benchmark.html_text(c.item) || '</td><td class="n">' || benchmark.report_number(c.value, 2)
 					|| '</td><td>' || benchmark.html_text(mm.unit) || '</td><td class="n">'
-					|| benchmark.report_placement(k, c.part, c.item_key, model_report.period_label, c.placement, c.note)
+					|| benchmark_internal.report_placement(k, c.part, c.item_key, model_report.period_label, c.placement, c.note)
 					|| '</td><td></td></tr>'
 				ELSE '<tr class="sum"><td>' || c.area_no || '</td><td>Samlet placering ' || benchmark.html_text(c.item)
 					|| CASE WHEN c.weight IS NULL THEN ' <span class="muted">(tæller ikke i totalen)</span>' ELSE '' END
 					|| '</td><td></td><td></td><td class="n">'
-					|| benchmark.report_placement(k, c.part, c.item_key, model_report.period_label, c.placement, c.note)
+					|| benchmark_internal.report_placement(k, c.part, c.item_key, model_report.period_label, c.placement, c.note)
 					|| '</td><td class="n">' || benchmark.report_number(c.score, 2) || '</td></tr>' END,
 				'' ORDER BY c.area_no, c.part = 'area', c.item_no) FILTER (WHERE c.part IN ('measure', 'area'))
 		   || pg_catalog.string_agg('<tr class="total"><td></td><td>Samlet placering (vægtet placering '
 									|| benchmark.report_number(c.score, 2) || ')</td><td></td><td></td><td class="n">'
-									|| benchmark.report_placement(k, c.part, c.item_key, model_report.period_label, c.placement, c.note)
+									|| benchmark_internal.report_placement(k, c.part, c.item_key, model_report.period_label, c.placement, c.note)
 									|| coalesce(' af ' || c.ranked, '') || '</td><td></td></tr>', '') FILTER (WHERE c.part = 'total')
 		   || '</tbody></table>'
 	INTO scorecard
@@ -552,9 +552,9 @@ BEGIN
 								   WHEN 'area' THEN c.area_no || '. ' || benchmark.html_text(c.item)
 								   ELSE benchmark.html_text(c.item) END
 					|| '</td><td class="n">' || CASE WHEN c.part IN ('goal', 'area') THEN coalesce(benchmark.report_number(c.weight, 0), 'tæller ikke') ELSE '' END
-					|| '</td><td class="n">' || benchmark.report_placement(k, c.part, c.item_key, prev, c.from_placement)
-					|| '</td><td class="n">' || benchmark.report_placement(k, c.part, c.item_key, model_report.period_label, c.to_placement)
-					|| '</td><td class="n">' || benchmark.report_move(c.places_gained)
+					|| '</td><td class="n">' || benchmark_internal.report_placement(k, c.part, c.item_key, prev, c.from_placement)
+					|| '</td><td class="n">' || benchmark_internal.report_placement(k, c.part, c.item_key, model_report.period_label, c.to_placement)
+					|| '</td><td class="n">' || benchmark_internal.report_move(c.places_gained)
 					|| '</td><td class="n">' || CASE WHEN c.score_contribution IS NOT NULL THEN benchmark.report_signed(-c.score_contribution, 2) ELSE '' END
 					|| '</td><td class="bar">'
 					|| CASE WHEN c.score_contribution IS NOT NULL AND c.score_contribution <> 0 THEN
@@ -606,16 +606,16 @@ BEGIN
 		   || pg_catalog.string_agg('<tr><td>' || benchmark.html_text(w.item) || ' <span class="muted">('
 				|| CASE WHEN w.higher_is_better THEN 'højere er bedre' ELSE 'lavere er bedre' END || ')</span></td><td class="n">'
 				|| benchmark.report_number(w.value, 2) || ' ' || benchmark.html_text(mm.unit) || '</td><td class="n">'
-				|| benchmark.report_placement(k, 'measure', w.measure, model_report.period_label, w.placement)
+				|| benchmark_internal.report_placement(k, 'measure', w.measure, model_report.period_label, w.placement)
 				|| '</td><td class="n">'
 				|| CASE WHEN w.placement IS NULL THEN 'ingen værdi'
 						WHEN w.placement = 1 THEN 'allerede nr. 1'
 						ELSE benchmark.report_change(w.change) || ' ' || benchmark.html_text(benchmark.report_change_unit(mm.unit)) END
 				|| '</td><td>' || benchmark.html_text(w.passes) || '</td><td class="n">'
-				|| benchmark.report_placement(k, 'area', 'area:' || w.area_no, model_report.period_label, w.area_placement)
+				|| benchmark_internal.report_placement(k, 'area', 'area:' || w.area_no, model_report.period_label, w.area_placement)
 				|| CASE WHEN w.area_placement_then IS NOT NULL AND w.placement > 1 THEN ' → ' || w.area_placement_then ELSE '' END
 				|| '</td><td class="n">'
-				|| benchmark.report_placement(k, 'total', 'total', model_report.period_label, w.total_placement)
+				|| benchmark_internal.report_placement(k, 'total', 'total', model_report.period_label, w.total_placement)
 				|| CASE WHEN w.total_placement_then IS NOT NULL AND w.placement > 1 THEN ' → ' || w.total_placement_then ELSE '' END
 				|| '</td></tr>', '' ORDER BY w.area_no, w.item_no, w.measure)
 		   || '</tbody></table>'
@@ -642,7 +642,7 @@ BEGIN
 							 || '; bedst ' || me.best || ', værst ' || me.worst || ') og i top 10 i '
 							 || benchmark.report_number(100 * me.top10_share, 1) || ' % af dem.' END
 			FROM me),
-		   benchmark.report_interval_chart(
+		   benchmark_internal.report_interval_chart(
 			   (SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('kommune', x.kommune, 'selected', x.kommune = k,
 					'placement', x.placement, 'best', x.best, 'p05', x.p05, 'median', x.median, 'p95', x.p95, 'worst', x.worst))
 				FROM shown x),
@@ -699,7 +699,7 @@ BEGIN
 				|| '</td><td class="n">' || benchmark.report_number(s.star_actual_share, 2)
 				|| '</td><td class="n">' || benchmark.report_number(s.star_expected_share, 2)
 				|| '</td><td class="n">' || benchmark.report_number(s.star_difference, 2)
-				|| '</td><td class="n">' || benchmark.report_placement(s.kommune, 'total', 'total', model_report.period_label, s.model_placement)
+				|| '</td><td class="n">' || benchmark_internal.report_placement(s.kommune, 'total', 'total', model_report.period_label, s.model_placement)
 				|| '</td></tr>', '' ORDER BY s.star_placement)
 		   || '</tbody></table>',
 		   'STAR (Styrelsen for Arbejdsmarked og Rekruttering) rangerer niveauet af offentlig forsørgelse mod det, '

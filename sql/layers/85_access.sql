@@ -1,15 +1,16 @@
 /*
  * Access: three sets of privileges a deployment grants to its roles.
  *
- *   reading    USAGE on the schemas benchmark and the engine's, SELECT on
- *              every table and view of the extension, EXECUTE on every
- *              function but the loading ones and these two: dashboards,
- *              reports, every model including the shipped preset.  PUBLIC
- *              holds it from the install on.
+ *   reading    USAGE on the schemas benchmark, benchmark_internal and the
+ *              engine's, SELECT on every table and view of the extension,
+ *              EXECUTE on every function but the loading ones and these
+ *              two: dashboards, reports, every model including the shipped
+ *              preset.  PUBLIC holds it from the install on.
  *   analysing  reading, and INSERT, UPDATE and DELETE on the catalog tables
  *              (models, peer groups, targets, jobindsats terms, mappings
  *              and registered wide tables).
- *   loading    reading, and EXECUTE on jobindsats_load, jobindsats_load_cells,
+ *   loading    reading, and EXECUTE on jobindsats_load (and its loader
+ *              benchmark_internal.jobindsats_load_cells),
  *              the readers of documents jobindsats_csv and jobindsats_json,
  *              jobindsats_series_refresh and
  *              jobindsats_mapping_series_refresh, INSERT, UPDATE and DELETE
@@ -39,8 +40,8 @@ AS $$
 DECLARE
 	to_from text := CASE verb WHEN 'GRANT' THEN ' TO ' ELSE ' FROM ' END || role::text;
 	members oid := (SELECT e.oid FROM pg_catalog.pg_extension e WHERE e.extname = 'benchmark');
-	loading text[] := '{jobindsats_load,jobindsats_load_cells,jobindsats_csv,jobindsats_json,jobindsats_series_refresh,jobindsats_mapping_series_refresh}';
-	own text[] := '{grant_access,revoke_access}';
+	loading text[] := '{benchmark.jobindsats_load,benchmark_internal.jobindsats_load_cells,benchmark.jobindsats_csv,benchmark.jobindsats_json,benchmark.jobindsats_series_refresh,benchmark.jobindsats_mapping_series_refresh}';
+	own text[] := '{benchmark.grant_access,benchmark.revoke_access}';
 BEGIN
 	IF access IS DISTINCT FROM 'reading' AND access IS DISTINCT FROM 'analysing' AND access IS DISTINCT FROM 'loading' THEN
 		RAISE EXCEPTION 'unknown access "%"', access
@@ -48,7 +49,7 @@ BEGIN
 				HINT = 'Access is one of reading, analysing, loading.';
 	END IF;
 	IF access = 'reading' OR verb = 'GRANT' THEN
-		RETURN NEXT verb || ' USAGE ON SCHEMA benchmark, @extschema@' || to_from;
+		RETURN NEXT verb || ' USAGE ON SCHEMA benchmark, benchmark_internal, @extschema@' || to_from;
 		RETURN QUERY
 			SELECT verb || ' SELECT ON ' || c.oid::pg_catalog.regclass::text || to_from
 			FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_class c ON c.oid = d.objid
@@ -59,7 +60,7 @@ BEGIN
 			SELECT verb || ' EXECUTE ON FUNCTION ' || p.oid::pg_catalog.regprocedure::text || to_from
 			FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_proc p ON p.oid = d.objid
 			WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.refobjid = members AND d.deptype = 'e'
-			  AND NOT (p.pronamespace = 'benchmark'::pg_catalog.regnamespace AND p.proname = ANY (loading || own))
+			  AND NOT p.pronamespace::pg_catalog.regnamespace::text || '.' || p.proname = ANY (loading || own)
 			ORDER BY 1;
 	END IF;
 	IF access = 'analysing' THEN
@@ -77,7 +78,7 @@ BEGIN
 		RETURN QUERY
 			SELECT verb || ' EXECUTE ON FUNCTION ' || p.oid::pg_catalog.regprocedure::text || to_from
 			FROM pg_catalog.pg_proc p
-			WHERE p.pronamespace = 'benchmark'::pg_catalog.regnamespace AND p.proname = ANY (loading)
+			WHERE p.pronamespace::pg_catalog.regnamespace::text || '.' || p.proname = ANY (loading)
 			ORDER BY 1;
 	END IF;
 END
@@ -127,7 +128,7 @@ REVOKE EXECUTE ON FUNCTION benchmark.jobindsats_load(text, text, text[], boolean
 	benchmark.jobindsats_load(text, bytea, text[], text, boolean),
 	benchmark.jobindsats_load(text, jsonb, text[], boolean),
 	benchmark.jobindsats_load(text, regclass, text[], jsonb, boolean),
-	benchmark.jobindsats_load_cells(text, text, anyelement, text[], text, jsonb, boolean),
+	benchmark_internal.jobindsats_load_cells(text, text, anyelement, text[], text, jsonb, boolean),
 	benchmark.jobindsats_csv(text, text, text[], text),
 	benchmark.jobindsats_csv(bytea, text, text[], text, text),
 	benchmark.jobindsats_json(jsonb, text, text[], text),

@@ -13,8 +13,46 @@ SET LOCAL search_path = pg_catalog, pg_temp;
  */
 ALTER TYPE @extschema@.ranking SET (STORAGE = external);
 
+/*
+ * What users never call moves to schema benchmark_internal (see
+ * sql/layers/05_schema.sql), so that schema benchmark lists what they call:
+ * trigger functions and the inner steps of the runner, the loader and the
+ * explaining reports.  Triggers, constraints and functions that use them
+ * follow them; the layers then replace those that name them in their text.
+ */
+CREATE SCHEMA benchmark_internal;
+COMMENT ON SCHEMA benchmark_internal IS
+'The benchmark extension''s internal functions: trigger functions and the inner steps of the runner, the loader, the explaining reports and the report; called by the functions of schema benchmark, not by users';
+GRANT USAGE ON SCHEMA benchmark_internal TO PUBLIC;
+
+ALTER FUNCTION benchmark.drop_guard() SET SCHEMA benchmark_internal;
+ALTER FUNCTION benchmark.explain_arguments(text, text, text[], text) SET SCHEMA benchmark_internal;
+ALTER FUNCTION benchmark.explain_data_check(text, text, text[], text[], boolean) SET SCHEMA benchmark_internal;
+ALTER FUNCTION benchmark.explain_part_order(text) SET SCHEMA benchmark_internal;
+ALTER FUNCTION benchmark.explain_total_inputs(text, text[]) SET SCHEMA benchmark_internal;
+ALTER FUNCTION benchmark.explain_what_if(text, text, text, boolean) SET SCHEMA benchmark_internal;
+ALTER FUNCTION benchmark.jobindsats_named_values(jsonb) SET SCHEMA benchmark_internal;
+ALTER FUNCTION benchmark.jobindsats_wide_cell_error(text, anyelement) SET SCHEMA benchmark_internal;
+ALTER FUNCTION benchmark.jobindsats_wide_cells(regclass, text, text[], jsonb) SET SCHEMA benchmark_internal;
+ALTER FUNCTION benchmark.model_periods_read(text, text[], boolean) SET SCHEMA benchmark_internal;
+ALTER FUNCTION benchmark.model_source_errors(text, text) SET SCHEMA benchmark_internal;
+ALTER FUNCTION benchmark.model_source_failing(text, text[]) SET SCHEMA benchmark_internal;
+ALTER FUNCTION benchmark.model_sources_sql(text, text[], text[]) SET SCHEMA benchmark_internal;
+ALTER FUNCTION benchmark.period_in_years(text, integer, integer) SET SCHEMA benchmark_internal;
+ALTER FUNCTION benchmark.protect_shipped() SET SCHEMA benchmark_internal;
+ALTER FUNCTION benchmark.reference_cascade() SET SCHEMA benchmark_internal;
+ALTER FUNCTION benchmark.reference_check() SET SCHEMA benchmark_internal;
+ALTER FUNCTION benchmark.restoring_dump() SET SCHEMA benchmark_internal;
+ALTER FUNCTION benchmark.source_check(text, text, text[], text[]) SET SCHEMA benchmark_internal;
+ALTER FUNCTION benchmark.source_kind_check() SET SCHEMA benchmark_internal;
+ALTER FUNCTION benchmark.source_owner_trusted(oid) SET SCHEMA benchmark_internal;
+ALTER FUNCTION benchmark.source_select(regclass, text, text, text[]) SET SCHEMA benchmark_internal;
+ALTER FUNCTION benchmark.target_milestone_validate() SET SCHEMA benchmark_internal;
+ALTER FUNCTION benchmark.target_source_has_ratio(text) SET SCHEMA benchmark_internal;
+ALTER FUNCTION benchmark.target_validate() SET SCHEMA benchmark_internal;
+
 /* The DROP EXTENSION guard also counts terms, mappings, registrations and loaded observations. */
-COMMENT ON FUNCTION benchmark.drop_guard() IS
+COMMENT ON FUNCTION benchmark_internal.drop_guard() IS
 'Event trigger function: refuses DROP EXTENSION benchmark without CASCADE while users'' models, targets, peer groups, jobindsats terms, mappings, registered wide tables, measure labels, stored period forms, loaded observations or logged loads exist, and says what and how much';
 COMMENT ON EVENT TRIGGER benchmark_drop_guard IS
 'Keeps DROP EXTENSION benchmark (without CASCADE) from deleting the rows users added or loaded';

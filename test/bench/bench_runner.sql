@@ -51,7 +51,7 @@ ANALYZE;
 CREATE FUNCTION pg_temp.runner_time(model_name text, reps int) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
 	sources text := 'SELECT count(*) + count(s.k) + count(s.period) + count(s.v) FROM ('
-		|| benchmark.model_sources_sql(model_name, NULL) || ') s';
+		|| benchmark_internal.model_sources_sql(model_name, NULL) || ') s';
 	queries text[] := ARRAY[sources,
 		format('SELECT count(*) FROM benchmark.model_placements(%L, %L)', model_name, '2022'),
 		format('SELECT count(*) FROM benchmark.model_placements(%L)', model_name)];

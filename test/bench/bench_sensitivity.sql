@@ -61,7 +61,7 @@ END
 $$;
 
 -- the weighted placements of the rankings alone, read once
-CREATE TEMP TABLE inputs AS SELECT * FROM benchmark.explain_total_inputs('sonderborg-2023', '{2023}');
+CREATE TEMP TABLE inputs AS SELECT * FROM benchmark_internal.explain_total_inputs('sonderborg-2023', '{2023}');
 
 \echo '== model_sensitivity: 1,000 weight draws (spread 0.2) against one model_placements call, period 2023 (SYNTHETIC sample data)'
 \x on

@@ -69,7 +69,7 @@ SELECT * FROM benchmark.jobindsats_json(pg_catalog.convert_to('[{"Område":"Søn
 SELECT * FROM benchmark.jobindsats_wide('jobindsats.y01a02'::pg_catalog.regclass, 'Y01A02');
 
 -- call: jobindsats_wide_cells(regclass,text,text[],jsonb)
-SELECT * FROM benchmark.jobindsats_wide_cells('jobindsats.y01a02'::pg_catalog.regclass, 'Y01A02', NULL, NULL);
+SELECT * FROM benchmark_internal.jobindsats_wide_cells('jobindsats.y01a02'::pg_catalog.regclass, 'Y01A02', NULL, NULL);
 
 -- call: jobindsats_load(text,text,text[],boolean)
 SELECT * FROM benchmark.jobindsats_load('Y01A02', 'Område;Periode;Køn;Antal personer
@@ -90,7 +90,7 @@ SELECT * FROM benchmark.jobindsats_load('Y25I01', '{"columns":["Område","Period
 SELECT * FROM benchmark.jobindsats_load('Y01A02', 'jobindsats.y01a02'::pg_catalog.regclass);
 
 -- call: jobindsats_load_cells(text,text,anyelement,text[],text,jsonb,boolean)
-SELECT * FROM benchmark.jobindsats_load_cells('csv', 'Y01A02', 'Område;Periode;Køn;Antal personer
+SELECT * FROM benchmark_internal.jobindsats_load_cells('csv', 'Y01A02', 'Område;Periode;Køn;Antal personer
 Sønderborg;2021M01;Køn i alt;1.234
 Hele landet;2021M01;Køn i alt;98.765
 '::text, NULL, NULL, NULL, true);
@@ -132,7 +132,7 @@ SELECT * FROM benchmark.model_what_it_takes('sonderborg-2023', 'Sønderborg', '2
 SELECT * FROM benchmark.model_next_place('sonderborg-2023', 'Sønderborg', '2023');
 
 -- call: explain_what_if(text,text,text,boolean)
-SELECT * FROM benchmark.explain_what_if('sonderborg-2023', 'Sønderborg', '2023', true);
+SELECT * FROM benchmark_internal.explain_what_if('sonderborg-2023', 'Sønderborg', '2023', true);
 
 -- call: model_sensitivity(text,text,integer,numeric,integer)
 SELECT * FROM benchmark.model_sensitivity('sonderborg-2023', '2023', '100'::pg_catalog.int4, '0.2'::pg_catalog.numeric, '1'::pg_catalog.int4);
@@ -141,10 +141,10 @@ SELECT * FROM benchmark.model_sensitivity('sonderborg-2023', '2023', '100'::pg_c
 SELECT * FROM benchmark.model_scenarios('sonderborg-2023', '2023');
 
 -- call: explain_total_inputs(text,text[])
-SELECT period, missing, has_data FROM benchmark.explain_total_inputs('sonderborg-2023', '{2023}'::pg_catalog.text[]);
+SELECT period, missing, has_data FROM benchmark_internal.explain_total_inputs('sonderborg-2023', '{2023}'::pg_catalog.text[]);
 
 -- call: weighted_placement_draws(ranking[],numeric[],text,integer,numeric,integer,integer)
-SELECT d.* FROM benchmark.explain_total_inputs('sonderborg-2023', '{2023}'::pg_catalog.text[]) i, benchmark.weighted_placement_draws(i.rankings, i.weights, i.missing, 100, 0.2, 1, 10) d;
+SELECT d.* FROM benchmark_internal.explain_total_inputs('sonderborg-2023', '{2023}'::pg_catalog.text[]) i, benchmark.weighted_placement_draws(i.rankings, i.weights, i.missing, 100, 0.2, 1, 10) d;
 
 -- call: model_rank_intervals_for(text,integer,numeric,integer)
 SELECT * FROM benchmark.model_rank_intervals_for('sonderborg-2023', '100'::pg_catalog.int4, '0.2'::pg_catalog.numeric, '1'::pg_catalog.int4);
@@ -162,7 +162,7 @@ SELECT * FROM benchmark.model_rank_intervals WHERE model OPERATOR(pg_catalog.=) 
 SELECT * FROM benchmark.jobindsats_term_values('befolkning_16_66', 'year');
 
 -- call: jobindsats_term_of(text,text)
-SELECT * FROM benchmark.jobindsats_term_of('befolkning_16_66', 'year');
+SELECT * FROM benchmark_internal.jobindsats_term_of('befolkning_16_66', 'year');
 
 -- call: jobindsats_term_derive(text,text,boolean)
 SELECT * FROM benchmark.jobindsats_term_derive('befolkning_16_66', 'year', true::pg_catalog.bool);
@@ -180,16 +180,16 @@ SELECT * FROM benchmark.jobindsats_table_cells('PTVA02', '{Antal personer}'::pg_
 SELECT * FROM benchmark.jobindsats_table_breakdowns('PTVA02', 'Antal personer');
 
 -- call: jobindsats_store_breakdowns(text,text)
-SELECT * FROM benchmark.jobindsats_store_breakdowns('PTVA02', 'Antal personer');
+SELECT * FROM benchmark_internal.jobindsats_store_breakdowns('PTVA02', 'Antal personer');
 
 -- call: jobindsats_named_values(jsonb)
-SELECT * FROM benchmark.jobindsats_named_values('{"Ydelsesgrupper": ["A-dagpenge", "Jobparate kontanthjælpsmodtagere"], "Køn": "Kvinder"}'::pg_catalog.jsonb);
+SELECT * FROM benchmark_internal.jobindsats_named_values('{"Ydelsesgrupper": ["A-dagpenge", "Jobparate kontanthjælpsmodtagere"], "Køn": "Kvinder"}'::pg_catalog.jsonb);
 
 -- call: jobindsats_label_match(text,text[])
 SELECT * FROM benchmark.jobindsats_label_match('antal personer', '{Antal personer,Antal fuldtidspersoner}'::pg_catalog.text[]);
 
 -- call: jobindsats_registration(text)
-SELECT * FROM benchmark.jobindsats_registration('Y01A02');
+SELECT * FROM benchmark_internal.jobindsats_registration('Y01A02');
 
 -- call: access_statements(regrole,text,text)
 SELECT * FROM benchmark.access_statements('access_probe'::pg_catalog.regrole, 'reading', 'GRANT');

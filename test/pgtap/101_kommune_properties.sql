@@ -13,7 +13,7 @@ SELECT p.oid, p.oid::regprocedure::text AS signature, p.prokind, p.provolatile, 
 FROM pg_proc p
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
 	 AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'benchmark')
-WHERE p.pronamespace <> 'benchmark'::regnamespace
+WHERE p.pronamespace = (SELECT extnamespace FROM pg_extension WHERE extname = 'benchmark')
   AND ('kommune'::regtype = ANY (p.proargtypes) OR p.prorettype = 'kommune'::regtype
 	  OR 'kommune'::regtype = ANY (p.proallargtypes));
 

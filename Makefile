@@ -8,9 +8,10 @@
 # tables or types, whose functions, views and triggers it creates or replaces
 # (CREATE OR REPLACE; operators and event triggers, which have no OR REPLACE,
 # must be dropped first by the hand-written part when a later version
-# re-creates them).  At a release the built upgrade script is committed and
-# frozen like the others.  pg_regress tests are sql/*.sql with
-# expected output in expected/*.out (run in file-name order).
+# re-creates them), then the hand-written part's end (.end.sql), when there
+# is one.  At a release the built upgrade script is committed and frozen like
+# the others.  pg_regress tests are sql/*.sql with expected output in
+# expected/*.out (run in file-name order).
 #
 # It also builds outside the source tree, as Debian's pg_buildext does
 # (make -f SRC/Makefile VPATH=SRC in a build directory): sources are found
@@ -85,12 +86,17 @@ $(FULL_SCRIPT): $(LAYERS) Makefile
 	  for f in $(LAYERS); do printf '\n'; cat $$f; done; } > $@
 
 ifneq ($(UPGRADE_FROM),)
-$(UPGRADE_SCRIPT): sql/upgrade/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql $(LAYERS) Makefile
+# the hand-written part's end (optional): what goes once the layers have
+# re-created the objects that used it, such as functions set aside under
+# another name because their arguments were renamed
+UPGRADE_END = $(wildcard $(srcdir)/sql/upgrade/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).end.sql)
+$(UPGRADE_SCRIPT): sql/upgrade/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql $(UPGRADE_END) $(LAYERS) Makefile
 	@mkdir -p $(dir $@)
 	{ cat $<; \
 	  for f in $(filter-out $(STATEFUL_LAYERS) $(UPGRADE_UNCHANGED),$(LAYERS)); do printf '\n'; \
 	    sed -e 's/^CREATE FUNCTION /CREATE OR REPLACE FUNCTION /' -e 's/^CREATE VIEW /CREATE OR REPLACE VIEW /' \
-	        -e 's/^CREATE TRIGGER /CREATE OR REPLACE TRIGGER /' $$f; done; } > $@
+	        -e 's/^CREATE TRIGGER /CREATE OR REPLACE TRIGGER /' $$f; done; \
+	  for f in $(UPGRADE_END); do printf '\n'; cat $$f; done; } > $@
 endif
 
 # The pure-C ranking core and the readers' core, tested on their own under

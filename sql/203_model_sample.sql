@@ -38,7 +38,7 @@ DELETE FROM model WHERE model = 'regress-rules';
 
 -- 94 municipalities: the four islands are not ranked
 SELECT entity_count(ranking) AS listed, ranked_count(ranking) AS placed
-FROM model_rankings('sonderborg-2023', '{2022}') WHERE part = 'total';
+FROM model_rankings('sonderborg-2023', '2022') WHERE part = 'total';
 SELECT count(*) FROM model_placements('sonderborg-2023', '2022') WHERE kommune IN ('Ærø', 'Fanø', 'Samsø', 'Læsø');
 
 -- the top of the ranking list, 2022

@@ -100,7 +100,7 @@ UPDATE model_measure SET source = 'regress_own.delvis_raskmelding' WHERE model =
 SELECT model_copy('regress-own7', 'regress-own7-scale');
 UPDATE model SET total_missing = 'scale' WHERE model = 'regress-own7-scale';
 SELECT m.model, m.total_missing, r.ranked_count AS placed_in_total_2022
-FROM model m, LATERAL (SELECT ranked_count(ranking) FROM model_rankings(m.model, '{2022}') WHERE part = 'total') r
+FROM model m, LATERAL (SELECT ranked_count(ranking) FROM model_rankings(m.model, '2022') WHERE part = 'total') r
 WHERE m.model IN ('sonderborg-2023', 'regress-own7', 'regress-own7-scale') ORDER BY 1;
 SELECT part, count(DISTINCT kommune) AS municipalities, min(reason) AS a_reason
 FROM model_left_out('regress-own7', '2022') WHERE area_no = 7 OR part = 'total' GROUP BY part ORDER BY part DESC;
@@ -129,8 +129,8 @@ SELECT p.total_missing AS "total_missing", p.area_missing AS "model_area.missing
 	   max(r.placed) FILTER (WHERE r.period = '2022') AS "2022", max(r.placed) FILTER (WHERE r.period = '2023') AS "2023"
 FROM policies p,
 	 LATERAL (SELECT period, ranked_count(ranking) AS placed
-			  FROM model_rankings(format('regress-policy-%s-%s', p.total_missing, p.area_missing),
-								  '{2018,2019,2020,2021,2022,2023}')
+			  FROM model_rankings_for(format('regress-policy-%s-%s', p.total_missing, p.area_missing),
+									  '{2018,2019,2020,2021,2022,2023}')
 			  WHERE part = 'total') r
 GROUP BY 1, 2 ORDER BY 1, 2 DESC;
 SELECT * FROM pg_temp.oracle_diff('regress-policy-scale-worst');

@@ -220,7 +220,7 @@ CREATE FUNCTION pg_temp.mix(z numeric) RETURNS numeric LANGUAGE sql AS $$
 $$;
 WITH parts AS (
 	SELECT r.ranking, r.weight, row_number() OVER (ORDER BY r.area_no) AS i
-	FROM model_rankings('sonderborg-2023', '{2023}') r WHERE r.part IN ('goal', 'area') AND r.weight IS NOT NULL
+	FROM model_rankings('sonderborg-2023', '2023') r WHERE r.part IN ('goal', 'area') AND r.weight IS NOT NULL
 ),
 factors AS (
 	-- seed 42, spread 0.3: 300000 millionths either side

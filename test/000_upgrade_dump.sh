@@ -10,14 +10,14 @@ PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 WORK=$(mktemp -d /tmp/benchmark-upgrade.XXXXXX)
 cleanup() {
 	rm -rf "$WORK"
-	for d in upgrade_walked upgrade_fresh upgrade_neighbours upgrade_dependents; do
+	for d in upgrade_walked upgrade_fresh upgrade_neighbours upgrade_dependents upgrade_renamed; do
 		psql -qX -d postgres -c "DROP DATABASE IF EXISTS $d" >/dev/null 2>&1 || true
 	done
 }
 trap cleanup EXIT
 fail() { echo "not ok - $*"; exit 1; }
 
-for d in upgrade_walked upgrade_fresh upgrade_neighbours upgrade_dependents; do
+for d in upgrade_walked upgrade_fresh upgrade_neighbours upgrade_dependents upgrade_renamed; do
 	psql -qX -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $d" -c "CREATE DATABASE $d"
 done
 
@@ -89,3 +89,27 @@ got=$(psql -qX -At -d upgrade_dependents -c "SELECT my_first_day('2022Q2'), (SEL
 	pg_get_viewdef('my_ranking_list') LIKE '%benchmark.model_placements%', (SELECT count(*) FROM my_targets) > 0")
 [ "$got" = "2022-04-01|1|t|t" ] || fail "views and functions built on 1.3 after the upgrade: $got"
 echo "ok - a view, a materialized view and a function built on 1.3's runner, periods and target status survive the upgrade to 1.4 (and the user's model copy)"
+
+# a 1.5 database whose users built on the views and functions whose arguments 1.6 renames (the
+# functions behind target_status, target_scorecard and model_rank_intervals, and model_rankings):
+# their views survive the upgrade to 1.6; a view calling a renamed function stops it, named
+psql -qX -v ON_ERROR_STOP=1 -d upgrade_renamed >/dev/null <<'SQL'
+CREATE EXTENSION benchmark VERSION '1.5';
+CREATE MATERIALIZED VIEW my_targets AS SELECT target, period, status FROM benchmark.target_status WITH NO DATA;
+CREATE VIEW my_scorecard AS SELECT target, status FROM benchmark.target_scorecard('Tønder');
+CREATE VIEW my_intervals AS SELECT period, kommune, p05, p95 FROM benchmark.model_rank_intervals WHERE model = 'sonderborg-2023';
+CREATE VIEW my_ranking_list AS SELECT period, kommune, placement FROM benchmark.model_placements('sonderborg-2023', '2022') WHERE part = 'total';
+CREATE VIEW my_rankings AS SELECT period, part FROM benchmark.model_rankings('sonderborg-2023', '{2022}');
+SQL
+if out=$(psql -qX -v ON_ERROR_STOP=1 -d upgrade_renamed -c "ALTER EXTENSION benchmark UPDATE TO '1.6'" 2>&1); then
+	fail "the update to 1.6 dropped or kept a view on a function whose arguments it renames"
+fi
+grep -q 'view public.my_rankings depends on function benchmark.model_rankings_1_5' <<<"$out" \
+	|| fail "unexpected refusal of the update to 1.6: $out"
+psql -qX -v ON_ERROR_STOP=1 -d upgrade_renamed -c 'DROP VIEW my_rankings' -c "ALTER EXTENSION benchmark UPDATE TO '1.6'" \
+	-c 'REFRESH MATERIALIZED VIEW my_targets' >/dev/null
+# (the store is empty: the runner places nobody, target status says "no data")
+got=$(psql -qX -At -d upgrade_renamed -c "SELECT (SELECT count(*) FROM my_targets) > 0, (SELECT count(*) FROM my_scorecard) > 0,
+	(SELECT count(*) FROM my_intervals) = 0, (SELECT count(*) FROM my_ranking_list) = 0")
+[ "$got" = "t|t|t|t" ] || fail "views built on 1.5's target status, scorecard, rank intervals and runner after the upgrade: $got"
+echo "ok - views on 1.5's target_status, target_scorecard, model_rank_intervals and model_placements survive the upgrade to 1.6; one calling model_rankings(text, text[]) stops it, named"

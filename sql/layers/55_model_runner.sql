@@ -259,7 +259,8 @@ $$;
 COMMENT ON FUNCTION benchmark_internal.model_source_failing(text, text[]) IS
 'Reads each source of a model (limited to the given period labels) on its own and raises the first failure, naming the source, the measure or benefit and the model; the runner calls it when reading its sources together failed';
 
-CREATE FUNCTION benchmark.model_rankings(model_name text, periods text[] DEFAULT NULL)
+/* The runner: a model run for several periods (NULL: every period found in its sources). */
+CREATE FUNCTION benchmark.model_rankings_for(model_name text, periods text[])
 RETURNS TABLE (model text, period text, part text, area_no integer, area text, item_no integer,
 			   item_key text, item text, weight numeric, ranking @extschema@.ranking)
 LANGUAGE plpgsql STABLE
@@ -438,8 +439,21 @@ BEGIN
 END
 $$;
 
-COMMENT ON FUNCTION benchmark.model_rankings(text, text[]) IS
+COMMENT ON FUNCTION benchmark.model_rankings_for(text, text[]) IS
 'Runs a model for the given periods (NULL: every period found in its sources) and returns each ranking: per measure, area, benefit, the goal and the total';
+
+CREATE FUNCTION benchmark.model_rankings(model_name text, period_label text DEFAULT NULL)
+RETURNS TABLE (model text, period text, part text, area_no integer, area text, item_no integer,
+			   item_key text, item text, weight numeric, ranking @extschema@.ranking)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT * FROM benchmark.model_rankings_for(model_rankings.model_name,
+		CASE WHEN model_rankings.period_label IS NOT NULL THEN ARRAY[model_rankings.period_label] END);
+END;
+
+COMMENT ON FUNCTION benchmark.model_rankings(text, text) IS
+'Runs a model for one period (NULL: every period found in its sources) and returns each ranking: per measure, area, benefit, the goal and the total';
 
 
 /* Placements as plain columns: the core of model_placements. */
@@ -458,7 +472,7 @@ BEGIN ATOMIC
 	WITH r AS MATERIALIZED (
 		SELECT r.model, r.period, r.part, r.area_no, r.area, r.item_no, r.item_key, r.item, r.weight, r.ranking,
 			   @extschema@.ranked_count(r.ranking) AS ranked
-		FROM benchmark.model_rankings(model_placements_for.model_name, model_placements_for.periods) r
+		FROM benchmark.model_rankings_for(model_placements_for.model_name, model_placements_for.periods) r
 	),
 	missing AS (
 		SELECT q.period, u.entity AS kommune,

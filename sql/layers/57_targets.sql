@@ -226,22 +226,22 @@ $$;
 COMMENT ON FUNCTION benchmark_internal.target_milestone_validate() IS
 'Trigger function: a milestone belongs to a level target with a due date, comes before that date, and lies in 0-100 for a share';
 
-CREATE FUNCTION benchmark.peer_group_copy(source_group text, new_group text)
+CREATE FUNCTION benchmark.peer_group_copy(source_peer_group text, new_peer_group text)
 RETURNS text
 LANGUAGE plpgsql VOLATILE STRICT
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	IF NOT EXISTS (SELECT 1 FROM benchmark.peer_group g WHERE g.peer_group = source_group) THEN
-		RAISE EXCEPTION 'peer group "%" does not exist', source_group
+	IF NOT EXISTS (SELECT 1 FROM benchmark.peer_group g WHERE g.peer_group = source_peer_group) THEN
+		RAISE EXCEPTION 'peer group "%" does not exist', source_peer_group
 			USING ERRCODE = 'undefined_object', HINT = 'The peer groups are listed in view peer_groups.';
 	END IF;
 	INSERT INTO benchmark.peer_group (peer_group, name_da, name_en, definition)
-	SELECT new_group, g.name_da, g.name_en, pg_catalog.format('Copy of %s. %s', source_group, g.definition)
-	FROM benchmark.peer_group g WHERE g.peer_group = source_group;
+	SELECT new_peer_group, g.name_da, g.name_en, pg_catalog.format('Copy of %s. %s', source_peer_group, g.definition)
+	FROM benchmark.peer_group g WHERE g.peer_group = source_peer_group;
 	INSERT INTO benchmark.peer_group_member (peer_group, kommune)
-	SELECT new_group, m.kommune FROM benchmark.peer_group_member m WHERE m.peer_group = source_group;
-	RETURN new_group;
+	SELECT new_peer_group, m.kommune FROM benchmark.peer_group_member m WHERE m.peer_group = source_peer_group;
+	RETURN new_peer_group;
 END
 $$;
 
@@ -266,7 +266,7 @@ GRANT SELECT ON benchmark.peer_groups TO PUBLIC;
  * and the pooled value (sum of numerators / sum of denominators) where the
  * source has numerator and denominator columns.
  */
-CREATE FUNCTION benchmark.peer_averages(source text, group_name text DEFAULT NULL, unit text DEFAULT 'pct.')
+CREATE FUNCTION benchmark.peer_averages(source text, peer_group_name text DEFAULT NULL, unit text DEFAULT 'pct.')
 RETURNS TABLE (peer_group text, period text, members integer, reporting integer, mean numeric,
 			   pooled_reporting integer, pooled numeric)
 LANGUAGE plpgsql STABLE
@@ -277,8 +277,8 @@ DECLARE
 	ratio boolean;
 BEGIN
 	PERFORM benchmark_internal.source_check(source, 'peer averages', '{kommune,period,value}', '{value,numerator,denominator}');
-	IF group_name IS NOT NULL AND NOT EXISTS (SELECT 1 FROM benchmark.peer_group g WHERE g.peer_group = group_name) THEN
-		RAISE EXCEPTION 'peer group "%" does not exist', group_name
+	IF peer_group_name IS NOT NULL AND NOT EXISTS (SELECT 1 FROM benchmark.peer_group g WHERE g.peer_group = peer_group_name) THEN
+		RAISE EXCEPTION 'peer group "%" does not exist', peer_group_name
 			USING ERRCODE = 'undefined_object', HINT = 'The peer groups are listed in view peer_groups.';
 	END IF;
 	ratio := benchmark_internal.target_source_has_ratio(source);
@@ -315,7 +315,7 @@ BEGIN
 		CASE WHEN ratio THEN 'x.numerator::numeric' ELSE 'NULL::numeric' END,
 		CASE WHEN ratio THEN 'x.denominator::numeric' ELSE 'NULL::numeric' END,
 		pg_catalog.to_regclass(source))
-	USING group_name, CASE WHEN unit = 'pct.' THEN 100 ELSE 1 END;
+	USING peer_group_name, CASE WHEN unit = 'pct.' THEN 100 ELSE 1 END;
 END
 $$;
 
@@ -354,7 +354,7 @@ COMMENT ON FUNCTION benchmark.target_level_at(text, date) IS
  * Target status: per target and period, the actual value, the target value,
  * met / not met / no data / not due, the gap and the trend.
  */
-CREATE FUNCTION benchmark.target_status_for(kommune_name text, target_filter text)
+CREATE FUNCTION benchmark.target_status_for(kommune_name text, target_name text)
 RETURNS TABLE (target text, kommune text, kommune_code integer, plan text, title text, kind text, direction text,
 			   strict boolean, follows text, unit text, period text, period_start date, period_end date,
 			   compared text, actual numeric, target_value numeric, peer_group text, peer_average text,
@@ -397,7 +397,7 @@ BEGIN
 	FOR s IN
 		SELECT DISTINCT ts.source
 		FROM benchmark.target t JOIN benchmark.target_source ts ON ts.target = t.target
-		WHERE (kommune_filter IS NULL OR t.kommune OPERATOR(@extschema@.=) kommune_filter) AND (target_filter IS NULL OR t.target = target_filter)
+		WHERE (kommune_filter IS NULL OR t.kommune OPERATOR(@extschema@.=) kommune_filter) AND (target_status_for.target_name IS NULL OR t.target = target_status_for.target_name)
 		ORDER BY 1
 	LOOP
 		p := benchmark.source_problem(s.source, '{kommune,period,value}', '{value,numerator,denominator}');
@@ -606,7 +606,7 @@ BEGIN
 		   END
 	FROM j
 	ORDER BY @extschema@.kommune_code(j.kommune), j.target, j.pidx$q$, q)
-	USING kommune_filter, target_filter, bad_sources, bad_problems, ratio_sources, row_src, row_k, row_period, row_v, row_num, row_den;
+	USING kommune_filter, target_status_for.target_name, bad_sources, bad_problems, ratio_sources, row_src, row_k, row_period, row_v, row_num, row_den;
 END
 $$;
 

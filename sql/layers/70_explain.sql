@@ -100,7 +100,7 @@ COMMENT ON FUNCTION benchmark_internal.explain_part_order(text) IS
  * periods, side by side, and each counted part's share of the change of the
  * total's weighted score.
  */
-CREATE FUNCTION benchmark.model_changes(model text, kommune text, from_period text, to_period text)
+CREATE FUNCTION benchmark.model_changes(model_name text, kommune_name text, from_period text, to_period text)
 RETURNS TABLE (part text, area_no integer, area text,
 			   item_no integer, item_key text, item text, weight numeric, from_value numeric, to_value numeric,
 			   from_score numeric, to_score numeric, from_placement integer, to_placement integer,
@@ -110,8 +110,7 @@ LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	model_name text := model_changes.model;
-	k text := benchmark_internal.explain_arguments(model_changes.model, model_changes.kommune,
+	k text := benchmark_internal.explain_arguments(model_name, model_changes.kommune_name,
 										  ARRAY[model_changes.from_period, model_changes.to_period], 'model_changes');
 BEGIN
 	IF k IS NULL THEN
@@ -176,7 +175,7 @@ COMMENT ON FUNCTION benchmark.model_changes(text, text, text, text) IS
  * 4. Near ties: for every placement, the score distance to the next better
  * and the next worse placement in the same ranking.
  */
-CREATE FUNCTION benchmark.model_placement_gaps(model text, period text)
+CREATE FUNCTION benchmark.model_placement_gaps(model_name text, period_label text)
 RETURNS TABLE (part text, area_no integer, area text, item_no integer, item_key text,
 			   item text, kommune text, score numeric, placement integer, ranked integer, tied integer,
 			   better_placement integer, better_score numeric, better_kommuner text, gap_to_better numeric,
@@ -185,15 +184,14 @@ LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	model_name text := model_placement_gaps.model;
 BEGIN
-	PERFORM benchmark_internal.explain_arguments(model_name, NULL, ARRAY[model_placement_gaps.period], 'model_placement_gaps');
+	PERFORM benchmark_internal.explain_arguments(model_name, NULL, ARRAY[model_placement_gaps.period_label], 'model_placement_gaps');
 	RETURN QUERY
 	WITH p AS MATERIALIZED (
-		SELECT * FROM benchmark.model_placements_for(model_name, ARRAY[model_placement_gaps.period]) x
+		SELECT * FROM benchmark.model_placements_for(model_name, ARRAY[model_placement_gaps.period_label]) x
 	),
 	ok AS (
-		SELECT benchmark_internal.explain_data_check(model_name, NULL, ARRAY[model_placement_gaps.period],
+		SELECT benchmark_internal.explain_data_check(model_name, NULL, ARRAY[model_placement_gaps.period_label],
 				   (SELECT pg_catalog.array_agg(DISTINCT q.period) FROM p q WHERE q.part = 'measure' AND q.ranked > 0),
 				   NULL) AS ok
 	),
@@ -245,7 +243,7 @@ SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
 	WITH r AS MATERIALIZED (
 		SELECT x.part, x.area_no, x.area, x.item_no, x.item_key, x.item, x.weight, x.ranking
-		FROM benchmark.model_rankings(explain_what_if.model_name, ARRAY[explain_what_if.period_label]) x
+		FROM benchmark.model_rankings(explain_what_if.model_name, explain_what_if.period_label) x
 	),
 	mine AS MATERIALIZED (
 		SELECT r.area_no, r.area, r.item_no, r.item_key AS measure, r.item, mm.higher_is_better, r.ranking,
@@ -329,7 +327,7 @@ COMMENT ON FUNCTION benchmark_internal.explain_what_if(text, text, text, boolean
  * place on it, whom that reaches, and the area and total placements that
  * would follow, re-ranked by the engine.
  */
-CREATE FUNCTION benchmark.model_what_it_takes(model text, kommune text, period text)
+CREATE FUNCTION benchmark.model_what_it_takes(model_name text, kommune_name text, period_label text)
 RETURNS TABLE (area_no integer, area text, item_no integer, measure text, item text, higher_is_better boolean,
 			   value numeric, placement integer, ranked integer, value_to_gain_one numeric, change numeric,
 			   passes text, placement_then integer, area_placement integer, area_placement_then integer,
@@ -338,16 +336,15 @@ LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	model_name text := model_what_it_takes.model;
-	k text := benchmark_internal.explain_arguments(model_what_it_takes.model, model_what_it_takes.kommune,
-										  ARRAY[model_what_it_takes.period], 'model_what_it_takes');
+	k text := benchmark_internal.explain_arguments(model_name, model_what_it_takes.kommune_name,
+										  ARRAY[model_what_it_takes.period_label], 'model_what_it_takes');
 BEGIN
 	IF k IS NULL THEN
 		RAISE EXCEPTION 'model_what_it_takes kommune must not be null' USING ERRCODE = 'null_value_not_allowed';
 	END IF;
 	RETURN QUERY
 	WITH w AS MATERIALIZED (
-		SELECT * FROM benchmark_internal.explain_what_if(model_name, k, model_what_it_takes.period, true) x
+		SELECT * FROM benchmark_internal.explain_what_if(model_name, k, model_what_it_takes.period_label, true) x
 	)
 	SELECT w.area_no, w.area, w.item_no, w.measure, w.item, w.higher_is_better, w.value, w.placement, w.ranked,
 		   w.candidate_value, w.candidate_value - w.value, w.passes, w.measure_placement_then,
@@ -358,8 +355,8 @@ BEGIN
 				WHEN w.total_placement_then IS NULL AND w.total_placement IS NULL THEN 'not placed in the total (a part of it is missing)'
 		   END
 	FROM w
-	WHERE (SELECT benchmark_internal.explain_data_check(model_name, k, ARRAY[model_what_it_takes.period],
-				   CASE WHEN pg_catalog.bool_or(y.period_has_data) THEN ARRAY[model_what_it_takes.period] END,
+	WHERE (SELECT benchmark_internal.explain_data_check(model_name, k, ARRAY[model_what_it_takes.period_label],
+				   CASE WHEN pg_catalog.bool_or(y.period_has_data) THEN ARRAY[model_what_it_takes.period_label] END,
 				   pg_catalog.bool_or(y.kommune_seen)) FROM w y)
 	ORDER BY w.area_no, w.item_no, w.measure;
 END
@@ -373,7 +370,7 @@ COMMENT ON FUNCTION benchmark.model_what_it_takes(text, text, text) IS
  * per measure the nearest better placement on it that would do, and which
  * measure needs the fewest places (then the smallest relative change).
  */
-CREATE FUNCTION benchmark.model_next_place(model text, kommune text, period text)
+CREATE FUNCTION benchmark.model_next_place(model_name text, kommune_name text, period_label text)
 RETURNS TABLE (area_no integer, area text, item_no integer, measure text, item text, higher_is_better boolean,
 			   value numeric, placement integer, value_needed numeric, change numeric, relative_change numeric,
 			   placement_then integer, places_on_measure integer, passes text, area_placement integer,
@@ -383,16 +380,15 @@ LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	model_name text := model_next_place.model;
-	k text := benchmark_internal.explain_arguments(model_next_place.model, model_next_place.kommune,
-										  ARRAY[model_next_place.period], 'model_next_place');
+	k text := benchmark_internal.explain_arguments(model_name, model_next_place.kommune_name,
+										  ARRAY[model_next_place.period_label], 'model_next_place');
 BEGIN
 	IF k IS NULL THEN
 		RAISE EXCEPTION 'model_next_place kommune must not be null' USING ERRCODE = 'null_value_not_allowed';
 	END IF;
 	RETURN QUERY
 	WITH w AS MATERIALIZED (
-		SELECT * FROM benchmark_internal.explain_what_if(model_name, k, model_next_place.period, false) x
+		SELECT * FROM benchmark_internal.explain_what_if(model_name, k, model_next_place.period_label, false) x
 	),
 	reaching AS (
 		SELECT DISTINCT ON (w.measure) w.*
@@ -429,8 +425,8 @@ BEGIN
 				WHEN c.candidate_value IS NULL THEN 'even first place on this measure keeps the total placement'
 		   END
 	FROM chosen c
-	WHERE (SELECT benchmark_internal.explain_data_check(model_name, k, ARRAY[model_next_place.period],
-				   CASE WHEN pg_catalog.bool_or(y.period_has_data) THEN ARRAY[model_next_place.period] END,
+	WHERE (SELECT benchmark_internal.explain_data_check(model_name, k, ARRAY[model_next_place.period_label],
+				   CASE WHEN pg_catalog.bool_or(y.period_has_data) THEN ARRAY[model_next_place.period_label] END,
 				   pg_catalog.bool_or(y.kommune_seen)) FROM w y)
 	ORDER BY c.area_no, c.item_no, c.measure;
 END
@@ -467,24 +463,23 @@ BEGIN ATOMIC
 						THEN 'exclude' ELSE m.total_missing END
 			FROM benchmark.model m WHERE m.model = explain_total_inputs.model_name),
 		   pg_catalog.bool_or(r.part = 'measure' AND @extschema@.ranked_count(r.ranking) > 0)
-	FROM benchmark.model_rankings(explain_total_inputs.model_name, explain_total_inputs.periods) r
+	FROM benchmark.model_rankings_for(explain_total_inputs.model_name, explain_total_inputs.periods) r
 	GROUP BY r.period;
 END;
 
 COMMENT ON FUNCTION benchmark_internal.explain_total_inputs(text, text[]) IS
 'Per period of a model run (NULL: every period with data), the rankings and weights its total is the weighted placement of (the goal and the areas counted in the total), the total''s missing-data policy and whether the period has data';
 
-CREATE FUNCTION benchmark.model_sensitivity(model text, period text, draws integer, spread numeric, seed integer)
+CREATE FUNCTION benchmark.model_sensitivity(model_name text, period_label text, draws integer, spread numeric, seed integer)
 RETURNS TABLE (kommune text, placement integer, best integer, p05 integer, median integer, p95 integer, worst integer,
 			   top10_draws integer, top10_share numeric, ranked_draws integer)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	model_name text := model_sensitivity.model;
 	n_draws integer := model_sensitivity.draws;
 BEGIN
-	PERFORM benchmark_internal.explain_arguments(model_name, NULL, ARRAY[model_sensitivity.period], 'model_sensitivity');
+	PERFORM benchmark_internal.explain_arguments(model_name, NULL, ARRAY[model_sensitivity.period_label], 'model_sensitivity');
 	IF n_draws IS NULL OR model_sensitivity.spread IS NULL OR model_sensitivity.seed IS NULL THEN
 		RAISE EXCEPTION 'model_sensitivity draws, spread and seed must not be null' USING ERRCODE = 'null_value_not_allowed';
 	END IF;
@@ -499,13 +494,13 @@ BEGIN
 	END IF;
 	RETURN QUERY
 	WITH t AS MATERIALIZED (
-		SELECT * FROM benchmark_internal.explain_total_inputs(model_name, ARRAY[model_sensitivity.period]) x
+		SELECT * FROM benchmark_internal.explain_total_inputs(model_name, ARRAY[model_sensitivity.period_label]) x
 	)
 	SELECT d.entity, d.placement, d.best, d.p05, d.median, d.p95, d.worst, d.top_draws,
 		   pg_catalog.round(d.top_draws::numeric / NULLIF(n_draws, 0), 4), d.ranked_draws
 	FROM t, benchmark.weighted_placement_draws(coalesce(t.rankings, '{}'), coalesce(t.weights, '{}'), t.missing,
 											   n_draws, model_sensitivity.spread, model_sensitivity.seed, 10) d
-	WHERE (SELECT benchmark_internal.explain_data_check(model_name, NULL, ARRAY[model_sensitivity.period],
+	WHERE (SELECT benchmark_internal.explain_data_check(model_name, NULL, ARRAY[model_sensitivity.period_label],
 				   (SELECT pg_catalog.array_agg(y.period) FROM t y WHERE y.has_data), NULL))
 	ORDER BY d.placement NULLS LAST, d.entity;
 END
@@ -518,23 +513,22 @@ COMMENT ON FUNCTION benchmark.model_sensitivity(text, text, integer, numeric, in
  * The named scenarios: each missing-data policy, and each measure left out,
  * re-ranked by the engine from one run's measure and benefit rankings.
  */
-CREATE FUNCTION benchmark.model_scenarios(model text, period text)
+CREATE FUNCTION benchmark.model_scenarios(model_name text, period_label text)
 RETURNS TABLE (scenario text, kind text, detail text, kommune text, placement integer, scenario_placement integer,
 			   places_gained integer, ranked integer)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	model_name text := model_scenarios.model;
 BEGIN
-	PERFORM benchmark_internal.explain_arguments(model_name, NULL, ARRAY[model_scenarios.period], 'model_scenarios');
+	PERFORM benchmark_internal.explain_arguments(model_name, NULL, ARRAY[model_scenarios.period_label], 'model_scenarios');
 	RETURN QUERY
 	WITH r AS MATERIALIZED (
-		SELECT * FROM benchmark.model_rankings(model_name, ARRAY[model_scenarios.period]) x
+		SELECT * FROM benchmark.model_rankings(model_name, model_scenarios.period_label) x
 	),
 	m AS (SELECT x.*,
 				 /* a period in the baseline term has no goal, so no total under any scenario */
-				 benchmark_internal.period_in_years(model_scenarios.period, x.baseline_from, x.baseline_to) AS inside
+				 benchmark_internal.period_in_years(model_scenarios.period_label, x.baseline_from, x.baseline_to) AS inside
 		  FROM benchmark.model x WHERE x.model = model_name),
 	scenarios AS (
 		SELECT 'nominal'::text AS scenario, 'nominal'::text AS kind, NULL::text AS policy, NULL::text AS measure, 0 AS ord,
@@ -583,7 +577,7 @@ BEGIN
 		   @extschema@.ranked_count(t.ranking)
 	FROM scenarios s JOIN totals t ON t.scenario = s.scenario, @extschema@.unnest(t.ranking) u
 	LEFT JOIN nominal n ON n.entity = u.entity
-	WHERE (SELECT benchmark_internal.explain_data_check(model_name, NULL, ARRAY[model_scenarios.period],
+	WHERE (SELECT benchmark_internal.explain_data_check(model_name, NULL, ARRAY[model_scenarios.period_label],
 				   (SELECT pg_catalog.array_agg(DISTINCT y.period) FROM r y WHERE y.part = 'measure' AND @extschema@.ranked_count(y.ranking) > 0),
 				   NULL))
 	ORDER BY s.ord, u.placement NULLS LAST, u.entity;
@@ -594,7 +588,7 @@ COMMENT ON FUNCTION benchmark.model_scenarios(text, text) IS
 'How robust is the total placement against the model''s choices: per named scenario (nominal; every area with missing-data policy exclude, worst or scale, the total with exclude or scale where allowed; each measure left out of its area) and municipality the nominal and the scenario''s total placement, re-ranked by the engine from one run''s rankings';
 
 /* Rank intervals of every period of a model, for charts: model_sensitivity over all periods found. */
-CREATE FUNCTION benchmark.model_rank_intervals_for(model_name text, draw_count integer, spread numeric, seed integer)
+CREATE FUNCTION benchmark.model_rank_intervals_for(model_name text, draws integer, spread numeric, seed integer)
 RETURNS TABLE (model text, period text, period_start date, kommune text, kommune_code integer, placement integer,
 			   best integer, p05 integer, median integer, p95 integer, worst integer, top10_share numeric,
 			   ranked_draws integer, draws integer, weight_spread numeric, draw_seed integer)
@@ -603,11 +597,11 @@ SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
 	SELECT model_rank_intervals_for.model_name, t.period, benchmark.period_start(t.period), d.entity,
 		   @extschema@.kommune_code(d.entity::@extschema@.kommune), d.placement, d.best, d.p05, d.median, d.p95, d.worst,
-		   pg_catalog.round(d.top_draws::numeric / NULLIF(model_rank_intervals_for.draw_count, 0), 4), d.ranked_draws,
-		   model_rank_intervals_for.draw_count, model_rank_intervals_for.spread, model_rank_intervals_for.seed
+		   pg_catalog.round(d.top_draws::numeric / NULLIF(model_rank_intervals_for.draws, 0), 4), d.ranked_draws,
+		   model_rank_intervals_for.draws, model_rank_intervals_for.spread, model_rank_intervals_for.seed
 	FROM benchmark_internal.explain_total_inputs(model_rank_intervals_for.model_name, NULL) t,
 		 benchmark.weighted_placement_draws(coalesce(t.rankings, '{}'), coalesce(t.weights, '{}'), t.missing,
-											model_rank_intervals_for.draw_count, model_rank_intervals_for.spread,
+											model_rank_intervals_for.draws, model_rank_intervals_for.spread,
 											model_rank_intervals_for.seed, 10) d
 	WHERE t.has_data
 	ORDER BY t.period, d.placement NULLS LAST, d.entity;

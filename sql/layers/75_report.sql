@@ -285,7 +285,7 @@ COMMENT ON FUNCTION benchmark_internal.report_interval_chart(jsonb, integer, tex
  * (checked), else the smallest peer group with the municipality and at least
  * one other member.
  */
-CREATE FUNCTION benchmark_internal.report_peer_group(kommune_name text, peer_group text)
+CREATE FUNCTION benchmark_internal.report_peer_group(kommune_name text, peer_group_name text)
 RETURNS text
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
@@ -293,12 +293,12 @@ AS $$
 DECLARE
 	chosen text;
 BEGIN
-	IF report_peer_group.peer_group IS NOT NULL THEN
-		IF NOT EXISTS (SELECT 1 FROM benchmark.peer_group g WHERE g.peer_group = report_peer_group.peer_group) THEN
-			RAISE EXCEPTION 'peer group "%" does not exist', report_peer_group.peer_group
+	IF report_peer_group.peer_group_name IS NOT NULL THEN
+		IF NOT EXISTS (SELECT 1 FROM benchmark.peer_group g WHERE g.peer_group = report_peer_group.peer_group_name) THEN
+			RAISE EXCEPTION 'peer group "%" does not exist', report_peer_group.peer_group_name
 				USING ERRCODE = 'undefined_object', HINT = 'The peer groups are listed in view benchmark.peer_groups.';
 		END IF;
-		RETURN report_peer_group.peer_group;
+		RETURN report_peer_group.peer_group_name;
 	END IF;
 	SELECT g.peer_group INTO chosen
 	FROM benchmark.peer_groups g
@@ -366,7 +366,7 @@ COMMENT ON FUNCTION benchmark.model_chart_placements(text, text, text) IS
  * of the model, says so in its comment (as the shipped sample's do).
  */
 CREATE FUNCTION benchmark.model_report(model_name text, kommune_name text, period_label text,
-									   peer_group text DEFAULT NULL, synthetic boolean DEFAULT NULL)
+									   peer_group_name text DEFAULT NULL, synthetic boolean DEFAULT NULL)
 RETURNS text
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
@@ -409,7 +409,7 @@ BEGIN
 		RAISE EXCEPTION 'model_report kommune must not be null' USING ERRCODE = 'null_value_not_allowed';
 	END IF;
 	SELECT * INTO md FROM benchmark.model m WHERE m.model = model_report.model_name;
-	group_name := benchmark_internal.report_peer_group(k, model_report.peer_group);
+	group_name := benchmark_internal.report_peer_group(k, model_report.peer_group_name);
 	SELECT g.name_da INTO group_title FROM benchmark.peer_group g WHERE g.peer_group = group_name;
 	is_synthetic := coalesce(model_report.synthetic,
 		EXISTS (SELECT 1 FROM pg_catalog.pg_namespace n

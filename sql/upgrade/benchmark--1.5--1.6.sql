@@ -51,6 +51,30 @@ ALTER FUNCTION benchmark.target_milestone_validate() SET SCHEMA benchmark_intern
 ALTER FUNCTION benchmark.target_source_has_ratio(text) SET SCHEMA benchmark_internal;
 ALTER FUNCTION benchmark.target_validate() SET SCHEMA benchmark_internal;
 
+/*
+ * One name for each argument: model_name, kommune_name, period_label,
+ * target_name, peer_group_name.  CREATE OR REPLACE cannot rename a
+ * function's arguments, so the functions whose arguments are renamed go,
+ * and the layers create them anew.  The runner, target status and rank
+ * intervals have views and functions of the extension built on them (and
+ * perhaps users' views on those views): they are set aside under another
+ * name, which those objects follow until the layers point them at the new
+ * functions, and dropped at the end (sql/upgrade/benchmark--1.5--1.6.end.sql).
+ * model_rankings takes one period as text; several periods go to
+ * model_rankings_for.
+ */
+DROP FUNCTION benchmark.model_changes(text, text, text, text);
+DROP FUNCTION benchmark.model_placement_gaps(text, text);
+DROP FUNCTION benchmark.model_what_it_takes(text, text, text);
+DROP FUNCTION benchmark.model_next_place(text, text, text);
+DROP FUNCTION benchmark.model_sensitivity(text, text, integer, numeric, integer);
+DROP FUNCTION benchmark.model_scenarios(text, text);
+DROP FUNCTION benchmark.peer_averages(text, text, text);
+DROP FUNCTION benchmark.peer_group_copy(text, text);
+ALTER FUNCTION benchmark.model_rankings(text, text[]) RENAME TO model_rankings_1_5;
+ALTER FUNCTION benchmark.target_status_for(text, text) RENAME TO target_status_for_1_5;
+ALTER FUNCTION benchmark.model_rank_intervals_for(text, integer, numeric, integer) RENAME TO model_rank_intervals_for_1_5;
+
 /* The DROP EXTENSION guard also counts terms, mappings, registrations and loaded observations. */
 COMMENT ON FUNCTION benchmark_internal.drop_guard() IS
 'Event trigger function: refuses DROP EXTENSION benchmark without CASCADE while users'' models, targets, peer groups, jobindsats terms, mappings, registered wide tables, measure labels, stored period forms, loaded observations or logged loads exist, and says what and how much';

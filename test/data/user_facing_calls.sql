@@ -10,10 +10,13 @@
 SELECT * FROM public.kommuner();
 
 -- call: unnest(ranking)
-SELECT * FROM public.unnest((SELECT ranking FROM benchmark.model_rankings('sonderborg-2023', '{2022}'::pg_catalog.text[]) LIMIT 1));
+SELECT * FROM public.unnest((SELECT ranking FROM benchmark.model_rankings('sonderborg-2023', '2022') LIMIT 1));
 
--- call: model_rankings(text,text[])
-SELECT * FROM benchmark.model_rankings('sonderborg-2023', '{2022}'::pg_catalog.text[]);
+-- call: model_rankings(text,text)
+SELECT * FROM benchmark.model_rankings('sonderborg-2023', '2022');
+
+-- call: model_rankings_for(text,text[])
+SELECT * FROM benchmark.model_rankings_for('sonderborg-2023', '{2022}'::pg_catalog.text[]);
 
 -- call: model_placements(text)
 SELECT * FROM benchmark.model_placements('sonderborg-2023');

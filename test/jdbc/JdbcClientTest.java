@@ -42,9 +42,10 @@ public class JdbcClientTest {
 
 	static {
 		call("kommuner()", "SELECT * FROM kommuner()");
-		call("unnest(ranking)", "SELECT * FROM unnest((SELECT ranking FROM model_rankings(?, ?::text[]) LIMIT 1))",
-				"sonderborg-2023", "{2022}");
-		call("model_rankings(text,text[])", "SELECT * FROM model_rankings(?, ?::text[])", "sonderborg-2023", "{2022}");
+		call("unnest(ranking)", "SELECT * FROM unnest((SELECT ranking FROM model_rankings(?, ?) LIMIT 1))",
+				"sonderborg-2023", "2022");
+		call("model_rankings(text,text)", "SELECT * FROM model_rankings(?, ?)", "sonderborg-2023", "2022");
+		call("model_rankings_for(text,text[])", "SELECT * FROM model_rankings_for(?, ?::text[])", "sonderborg-2023", "{2022}");
 		call("model_placements(text)", "SELECT * FROM model_placements(?)", "sonderborg-2023");
 		call("model_placements(text,text)", "SELECT * FROM model_placements(?, ?)", "sonderborg-2023", "2022");
 		call("model_placements_for(text,text[])", "SELECT * FROM model_placements_for(?, ?::text[])",
@@ -63,16 +64,12 @@ public class JdbcClientTest {
 		call("jobindsats_json(bytea,text,text[],text,text)", "SELECT * FROM jobindsats_json(convert_to(?, 'UTF8'), ?)", JSON, "Y25I01");
 		call("jobindsats_wide(regclass,text,text[],jsonb)", "SELECT * FROM jobindsats_wide(?::regclass, ?)",
 				"jobindsats.y01a02", "Y01A02");
-		call("jobindsats_wide_cells(regclass,text,text[],jsonb)",
-				"SELECT * FROM jobindsats_wide_cells(?::regclass, ?, NULL, NULL)", "jobindsats.y01a02", "Y01A02");
 		call("jobindsats_load(text,text,text[],boolean)", "SELECT * FROM jobindsats_load(?, ?)", "Y01A02", CSV);
 		call("jobindsats_load(text,bytea,text[],text,boolean)", "SELECT * FROM jobindsats_load(?, convert_to(?, 'UTF8'))",
 				"Y01A02", CSV);
 		call("jobindsats_load(text,jsonb,text[],boolean)", "SELECT * FROM jobindsats_load(?, ?::jsonb)", "Y25I01", JSON);
 		call("jobindsats_load(text,regclass,text[],jsonb,boolean)", "SELECT * FROM jobindsats_load(?, ?::regclass)",
 				"Y01A02", "jobindsats.y01a02");
-		call("jobindsats_load_cells(text,text,anyelement,text[],text,jsonb,boolean)",
-				"SELECT * FROM jobindsats_load_cells('csv', ?, ?::text, NULL, NULL, NULL, true)", "Y01A02", CSV);
 		call("jobindsats_series(text,text,jsonb)", "SELECT * FROM jobindsats_series(?, ?)", "Y01A02", "Antal personer");
 		call("y30r21_beside_model(text,text,text,text)", "SELECT * FROM y30r21_beside_model(?, ?)", "sonderborg-2023", "2022");
 		call("peer_averages(text,text,text)", "SELECT * FROM peer_averages(?, ?)",
@@ -89,16 +86,12 @@ public class JdbcClientTest {
 				"sonderborg-2023", "Sønderborg", "2023");
 		call("model_next_place(text,text,text)", "SELECT * FROM model_next_place(?, ?, ?)",
 				"sonderborg-2023", "Sønderborg", "2023");
-		call("explain_what_if(text,text,text,boolean)", "SELECT * FROM explain_what_if(?, ?, ?, true)",
-				"sonderborg-2023", "Sønderborg", "2023");
 		call("model_sensitivity(text,text,integer,numeric,integer)",
 				"SELECT * FROM model_sensitivity(?, ?, ?::integer, ?::numeric, ?::integer)",
 				"sonderborg-2023", "2023", "100", "0.2", "1");
 		call("model_scenarios(text,text)", "SELECT * FROM model_scenarios(?, ?)", "sonderborg-2023", "2023");
-		call("explain_total_inputs(text,text[])", "SELECT period, missing, has_data FROM explain_total_inputs(?, ?::text[])",
-				"sonderborg-2023", "{2023}");
 		call("weighted_placement_draws(ranking[],numeric[],text,integer,numeric,integer,integer)",
-				"SELECT d.* FROM explain_total_inputs(?, ?::text[]) i, weighted_placement_draws(i.rankings, i.weights, i.missing, 100, 0.2, 1, 10) d",
+				"SELECT d.* FROM benchmark_internal.explain_total_inputs(?, ?::text[]) i, weighted_placement_draws(i.rankings, i.weights, i.missing, 100, 0.2, 1, 10) d",
 				"sonderborg-2023", "{2023}");
 		call("model_rank_intervals_for(text,integer,numeric,integer)",
 				"SELECT * FROM model_rank_intervals_for(?, ?::integer, ?::numeric, ?::integer)", "sonderborg-2023", "100", "0.2", "1");
@@ -111,14 +104,9 @@ public class JdbcClientTest {
 		call("model_missing_data(text,text)", "SELECT * FROM model_missing_data(?, ?)", "sonderborg-2023", "2022");
 		call("jobindsats_table_cells(text,text[])", "SELECT * FROM jobindsats_table_cells(?, ?::text[])", "PTVA02", "{Antal personer}");
 		call("jobindsats_table_breakdowns(text,text)", "SELECT * FROM jobindsats_table_breakdowns(?, ?)", "PTVA02", "Antal personer");
-		call("jobindsats_store_breakdowns(text,text)", "SELECT * FROM jobindsats_store_breakdowns(?, ?)", "PTVA02", "Antal personer");
-		call("jobindsats_term_of(text,text)", "SELECT * FROM jobindsats_term_of(?, ?)", "befolkning_16_66", "year");
 		call("jobindsats_term_derive(text,text,boolean)", "SELECT * FROM jobindsats_term_derive(?, ?, true)", "befolkning_16_66", "year");
-		call("jobindsats_named_values(jsonb)", "SELECT * FROM jobindsats_named_values(?::jsonb)",
-				"{\"Ydelsesgrupper\": [\"A-dagpenge\", \"Jobparate kontanthjælpsmodtagere\"], \"Køn\": \"Kvinder\"}");
 		call("jobindsats_label_match(text,text[])", "SELECT * FROM jobindsats_label_match(?, ?::text[])",
 				"antal personer", "{Antal personer,Antal fuldtidspersoner}");
-		call("jobindsats_registration(text)", "SELECT * FROM jobindsats_registration(?)", "Y01A02");
 		call("access_statements(regrole,text,text)", "SELECT * FROM access_statements(?::regrole, ?, ?)",
 				"access_probe", "reading", "GRANT");
 		call("grant_access(regrole,text)", "SELECT * FROM grant_access(?::regrole, ?)", "access_probe", "reading");
@@ -140,7 +128,8 @@ public class JdbcClientTest {
 	 */
 	static final Set<String> EXTENSION_TYPED = Set.of(
 			// its purpose is to hand over ranking values, for placement(), -> and unnest()
-			"model_rankings(text,text[]).ranking",
+			"model_rankings(text,text).ranking",
+			"model_rankings_for(text,text[]).ranking",
 			// the type itself, listed with its plain code and name columns next to it
 			"kommuner().kommune",
 			// the readers' municipality, typed so that it joins and filters as the type does
@@ -151,7 +140,6 @@ public class JdbcClientTest {
 			"jobindsats_json(text,text,text[],text).kommune",
 			"jobindsats_json(bytea,text,text[],text,text).kommune",
 			"jobindsats_wide(regclass,text,text[],jsonb).kommune",
-			"jobindsats_wide_cells(regclass,text,text[],jsonb).kommune",
 			// the readers' dimensions (label -> value as written), one jsonb object per cell;
 			// getString() reads it as JSON text
 			"jobindsats_csv(text,text,text[],text).dimensions",
@@ -160,21 +148,14 @@ public class JdbcClientTest {
 			"jobindsats_json(text,text,text[],text).dimensions",
 			"jobindsats_json(bytea,text,text[],text,text).dimensions",
 			"jobindsats_wide(regclass,text,text[],jsonb).dimensions",
-			"jobindsats_wide_cells(regclass,text,text[],jsonb).dimensions",
 			"jobindsats_table_cells(text,text[]).dimensions",
 			"jobindsats_table_breakdowns(text,text).jobindsats_table_breakdowns",
-			"jobindsats_store_breakdowns(text,text).jobindsats_store_breakdowns",
 			// a load's report: the municipalities per period ({"2022QMAT04": 98}), for a loading
 			// script to read as JSON; getString() reads it as JSON text
 			"jobindsats_load(text,text,text[],boolean).municipalities",
 			"jobindsats_load(text,bytea,text[],text,boolean).municipalities",
 			"jobindsats_load(text,jsonb,text[],boolean).municipalities",
-			"jobindsats_load(text,regclass,text[],jsonb,boolean).municipalities",
-			"jobindsats_load_cells(text,text,anyelement,text[],text,jsonb,boolean).municipalities",
-			// a row of the catalog table jobindsats_term, whose dimensions column is jsonb
-			"jobindsats_term_of(text,text).dimensions",
-			// a row of the catalog table jobindsats_source, whose labels column is jsonb
-			"jobindsats_registration(text).labels");
+			"jobindsats_load(text,regclass,text[],jsonb,boolean).municipalities");
 
 	/**
 	 * The calls a role with reading access only may not make: loading (for roles granted
@@ -187,8 +168,7 @@ public class JdbcClientTest {
 			"jobindsats_json(jsonb,text,text[],text)", "jobindsats_json(text,text,text[],text)",
 			"jobindsats_json(bytea,text,text[],text,text)",
 			"jobindsats_load(text,text,text[],boolean)", "jobindsats_load(text,bytea,text[],text,boolean)",
-			"jobindsats_load(text,jsonb,text[],boolean)", "jobindsats_load(text,regclass,text[],jsonb,boolean)",
-			"jobindsats_load_cells(text,text,anyelement,text[],text,jsonb,boolean)");
+			"jobindsats_load(text,jsonb,text[],boolean)", "jobindsats_load(text,regclass,text[],jsonb,boolean)");
 
 	/** True when the test runs as a role with reading access only (second argument "reader"). */
 	static boolean reader = false;
@@ -196,7 +176,7 @@ public class JdbcClientTest {
 	/** Views that are empty in a healthy database. */
 	static final Set<String> EMPTY_OK = Set.of("catalog_orphans");
 
-	/** User-facing: members of the extension that are views, or functions returning rows. */
+	/** User-facing: members of the extension that are views, or functions returning rows, but the internal ones. */
 	static final String USER_FACING = """
 			SELECT c.oid::regclass::text
 			FROM pg_depend d JOIN pg_class c ON c.oid = d.objid
@@ -210,7 +190,7 @@ public class JdbcClientTest {
 			WHERE d.classid = 'pg_proc'::regclass AND d.deptype = 'e'
 			  AND d.refclassid = 'pg_extension'::regclass
 			  AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'benchmark')
-			  AND p.prokind = 'f'
+			  AND p.prokind = 'f' AND p.pronamespace <> 'benchmark_internal'::regnamespace
 			  AND (p.proretset OR t.typtype = 'c' OR p.prorettype = 'record'::regtype)
 			  AND p.prorettype NOT IN ('trigger'::regtype, 'internal'::regtype)
 			  AND NOT 'internal'::regtype = ANY (p.proargtypes)

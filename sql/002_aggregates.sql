@@ -120,8 +120,8 @@ FROM (VALUES (1, 'a', 2, 1), (2, 'b', 1, 1), (3, 'a', 1, 3), (4, 'b', 3, 3)) t(o
 ORDER BY ord;
 
 -- state functions cannot be called outside an aggregate
-SELECT rank_values_transfn(NULL::internal, 'a', 1, true);
-SELECT placement_sum_transfn(NULL::internal, 'a', 1);
-SELECT weighted_placement_transfn(NULL::internal, 'a', 1, 1::numeric);
-SELECT rank_values_final(NULL::internal);
-SELECT placement_sum_final(NULL::internal);
+SELECT benchmark_internal.rank_values_transfn(NULL::internal, 'a', 1, true);
+SELECT benchmark_internal.placement_sum_transfn(NULL::internal, 'a', 1);
+SELECT benchmark_internal.weighted_placement_transfn(NULL::internal, 'a', 1, 1::numeric);
+SELECT benchmark_internal.rank_values_final(NULL::internal);
+SELECT benchmark_internal.placement_sum_final(NULL::internal);

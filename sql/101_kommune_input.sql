@@ -38,7 +38,7 @@ FROM (VALUES ('Soenderborg Kommune'), ('Bornholms Regionskommune'), ('Hele lande
 
 -- binary send is the code as int2; receive checks it names a municipality and
 -- that the field is exactly two bytes
-SELECT kommune_send('Sønderborg') AS soenderborg, kommune_send('København') AS koebenhavn;
+SELECT benchmark_internal.kommune_send('Sønderborg') AS soenderborg, benchmark_internal.kommune_send('København') AS koebenhavn;
 CREATE TEMP TABLE kommune_bin (k kommune);
 \set binfile '/tmp/benchmark_regress_kommune_recv.bin'
 COPY (SELECT 'Sønderborg'::kommune) TO :'binfile' WITH (FORMAT binary);

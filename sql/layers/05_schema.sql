@@ -5,9 +5,10 @@
  * qualification.  Everything else (periods, the model and target catalogs,
  * the runner and its reports) lives in schema benchmark, so that its generic
  * names (model, target, score ...) never meet a user's objects.  What users
- * never call (trigger functions, the inner steps of the runner, the loader
+ * never call (the support functions of the engine's types, operators and
+ * aggregates, trigger functions, the inner steps of the runner, the loader
  * and the reports) lives in schema benchmark_internal, so that schema
- * benchmark lists what users call.
+ * benchmark and the engine's schema list what users call.
  *
  * The script runs with search_path pinned to pg_catalog: every name it binds
  * (in constraints, defaults, views and SQL function bodies) is either
@@ -55,6 +56,6 @@ GRANT USAGE ON SCHEMA benchmark TO PUBLIC;
 CREATE SCHEMA benchmark_internal;
 
 COMMENT ON SCHEMA benchmark_internal IS
-'The benchmark extension''s internal functions: trigger functions and the inner steps of the runner, the loader, the explaining reports and the report; called by the functions of schema benchmark, not by users';
+'The benchmark extension''s internal functions: the support functions of its types, operators and aggregates, trigger functions and the inner steps of the runner, the loader, the explaining reports and the report; not called by users';
 
 GRANT USAGE ON SCHEMA benchmark_internal TO PUBLIC;

@@ -6,31 +6,31 @@
 
 CREATE TYPE @extschema@.ranking;
 
-CREATE FUNCTION @extschema@.ranking_in(cstring)
+CREATE FUNCTION benchmark_internal.ranking_in(cstring)
 RETURNS @extschema@.ranking
 AS 'MODULE_PATHNAME', 'ranking_in'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.ranking_out(@extschema@.ranking)
+CREATE FUNCTION benchmark_internal.ranking_out(@extschema@.ranking)
 RETURNS cstring
 AS 'MODULE_PATHNAME', 'ranking_out'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.ranking_recv(internal)
+CREATE FUNCTION benchmark_internal.ranking_recv(internal)
 RETURNS @extschema@.ranking
 AS 'MODULE_PATHNAME', 'ranking_recv'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.ranking_send(@extschema@.ranking)
+CREATE FUNCTION benchmark_internal.ranking_send(@extschema@.ranking)
 RETURNS bytea
 AS 'MODULE_PATHNAME', 'ranking_send'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE TYPE @extschema@.ranking (
-	INPUT = @extschema@.ranking_in,
-	OUTPUT = @extschema@.ranking_out,
-	RECEIVE = @extschema@.ranking_recv,
-	SEND = @extschema@.ranking_send,
+	INPUT = benchmark_internal.ranking_in,
+	OUTPUT = benchmark_internal.ranking_out,
+	RECEIVE = benchmark_internal.ranking_recv,
+	SEND = benchmark_internal.ranking_send,
 	INTERNALLENGTH = VARIABLE,
 	ALIGNMENT = int4,
 	STORAGE = external
@@ -39,12 +39,12 @@ CREATE TYPE @extschema@.ranking (
 COMMENT ON TYPE @extschema@.ranking IS
 'The result of a ranking: each entity with its score and competition placement (1 = best, ties share the lowest placement), and the entities that were left out';
 
-CREATE FUNCTION @extschema@.ranking_eq(@extschema@.ranking, @extschema@.ranking)
+CREATE FUNCTION benchmark_internal.ranking_eq(@extschema@.ranking, @extschema@.ranking)
 RETURNS boolean
 AS 'MODULE_PATHNAME', 'ranking_eq'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.ranking_ne(@extschema@.ranking, @extschema@.ranking)
+CREATE FUNCTION benchmark_internal.ranking_ne(@extschema@.ranking, @extschema@.ranking)
 RETURNS boolean
 AS 'MODULE_PATHNAME', 'ranking_ne'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -52,7 +52,7 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE OPERATOR @extschema@.= (
 	LEFTARG = @extschema@.ranking,
 	RIGHTARG = @extschema@.ranking,
-	FUNCTION = @extschema@.ranking_eq,
+	FUNCTION = benchmark_internal.ranking_eq,
 	COMMUTATOR = OPERATOR(@extschema@.=),
 	NEGATOR = OPERATOR(@extschema@.<>),
 	RESTRICT = eqsel,
@@ -62,16 +62,16 @@ CREATE OPERATOR @extschema@.= (
 CREATE OPERATOR @extschema@.<> (
 	LEFTARG = @extschema@.ranking,
 	RIGHTARG = @extschema@.ranking,
-	FUNCTION = @extschema@.ranking_ne,
+	FUNCTION = benchmark_internal.ranking_ne,
 	COMMUTATOR = OPERATOR(@extschema@.<>),
 	NEGATOR = OPERATOR(@extschema@.=),
 	RESTRICT = neqsel,
 	JOIN = neqjoinsel
 );
 
-COMMENT ON FUNCTION @extschema@.ranking_eq(@extschema@.ranking, @extschema@.ranking) IS
+COMMENT ON FUNCTION benchmark_internal.ranking_eq(@extschema@.ranking, @extschema@.ranking) IS
 'True when two rankings hold the same entities with the same scores and placements';
-COMMENT ON FUNCTION @extschema@.ranking_ne(@extschema@.ranking, @extschema@.ranking) IS
+COMMENT ON FUNCTION benchmark_internal.ranking_ne(@extschema@.ranking, @extschema@.ranking) IS
 'True when two rankings differ in an entity, a score or a placement';
 COMMENT ON OPERATOR @extschema@.=(@extschema@.ranking, @extschema@.ranking) IS
 'Same entities, scores and placements';
@@ -136,39 +136,39 @@ COMMENT ON FUNCTION @extschema@.entity_count(@extschema@.ranking) IS
  * rank_values: competition ranking of one measure
  */
 
-CREATE FUNCTION @extschema@.rank_values_transfn(internal, text, double precision, boolean)
+CREATE FUNCTION benchmark_internal.rank_values_transfn(internal, text, double precision, boolean)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'rank_values_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.rank_values_combine(internal, internal)
+CREATE FUNCTION benchmark_internal.rank_values_combine(internal, internal)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'rank_values_combine'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.rank_values_serialize(internal)
+CREATE FUNCTION benchmark_internal.rank_values_serialize(internal)
 RETURNS bytea
 AS 'MODULE_PATHNAME', 'rank_values_serialize'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.rank_values_deserialize(bytea, internal)
+CREATE FUNCTION benchmark_internal.rank_values_deserialize(bytea, internal)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'rank_values_deserialize'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.rank_values_final(internal)
+CREATE FUNCTION benchmark_internal.rank_values_final(internal)
 RETURNS @extschema@.ranking
 AS 'MODULE_PATHNAME', 'rank_values_final'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 CREATE AGGREGATE @extschema@.rank_values(entity text, value double precision, higher_is_better boolean) (
-	SFUNC = @extschema@.rank_values_transfn,
+	SFUNC = benchmark_internal.rank_values_transfn,
 	STYPE = internal,
-	FINALFUNC = @extschema@.rank_values_final,
+	FINALFUNC = benchmark_internal.rank_values_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.rank_values_combine,
-	SERIALFUNC = @extschema@.rank_values_serialize,
-	DESERIALFUNC = @extschema@.rank_values_deserialize,
+	COMBINEFUNC = benchmark_internal.rank_values_combine,
+	SERIALFUNC = benchmark_internal.rank_values_serialize,
+	DESERIALFUNC = benchmark_internal.rank_values_deserialize,
 	PARALLEL = SAFE
 );
 
@@ -180,149 +180,149 @@ COMMENT ON AGGREGATE @extschema@.rank_values(text, double precision, boolean) IS
  * exact sum of its placements (weighted or not) and how many it has.
  */
 
-CREATE FUNCTION @extschema@.placement_sum_transfn(internal, text, integer)
+CREATE FUNCTION benchmark_internal.placement_sum_transfn(internal, text, integer)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'placement_sum_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.placement_sum_transfn(internal, text, numeric)
+CREATE FUNCTION benchmark_internal.placement_sum_transfn(internal, text, numeric)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'placement_sum_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.placement_sum_transfn(internal, text, integer, text)
+CREATE FUNCTION benchmark_internal.placement_sum_transfn(internal, text, integer, text)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'placement_sum_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.placement_sum_transfn(internal, text, numeric, text)
+CREATE FUNCTION benchmark_internal.placement_sum_transfn(internal, text, numeric, text)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'placement_sum_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.placement_sum_transfn(internal, @extschema@.ranking)
+CREATE FUNCTION benchmark_internal.placement_sum_transfn(internal, @extschema@.ranking)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'placement_sum_ranking_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.placement_sum_transfn(internal, @extschema@.ranking, text)
+CREATE FUNCTION benchmark_internal.placement_sum_transfn(internal, @extschema@.ranking, text)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'placement_sum_ranking_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.weighted_placement_transfn(internal, text, integer, numeric)
+CREATE FUNCTION benchmark_internal.weighted_placement_transfn(internal, text, integer, numeric)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'weighted_placement_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.weighted_placement_transfn(internal, text, numeric, numeric)
+CREATE FUNCTION benchmark_internal.weighted_placement_transfn(internal, text, numeric, numeric)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'weighted_placement_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.weighted_placement_transfn(internal, text, integer, numeric, text)
+CREATE FUNCTION benchmark_internal.weighted_placement_transfn(internal, text, integer, numeric, text)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'weighted_placement_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.weighted_placement_transfn(internal, text, numeric, numeric, text)
+CREATE FUNCTION benchmark_internal.weighted_placement_transfn(internal, text, numeric, numeric, text)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'weighted_placement_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.weighted_placement_transfn(internal, @extschema@.ranking, numeric)
+CREATE FUNCTION benchmark_internal.weighted_placement_transfn(internal, @extschema@.ranking, numeric)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'weighted_placement_ranking_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.weighted_placement_transfn(internal, @extschema@.ranking, numeric, text)
+CREATE FUNCTION benchmark_internal.weighted_placement_transfn(internal, @extschema@.ranking, numeric, text)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'weighted_placement_ranking_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.placement_sum_combine(internal, internal)
+CREATE FUNCTION benchmark_internal.placement_sum_combine(internal, internal)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'placement_sum_combine'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.placement_sum_serialize(internal)
+CREATE FUNCTION benchmark_internal.placement_sum_serialize(internal)
 RETURNS bytea
 AS 'MODULE_PATHNAME', 'placement_sum_serialize'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.placement_sum_deserialize(bytea, internal)
+CREATE FUNCTION benchmark_internal.placement_sum_deserialize(bytea, internal)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'placement_sum_deserialize'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.placement_sum_final(internal)
+CREATE FUNCTION benchmark_internal.placement_sum_final(internal)
 RETURNS @extschema@.ranking
 AS 'MODULE_PATHNAME', 'placement_sum_final'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 CREATE AGGREGATE @extschema@.rank_sum_rerank(entity text, rank integer) (
-	SFUNC = @extschema@.placement_sum_transfn,
+	SFUNC = benchmark_internal.placement_sum_transfn,
 	STYPE = internal,
-	FINALFUNC = @extschema@.placement_sum_final,
+	FINALFUNC = benchmark_internal.placement_sum_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.placement_sum_combine,
-	SERIALFUNC = @extschema@.placement_sum_serialize,
-	DESERIALFUNC = @extschema@.placement_sum_deserialize,
+	COMBINEFUNC = benchmark_internal.placement_sum_combine,
+	SERIALFUNC = benchmark_internal.placement_sum_serialize,
+	DESERIALFUNC = benchmark_internal.placement_sum_deserialize,
 	PARALLEL = SAFE
 );
 
 CREATE AGGREGATE @extschema@.rank_sum_rerank(entity text, rank numeric) (
-	SFUNC = @extschema@.placement_sum_transfn,
+	SFUNC = benchmark_internal.placement_sum_transfn,
 	STYPE = internal,
-	FINALFUNC = @extschema@.placement_sum_final,
+	FINALFUNC = benchmark_internal.placement_sum_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.placement_sum_combine,
-	SERIALFUNC = @extschema@.placement_sum_serialize,
-	DESERIALFUNC = @extschema@.placement_sum_deserialize,
+	COMBINEFUNC = benchmark_internal.placement_sum_combine,
+	SERIALFUNC = benchmark_internal.placement_sum_serialize,
+	DESERIALFUNC = benchmark_internal.placement_sum_deserialize,
 	PARALLEL = SAFE
 );
 
 CREATE AGGREGATE @extschema@.rank_sum_rerank(entity text, rank integer, missing text) (
-	SFUNC = @extschema@.placement_sum_transfn,
+	SFUNC = benchmark_internal.placement_sum_transfn,
 	STYPE = internal,
-	FINALFUNC = @extschema@.placement_sum_final,
+	FINALFUNC = benchmark_internal.placement_sum_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.placement_sum_combine,
-	SERIALFUNC = @extschema@.placement_sum_serialize,
-	DESERIALFUNC = @extschema@.placement_sum_deserialize,
+	COMBINEFUNC = benchmark_internal.placement_sum_combine,
+	SERIALFUNC = benchmark_internal.placement_sum_serialize,
+	DESERIALFUNC = benchmark_internal.placement_sum_deserialize,
 	PARALLEL = SAFE
 );
 
 CREATE AGGREGATE @extschema@.rank_sum_rerank(entity text, rank numeric, missing text) (
-	SFUNC = @extschema@.placement_sum_transfn,
+	SFUNC = benchmark_internal.placement_sum_transfn,
 	STYPE = internal,
-	FINALFUNC = @extschema@.placement_sum_final,
+	FINALFUNC = benchmark_internal.placement_sum_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.placement_sum_combine,
-	SERIALFUNC = @extschema@.placement_sum_serialize,
-	DESERIALFUNC = @extschema@.placement_sum_deserialize,
+	COMBINEFUNC = benchmark_internal.placement_sum_combine,
+	SERIALFUNC = benchmark_internal.placement_sum_serialize,
+	DESERIALFUNC = benchmark_internal.placement_sum_deserialize,
 	PARALLEL = SAFE
 );
 
 CREATE AGGREGATE @extschema@.rank_sum_rerank(ranking @extschema@.ranking) (
-	SFUNC = @extschema@.placement_sum_transfn,
+	SFUNC = benchmark_internal.placement_sum_transfn,
 	STYPE = internal,
-	FINALFUNC = @extschema@.placement_sum_final,
+	FINALFUNC = benchmark_internal.placement_sum_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.placement_sum_combine,
-	SERIALFUNC = @extschema@.placement_sum_serialize,
-	DESERIALFUNC = @extschema@.placement_sum_deserialize,
+	COMBINEFUNC = benchmark_internal.placement_sum_combine,
+	SERIALFUNC = benchmark_internal.placement_sum_serialize,
+	DESERIALFUNC = benchmark_internal.placement_sum_deserialize,
 	PARALLEL = SAFE
 );
 
 CREATE AGGREGATE @extschema@.rank_sum_rerank(ranking @extschema@.ranking, missing text) (
-	SFUNC = @extschema@.placement_sum_transfn,
+	SFUNC = benchmark_internal.placement_sum_transfn,
 	STYPE = internal,
-	FINALFUNC = @extschema@.placement_sum_final,
+	FINALFUNC = benchmark_internal.placement_sum_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.placement_sum_combine,
-	SERIALFUNC = @extschema@.placement_sum_serialize,
-	DESERIALFUNC = @extschema@.placement_sum_deserialize,
+	COMBINEFUNC = benchmark_internal.placement_sum_combine,
+	SERIALFUNC = benchmark_internal.placement_sum_serialize,
+	DESERIALFUNC = benchmark_internal.placement_sum_deserialize,
 	PARALLEL = SAFE
 );
 
@@ -340,68 +340,68 @@ COMMENT ON AGGREGATE @extschema@.rank_sum_rerank(@extschema@.ranking, text) IS
 'Sums each entity''s placements over several rankings and ranks the sums; a missing placement is handled by the policy: exclude, worst or scale';
 
 CREATE AGGREGATE @extschema@.weighted_placement(entity text, placement integer, weight numeric) (
-	SFUNC = @extschema@.weighted_placement_transfn,
+	SFUNC = benchmark_internal.weighted_placement_transfn,
 	STYPE = internal,
-	FINALFUNC = @extschema@.placement_sum_final,
+	FINALFUNC = benchmark_internal.placement_sum_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.placement_sum_combine,
-	SERIALFUNC = @extschema@.placement_sum_serialize,
-	DESERIALFUNC = @extschema@.placement_sum_deserialize,
+	COMBINEFUNC = benchmark_internal.placement_sum_combine,
+	SERIALFUNC = benchmark_internal.placement_sum_serialize,
+	DESERIALFUNC = benchmark_internal.placement_sum_deserialize,
 	PARALLEL = SAFE
 );
 
 CREATE AGGREGATE @extschema@.weighted_placement(entity text, placement numeric, weight numeric) (
-	SFUNC = @extschema@.weighted_placement_transfn,
+	SFUNC = benchmark_internal.weighted_placement_transfn,
 	STYPE = internal,
-	FINALFUNC = @extschema@.placement_sum_final,
+	FINALFUNC = benchmark_internal.placement_sum_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.placement_sum_combine,
-	SERIALFUNC = @extschema@.placement_sum_serialize,
-	DESERIALFUNC = @extschema@.placement_sum_deserialize,
+	COMBINEFUNC = benchmark_internal.placement_sum_combine,
+	SERIALFUNC = benchmark_internal.placement_sum_serialize,
+	DESERIALFUNC = benchmark_internal.placement_sum_deserialize,
 	PARALLEL = SAFE
 );
 
 CREATE AGGREGATE @extschema@.weighted_placement(entity text, placement integer, weight numeric, missing text) (
-	SFUNC = @extschema@.weighted_placement_transfn,
+	SFUNC = benchmark_internal.weighted_placement_transfn,
 	STYPE = internal,
-	FINALFUNC = @extschema@.placement_sum_final,
+	FINALFUNC = benchmark_internal.placement_sum_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.placement_sum_combine,
-	SERIALFUNC = @extschema@.placement_sum_serialize,
-	DESERIALFUNC = @extschema@.placement_sum_deserialize,
+	COMBINEFUNC = benchmark_internal.placement_sum_combine,
+	SERIALFUNC = benchmark_internal.placement_sum_serialize,
+	DESERIALFUNC = benchmark_internal.placement_sum_deserialize,
 	PARALLEL = SAFE
 );
 
 CREATE AGGREGATE @extschema@.weighted_placement(entity text, placement numeric, weight numeric, missing text) (
-	SFUNC = @extschema@.weighted_placement_transfn,
+	SFUNC = benchmark_internal.weighted_placement_transfn,
 	STYPE = internal,
-	FINALFUNC = @extschema@.placement_sum_final,
+	FINALFUNC = benchmark_internal.placement_sum_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.placement_sum_combine,
-	SERIALFUNC = @extschema@.placement_sum_serialize,
-	DESERIALFUNC = @extschema@.placement_sum_deserialize,
+	COMBINEFUNC = benchmark_internal.placement_sum_combine,
+	SERIALFUNC = benchmark_internal.placement_sum_serialize,
+	DESERIALFUNC = benchmark_internal.placement_sum_deserialize,
 	PARALLEL = SAFE
 );
 
 CREATE AGGREGATE @extschema@.weighted_placement(ranking @extschema@.ranking, weight numeric) (
-	SFUNC = @extschema@.weighted_placement_transfn,
+	SFUNC = benchmark_internal.weighted_placement_transfn,
 	STYPE = internal,
-	FINALFUNC = @extschema@.placement_sum_final,
+	FINALFUNC = benchmark_internal.placement_sum_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.placement_sum_combine,
-	SERIALFUNC = @extschema@.placement_sum_serialize,
-	DESERIALFUNC = @extschema@.placement_sum_deserialize,
+	COMBINEFUNC = benchmark_internal.placement_sum_combine,
+	SERIALFUNC = benchmark_internal.placement_sum_serialize,
+	DESERIALFUNC = benchmark_internal.placement_sum_deserialize,
 	PARALLEL = SAFE
 );
 
 CREATE AGGREGATE @extschema@.weighted_placement(ranking @extschema@.ranking, weight numeric, missing text) (
-	SFUNC = @extschema@.weighted_placement_transfn,
+	SFUNC = benchmark_internal.weighted_placement_transfn,
 	STYPE = internal,
-	FINALFUNC = @extschema@.placement_sum_final,
+	FINALFUNC = benchmark_internal.placement_sum_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.placement_sum_combine,
-	SERIALFUNC = @extschema@.placement_sum_serialize,
-	DESERIALFUNC = @extschema@.placement_sum_deserialize,
+	COMBINEFUNC = benchmark_internal.placement_sum_combine,
+	SERIALFUNC = benchmark_internal.placement_sum_serialize,
+	DESERIALFUNC = benchmark_internal.placement_sum_deserialize,
 	PARALLEL = SAFE
 );
 

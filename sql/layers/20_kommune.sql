@@ -7,31 +7,31 @@
 
 CREATE TYPE @extschema@.kommune;
 
-CREATE FUNCTION @extschema@.kommune_in(cstring)
+CREATE FUNCTION benchmark_internal.kommune_in(cstring)
 RETURNS @extschema@.kommune
 AS 'MODULE_PATHNAME', 'kommune_in'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.kommune_out(@extschema@.kommune)
+CREATE FUNCTION benchmark_internal.kommune_out(@extschema@.kommune)
 RETURNS cstring
 AS 'MODULE_PATHNAME', 'kommune_out'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.kommune_recv(internal)
+CREATE FUNCTION benchmark_internal.kommune_recv(internal)
 RETURNS @extschema@.kommune
 AS 'MODULE_PATHNAME', 'kommune_recv'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.kommune_send(@extschema@.kommune)
+CREATE FUNCTION benchmark_internal.kommune_send(@extschema@.kommune)
 RETURNS bytea
 AS 'MODULE_PATHNAME', 'kommune_send'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 CREATE TYPE @extschema@.kommune (
-	INPUT = @extschema@.kommune_in,
-	OUTPUT = @extschema@.kommune_out,
-	RECEIVE = @extschema@.kommune_recv,
-	SEND = @extschema@.kommune_send,
+	INPUT = benchmark_internal.kommune_in,
+	OUTPUT = benchmark_internal.kommune_out,
+	RECEIVE = benchmark_internal.kommune_recv,
+	SEND = benchmark_internal.kommune_send,
 	INTERNALLENGTH = 2,
 	PASSEDBYVALUE,
 	ALIGNMENT = int2,
@@ -45,47 +45,47 @@ COMMENT ON TYPE @extschema@.kommune IS
  * Comparison, ordering by code, hashing
  */
 
-CREATE FUNCTION @extschema@.kommune_eq(@extschema@.kommune, @extschema@.kommune)
+CREATE FUNCTION benchmark_internal.kommune_eq(@extschema@.kommune, @extschema@.kommune)
 RETURNS boolean
 AS 'MODULE_PATHNAME', 'kommune_eq'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.kommune_ne(@extschema@.kommune, @extschema@.kommune)
+CREATE FUNCTION benchmark_internal.kommune_ne(@extschema@.kommune, @extschema@.kommune)
 RETURNS boolean
 AS 'MODULE_PATHNAME', 'kommune_ne'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.kommune_lt(@extschema@.kommune, @extschema@.kommune)
+CREATE FUNCTION benchmark_internal.kommune_lt(@extschema@.kommune, @extschema@.kommune)
 RETURNS boolean
 AS 'MODULE_PATHNAME', 'kommune_lt'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.kommune_le(@extschema@.kommune, @extschema@.kommune)
+CREATE FUNCTION benchmark_internal.kommune_le(@extschema@.kommune, @extschema@.kommune)
 RETURNS boolean
 AS 'MODULE_PATHNAME', 'kommune_le'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.kommune_gt(@extschema@.kommune, @extschema@.kommune)
+CREATE FUNCTION benchmark_internal.kommune_gt(@extschema@.kommune, @extschema@.kommune)
 RETURNS boolean
 AS 'MODULE_PATHNAME', 'kommune_gt'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.kommune_ge(@extschema@.kommune, @extschema@.kommune)
+CREATE FUNCTION benchmark_internal.kommune_ge(@extschema@.kommune, @extschema@.kommune)
 RETURNS boolean
 AS 'MODULE_PATHNAME', 'kommune_ge'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.kommune_cmp(@extschema@.kommune, @extschema@.kommune)
+CREATE FUNCTION benchmark_internal.kommune_cmp(@extschema@.kommune, @extschema@.kommune)
 RETURNS integer
 AS 'MODULE_PATHNAME', 'kommune_cmp'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.kommune_hash(@extschema@.kommune)
+CREATE FUNCTION benchmark_internal.kommune_hash(@extschema@.kommune)
 RETURNS integer
 AS 'MODULE_PATHNAME', 'kommune_hash'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.kommune_hash_extended(@extschema@.kommune, bigint)
+CREATE FUNCTION benchmark_internal.kommune_hash_extended(@extschema@.kommune, bigint)
 RETURNS bigint
 AS 'MODULE_PATHNAME', 'kommune_hash_extended'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
@@ -93,7 +93,7 @@ LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE OPERATOR @extschema@.= (
 	LEFTARG = @extschema@.kommune,
 	RIGHTARG = @extschema@.kommune,
-	FUNCTION = @extschema@.kommune_eq,
+	FUNCTION = benchmark_internal.kommune_eq,
 	COMMUTATOR = OPERATOR(@extschema@.=),
 	NEGATOR = OPERATOR(@extschema@.<>),
 	RESTRICT = eqsel,
@@ -105,7 +105,7 @@ CREATE OPERATOR @extschema@.= (
 CREATE OPERATOR @extschema@.<> (
 	LEFTARG = @extschema@.kommune,
 	RIGHTARG = @extschema@.kommune,
-	FUNCTION = @extschema@.kommune_ne,
+	FUNCTION = benchmark_internal.kommune_ne,
 	COMMUTATOR = OPERATOR(@extschema@.<>),
 	NEGATOR = OPERATOR(@extschema@.=),
 	RESTRICT = neqsel,
@@ -115,7 +115,7 @@ CREATE OPERATOR @extschema@.<> (
 CREATE OPERATOR @extschema@.< (
 	LEFTARG = @extschema@.kommune,
 	RIGHTARG = @extschema@.kommune,
-	FUNCTION = @extschema@.kommune_lt,
+	FUNCTION = benchmark_internal.kommune_lt,
 	COMMUTATOR = OPERATOR(@extschema@.>),
 	NEGATOR = OPERATOR(@extschema@.>=),
 	RESTRICT = scalarltsel,
@@ -125,7 +125,7 @@ CREATE OPERATOR @extschema@.< (
 CREATE OPERATOR @extschema@.<= (
 	LEFTARG = @extschema@.kommune,
 	RIGHTARG = @extschema@.kommune,
-	FUNCTION = @extschema@.kommune_le,
+	FUNCTION = benchmark_internal.kommune_le,
 	COMMUTATOR = OPERATOR(@extschema@.>=),
 	NEGATOR = OPERATOR(@extschema@.>),
 	RESTRICT = scalarlesel,
@@ -135,7 +135,7 @@ CREATE OPERATOR @extschema@.<= (
 CREATE OPERATOR @extschema@.> (
 	LEFTARG = @extschema@.kommune,
 	RIGHTARG = @extschema@.kommune,
-	FUNCTION = @extschema@.kommune_gt,
+	FUNCTION = benchmark_internal.kommune_gt,
 	COMMUTATOR = OPERATOR(@extschema@.<),
 	NEGATOR = OPERATOR(@extschema@.<=),
 	RESTRICT = scalargtsel,
@@ -145,7 +145,7 @@ CREATE OPERATOR @extschema@.> (
 CREATE OPERATOR @extschema@.>= (
 	LEFTARG = @extschema@.kommune,
 	RIGHTARG = @extschema@.kommune,
-	FUNCTION = @extschema@.kommune_ge,
+	FUNCTION = benchmark_internal.kommune_ge,
 	COMMUTATOR = OPERATOR(@extschema@.<=),
 	NEGATOR = OPERATOR(@extschema@.<),
 	RESTRICT = scalargesel,
@@ -159,13 +159,13 @@ DEFAULT FOR TYPE @extschema@.kommune USING btree AS
 	OPERATOR 3 @extschema@.= ,
 	OPERATOR 4 @extschema@.>= ,
 	OPERATOR 5 @extschema@.> ,
-	FUNCTION 1 @extschema@.kommune_cmp(@extschema@.kommune, @extschema@.kommune);
+	FUNCTION 1 benchmark_internal.kommune_cmp(@extschema@.kommune, @extschema@.kommune);
 
 CREATE OPERATOR CLASS @extschema@.kommune_hash_ops
 DEFAULT FOR TYPE @extschema@.kommune USING hash AS
 	OPERATOR 1 @extschema@.= ,
-	FUNCTION 1 @extschema@.kommune_hash(@extschema@.kommune),
-	FUNCTION 2 @extschema@.kommune_hash_extended(@extschema@.kommune, bigint);
+	FUNCTION 1 benchmark_internal.kommune_hash(@extschema@.kommune),
+	FUNCTION 2 benchmark_internal.kommune_hash_extended(@extschema@.kommune, bigint);
 
 COMMENT ON OPERATOR @extschema@.=(@extschema@.kommune, @extschema@.kommune) IS 'Same municipality';
 COMMENT ON OPERATOR @extschema@.<>(@extschema@.kommune, @extschema@.kommune) IS 'Different municipalities';
@@ -174,17 +174,17 @@ COMMENT ON OPERATOR @extschema@.<=(@extschema@.kommune, @extschema@.kommune) IS 
 COMMENT ON OPERATOR @extschema@.>(@extschema@.kommune, @extschema@.kommune) IS 'Higher code';
 COMMENT ON OPERATOR @extschema@.>=(@extschema@.kommune, @extschema@.kommune) IS 'Higher or same code';
 
-COMMENT ON FUNCTION @extschema@.kommune_eq(@extschema@.kommune, @extschema@.kommune) IS 'Same municipality';
-COMMENT ON FUNCTION @extschema@.kommune_ne(@extschema@.kommune, @extschema@.kommune) IS 'Different municipalities';
-COMMENT ON FUNCTION @extschema@.kommune_lt(@extschema@.kommune, @extschema@.kommune) IS 'Lower code';
-COMMENT ON FUNCTION @extschema@.kommune_le(@extschema@.kommune, @extschema@.kommune) IS 'Lower or same code';
-COMMENT ON FUNCTION @extschema@.kommune_gt(@extschema@.kommune, @extschema@.kommune) IS 'Higher code';
-COMMENT ON FUNCTION @extschema@.kommune_ge(@extschema@.kommune, @extschema@.kommune) IS 'Higher or same code';
-COMMENT ON FUNCTION @extschema@.kommune_cmp(@extschema@.kommune, @extschema@.kommune) IS
+COMMENT ON FUNCTION benchmark_internal.kommune_eq(@extschema@.kommune, @extschema@.kommune) IS 'Same municipality';
+COMMENT ON FUNCTION benchmark_internal.kommune_ne(@extschema@.kommune, @extschema@.kommune) IS 'Different municipalities';
+COMMENT ON FUNCTION benchmark_internal.kommune_lt(@extschema@.kommune, @extschema@.kommune) IS 'Lower code';
+COMMENT ON FUNCTION benchmark_internal.kommune_le(@extschema@.kommune, @extschema@.kommune) IS 'Lower or same code';
+COMMENT ON FUNCTION benchmark_internal.kommune_gt(@extschema@.kommune, @extschema@.kommune) IS 'Higher code';
+COMMENT ON FUNCTION benchmark_internal.kommune_ge(@extschema@.kommune, @extschema@.kommune) IS 'Higher or same code';
+COMMENT ON FUNCTION benchmark_internal.kommune_cmp(@extschema@.kommune, @extschema@.kommune) IS
 'Orders municipalities by code: -1, 0 or 1';
-COMMENT ON FUNCTION @extschema@.kommune_hash(@extschema@.kommune) IS
+COMMENT ON FUNCTION benchmark_internal.kommune_hash(@extschema@.kommune) IS
 'Hash of a municipality, for hash joins and hash aggregation';
-COMMENT ON FUNCTION @extschema@.kommune_hash_extended(@extschema@.kommune, bigint) IS
+COMMENT ON FUNCTION benchmark_internal.kommune_hash_extended(@extschema@.kommune, bigint) IS
 'Seeded hash of a municipality, for hash partitioning';
 
 /*
@@ -297,54 +297,54 @@ COMMENT ON FUNCTION @extschema@.score(@extschema@.ranking, @extschema@.kommune) 
 COMMENT ON OPERATOR @extschema@.->(@extschema@.ranking, @extschema@.kommune) IS
 'The placement of a municipality, NULL when it was left out or is not in the ranking';
 
-CREATE FUNCTION @extschema@.rank_values_transfn(internal, @extschema@.kommune, double precision, boolean)
+CREATE FUNCTION benchmark_internal.rank_values_transfn(internal, @extschema@.kommune, double precision, boolean)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'rank_values_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 CREATE AGGREGATE @extschema@.rank_values(entity @extschema@.kommune, value double precision, higher_is_better boolean) (
-	SFUNC = @extschema@.rank_values_transfn,
+	SFUNC = benchmark_internal.rank_values_transfn,
 	STYPE = internal,
-	FINALFUNC = @extschema@.rank_values_final,
+	FINALFUNC = benchmark_internal.rank_values_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.rank_values_combine,
-	SERIALFUNC = @extschema@.rank_values_serialize,
-	DESERIALFUNC = @extschema@.rank_values_deserialize,
+	COMBINEFUNC = benchmark_internal.rank_values_combine,
+	SERIALFUNC = benchmark_internal.rank_values_serialize,
+	DESERIALFUNC = benchmark_internal.rank_values_deserialize,
 	PARALLEL = SAFE
 );
 
 COMMENT ON AGGREGATE @extschema@.rank_values(@extschema@.kommune, double precision, boolean) IS
 'Competition ranking of municipalities on one measure: 1 = best in the direction given per row, ties share the lowest placement; NULL values are left out';
 
-CREATE FUNCTION @extschema@.placement_sum_transfn(internal, @extschema@.kommune, integer)
+CREATE FUNCTION benchmark_internal.placement_sum_transfn(internal, @extschema@.kommune, integer)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'placement_sum_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.weighted_placement_transfn(internal, @extschema@.kommune, integer, numeric)
+CREATE FUNCTION benchmark_internal.weighted_placement_transfn(internal, @extschema@.kommune, integer, numeric)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'weighted_placement_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 CREATE AGGREGATE @extschema@.rank_sum_rerank(entity @extschema@.kommune, rank integer) (
-	SFUNC = @extschema@.placement_sum_transfn,
+	SFUNC = benchmark_internal.placement_sum_transfn,
 	STYPE = internal,
-	FINALFUNC = @extschema@.placement_sum_final,
+	FINALFUNC = benchmark_internal.placement_sum_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.placement_sum_combine,
-	SERIALFUNC = @extschema@.placement_sum_serialize,
-	DESERIALFUNC = @extschema@.placement_sum_deserialize,
+	COMBINEFUNC = benchmark_internal.placement_sum_combine,
+	SERIALFUNC = benchmark_internal.placement_sum_serialize,
+	DESERIALFUNC = benchmark_internal.placement_sum_deserialize,
 	PARALLEL = SAFE
 );
 
 CREATE AGGREGATE @extschema@.weighted_placement(entity @extschema@.kommune, placement integer, weight numeric) (
-	SFUNC = @extschema@.weighted_placement_transfn,
+	SFUNC = benchmark_internal.weighted_placement_transfn,
 	STYPE = internal,
-	FINALFUNC = @extschema@.placement_sum_final,
+	FINALFUNC = benchmark_internal.placement_sum_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.placement_sum_combine,
-	SERIALFUNC = @extschema@.placement_sum_serialize,
-	DESERIALFUNC = @extschema@.placement_sum_deserialize,
+	COMBINEFUNC = benchmark_internal.placement_sum_combine,
+	SERIALFUNC = benchmark_internal.placement_sum_serialize,
+	DESERIALFUNC = benchmark_internal.placement_sum_deserialize,
 	PARALLEL = SAFE
 );
 
@@ -353,35 +353,35 @@ COMMENT ON AGGREGATE @extschema@.rank_sum_rerank(@extschema@.kommune, integer) I
 COMMENT ON AGGREGATE @extschema@.weighted_placement(@extschema@.kommune, integer, numeric) IS
 'Ranks municipalities by the exact weighted mean of their placements (relative weights), lowest = 1; municipalities with a missing placement are left out';
 
-CREATE FUNCTION @extschema@.placement_sum_transfn(internal, @extschema@.kommune, integer, text)
+CREATE FUNCTION benchmark_internal.placement_sum_transfn(internal, @extschema@.kommune, integer, text)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'placement_sum_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.weighted_placement_transfn(internal, @extschema@.kommune, integer, numeric, text)
+CREATE FUNCTION benchmark_internal.weighted_placement_transfn(internal, @extschema@.kommune, integer, numeric, text)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'weighted_placement_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 CREATE AGGREGATE @extschema@.rank_sum_rerank(entity @extschema@.kommune, rank integer, missing text) (
-	SFUNC = @extschema@.placement_sum_transfn,
+	SFUNC = benchmark_internal.placement_sum_transfn,
 	STYPE = internal,
-	FINALFUNC = @extschema@.placement_sum_final,
+	FINALFUNC = benchmark_internal.placement_sum_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.placement_sum_combine,
-	SERIALFUNC = @extschema@.placement_sum_serialize,
-	DESERIALFUNC = @extschema@.placement_sum_deserialize,
+	COMBINEFUNC = benchmark_internal.placement_sum_combine,
+	SERIALFUNC = benchmark_internal.placement_sum_serialize,
+	DESERIALFUNC = benchmark_internal.placement_sum_deserialize,
 	PARALLEL = SAFE
 );
 
 CREATE AGGREGATE @extschema@.weighted_placement(entity @extschema@.kommune, placement integer, weight numeric, missing text) (
-	SFUNC = @extschema@.weighted_placement_transfn,
+	SFUNC = benchmark_internal.weighted_placement_transfn,
 	STYPE = internal,
-	FINALFUNC = @extschema@.placement_sum_final,
+	FINALFUNC = benchmark_internal.placement_sum_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.placement_sum_combine,
-	SERIALFUNC = @extschema@.placement_sum_serialize,
-	DESERIALFUNC = @extschema@.placement_sum_deserialize,
+	COMBINEFUNC = benchmark_internal.placement_sum_combine,
+	SERIALFUNC = benchmark_internal.placement_sum_serialize,
+	DESERIALFUNC = benchmark_internal.placement_sum_deserialize,
 	PARALLEL = SAFE
 );
 
@@ -390,35 +390,35 @@ COMMENT ON AGGREGATE @extschema@.rank_sum_rerank(@extschema@.kommune, integer, t
 COMMENT ON AGGREGATE @extschema@.weighted_placement(@extschema@.kommune, integer, numeric, text) IS
 'Ranks municipalities by the exact weighted mean of their placements (relative weights), lowest = 1; a missing placement is handled by the policy: exclude or scale';
 
-CREATE FUNCTION @extschema@.placement_sum_transfn(internal, @extschema@.kommune, numeric)
+CREATE FUNCTION benchmark_internal.placement_sum_transfn(internal, @extschema@.kommune, numeric)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'placement_sum_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.weighted_placement_transfn(internal, @extschema@.kommune, numeric, numeric)
+CREATE FUNCTION benchmark_internal.weighted_placement_transfn(internal, @extschema@.kommune, numeric, numeric)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'weighted_placement_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 CREATE AGGREGATE @extschema@.rank_sum_rerank(entity @extschema@.kommune, rank numeric) (
-	SFUNC = @extschema@.placement_sum_transfn,
+	SFUNC = benchmark_internal.placement_sum_transfn,
 	STYPE = internal,
-	FINALFUNC = @extschema@.placement_sum_final,
+	FINALFUNC = benchmark_internal.placement_sum_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.placement_sum_combine,
-	SERIALFUNC = @extschema@.placement_sum_serialize,
-	DESERIALFUNC = @extschema@.placement_sum_deserialize,
+	COMBINEFUNC = benchmark_internal.placement_sum_combine,
+	SERIALFUNC = benchmark_internal.placement_sum_serialize,
+	DESERIALFUNC = benchmark_internal.placement_sum_deserialize,
 	PARALLEL = SAFE
 );
 
 CREATE AGGREGATE @extschema@.weighted_placement(entity @extschema@.kommune, placement numeric, weight numeric) (
-	SFUNC = @extschema@.weighted_placement_transfn,
+	SFUNC = benchmark_internal.weighted_placement_transfn,
 	STYPE = internal,
-	FINALFUNC = @extschema@.placement_sum_final,
+	FINALFUNC = benchmark_internal.placement_sum_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.placement_sum_combine,
-	SERIALFUNC = @extschema@.placement_sum_serialize,
-	DESERIALFUNC = @extschema@.placement_sum_deserialize,
+	COMBINEFUNC = benchmark_internal.placement_sum_combine,
+	SERIALFUNC = benchmark_internal.placement_sum_serialize,
+	DESERIALFUNC = benchmark_internal.placement_sum_deserialize,
 	PARALLEL = SAFE
 );
 
@@ -427,35 +427,35 @@ COMMENT ON AGGREGATE @extschema@.rank_sum_rerank(@extschema@.kommune, numeric) I
 COMMENT ON AGGREGATE @extschema@.weighted_placement(@extschema@.kommune, numeric, numeric) IS
 'Ranks municipalities by the exact weighted mean of their placements (relative weights), lowest = 1; municipalities with a missing placement are left out';
 
-CREATE FUNCTION @extschema@.placement_sum_transfn(internal, @extschema@.kommune, numeric, text)
+CREATE FUNCTION benchmark_internal.placement_sum_transfn(internal, @extschema@.kommune, numeric, text)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'placement_sum_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
-CREATE FUNCTION @extschema@.weighted_placement_transfn(internal, @extschema@.kommune, numeric, numeric, text)
+CREATE FUNCTION benchmark_internal.weighted_placement_transfn(internal, @extschema@.kommune, numeric, numeric, text)
 RETURNS internal
 AS 'MODULE_PATHNAME', 'weighted_placement_transfn'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 
 CREATE AGGREGATE @extschema@.rank_sum_rerank(entity @extschema@.kommune, rank numeric, missing text) (
-	SFUNC = @extschema@.placement_sum_transfn,
+	SFUNC = benchmark_internal.placement_sum_transfn,
 	STYPE = internal,
-	FINALFUNC = @extschema@.placement_sum_final,
+	FINALFUNC = benchmark_internal.placement_sum_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.placement_sum_combine,
-	SERIALFUNC = @extschema@.placement_sum_serialize,
-	DESERIALFUNC = @extschema@.placement_sum_deserialize,
+	COMBINEFUNC = benchmark_internal.placement_sum_combine,
+	SERIALFUNC = benchmark_internal.placement_sum_serialize,
+	DESERIALFUNC = benchmark_internal.placement_sum_deserialize,
 	PARALLEL = SAFE
 );
 
 CREATE AGGREGATE @extschema@.weighted_placement(entity @extschema@.kommune, placement numeric, weight numeric, missing text) (
-	SFUNC = @extschema@.weighted_placement_transfn,
+	SFUNC = benchmark_internal.weighted_placement_transfn,
 	STYPE = internal,
-	FINALFUNC = @extschema@.placement_sum_final,
+	FINALFUNC = benchmark_internal.placement_sum_final,
 	FINALFUNC_MODIFY = READ_ONLY,
-	COMBINEFUNC = @extschema@.placement_sum_combine,
-	SERIALFUNC = @extschema@.placement_sum_serialize,
-	DESERIALFUNC = @extschema@.placement_sum_deserialize,
+	COMBINEFUNC = benchmark_internal.placement_sum_combine,
+	SERIALFUNC = benchmark_internal.placement_sum_serialize,
+	DESERIALFUNC = benchmark_internal.placement_sum_deserialize,
 	PARALLEL = SAFE
 );
 

@@ -21,22 +21,22 @@
  * nothing but its argument.
  */
 
-CREATE FUNCTION @extschema@.kommune_eq_text(@extschema@.kommune, text)
+CREATE FUNCTION benchmark_internal.kommune_eq_text(@extschema@.kommune, text)
 RETURNS boolean
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN $1 OPERATOR(@extschema@.=) $2::@extschema@.kommune;
 
-CREATE FUNCTION @extschema@.text_eq_kommune(text, @extschema@.kommune)
+CREATE FUNCTION benchmark_internal.text_eq_kommune(text, @extschema@.kommune)
 RETURNS boolean
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN $1::@extschema@.kommune OPERATOR(@extschema@.=) $2;
 
-CREATE FUNCTION @extschema@.kommune_ne_text(@extschema@.kommune, text)
+CREATE FUNCTION benchmark_internal.kommune_ne_text(@extschema@.kommune, text)
 RETURNS boolean
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN $1 OPERATOR(@extschema@.<>) $2::@extschema@.kommune;
 
-CREATE FUNCTION @extschema@.text_ne_kommune(text, @extschema@.kommune)
+CREATE FUNCTION benchmark_internal.text_ne_kommune(text, @extschema@.kommune)
 RETURNS boolean
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN $1::@extschema@.kommune OPERATOR(@extschema@.<>) $2;
@@ -44,7 +44,7 @@ RETURN $1::@extschema@.kommune OPERATOR(@extschema@.<>) $2;
 CREATE OPERATOR @extschema@.= (
 	LEFTARG = @extschema@.kommune,
 	RIGHTARG = text,
-	FUNCTION = @extschema@.kommune_eq_text,
+	FUNCTION = benchmark_internal.kommune_eq_text,
 	COMMUTATOR = OPERATOR(@extschema@.=),
 	NEGATOR = OPERATOR(@extschema@.<>),
 	RESTRICT = eqsel,
@@ -54,7 +54,7 @@ CREATE OPERATOR @extschema@.= (
 CREATE OPERATOR @extschema@.= (
 	LEFTARG = text,
 	RIGHTARG = @extschema@.kommune,
-	FUNCTION = @extschema@.text_eq_kommune,
+	FUNCTION = benchmark_internal.text_eq_kommune,
 	COMMUTATOR = OPERATOR(@extschema@.=),
 	NEGATOR = OPERATOR(@extschema@.<>),
 	RESTRICT = eqsel,
@@ -64,7 +64,7 @@ CREATE OPERATOR @extschema@.= (
 CREATE OPERATOR @extschema@.<> (
 	LEFTARG = @extschema@.kommune,
 	RIGHTARG = text,
-	FUNCTION = @extschema@.kommune_ne_text,
+	FUNCTION = benchmark_internal.kommune_ne_text,
 	COMMUTATOR = OPERATOR(@extschema@.<>),
 	NEGATOR = OPERATOR(@extschema@.=),
 	RESTRICT = neqsel,
@@ -74,20 +74,20 @@ CREATE OPERATOR @extschema@.<> (
 CREATE OPERATOR @extschema@.<> (
 	LEFTARG = text,
 	RIGHTARG = @extschema@.kommune,
-	FUNCTION = @extschema@.text_ne_kommune,
+	FUNCTION = benchmark_internal.text_ne_kommune,
 	COMMUTATOR = OPERATOR(@extschema@.<>),
 	NEGATOR = OPERATOR(@extschema@.=),
 	RESTRICT = neqsel,
 	JOIN = neqjoinsel
 );
 
-COMMENT ON FUNCTION @extschema@.kommune_eq_text(@extschema@.kommune, text) IS
+COMMENT ON FUNCTION benchmark_internal.kommune_eq_text(@extschema@.kommune, text) IS
 'Same municipality as the text denotes (a name, spelling or code, read as kommune input reads it)';
-COMMENT ON FUNCTION @extschema@.text_eq_kommune(text, @extschema@.kommune) IS
+COMMENT ON FUNCTION benchmark_internal.text_eq_kommune(text, @extschema@.kommune) IS
 'The text (a name, spelling or code, read as kommune input reads it) denotes the same municipality';
-COMMENT ON FUNCTION @extschema@.kommune_ne_text(@extschema@.kommune, text) IS
+COMMENT ON FUNCTION benchmark_internal.kommune_ne_text(@extschema@.kommune, text) IS
 'Another municipality than the text denotes (a name, spelling or code, read as kommune input reads it)';
-COMMENT ON FUNCTION @extschema@.text_ne_kommune(text, @extschema@.kommune) IS
+COMMENT ON FUNCTION benchmark_internal.text_ne_kommune(text, @extschema@.kommune) IS
 'The text (a name, spelling or code, read as kommune input reads it) denotes another municipality';
 COMMENT ON OPERATOR @extschema@.=(@extschema@.kommune, text) IS
 'Same municipality as the text denotes (read as kommune input reads it); for text and varchar parameters';

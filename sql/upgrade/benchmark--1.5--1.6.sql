@@ -15,16 +15,73 @@ ALTER TYPE @extschema@.ranking SET (STORAGE = external);
 
 /*
  * What users never call moves to schema benchmark_internal (see
- * sql/layers/05_schema.sql), so that schema benchmark lists what they call:
- * trigger functions and the inner steps of the runner, the loader and the
- * explaining reports.  Triggers, constraints and functions that use them
- * follow them; the layers then replace those that name them in their text.
+ * sql/layers/05_schema.sql), so that schema benchmark and the engine's
+ * schema list what they call: the support functions of the engine's types,
+ * operators and aggregates, trigger functions and the inner steps of the
+ * runner, the loader and the explaining reports.  Types, operators,
+ * aggregates, triggers, constraints and functions that use them follow them;
+ * the layers then replace those that name them in their text.
  */
 CREATE SCHEMA benchmark_internal;
 COMMENT ON SCHEMA benchmark_internal IS
-'The benchmark extension''s internal functions: trigger functions and the inner steps of the runner, the loader, the explaining reports and the report; called by the functions of schema benchmark, not by users';
+'The benchmark extension''s internal functions: the support functions of its types, operators and aggregates, trigger functions and the inner steps of the runner, the loader, the explaining reports and the report; not called by users';
 GRANT USAGE ON SCHEMA benchmark_internal TO PUBLIC;
 
+/* the engine's support functions: the types' input and output, the operators' and operator classes', the aggregates' states */
+ALTER FUNCTION @extschema@.kommune_cmp(@extschema@.kommune, @extschema@.kommune) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.kommune_eq(@extschema@.kommune, @extschema@.kommune) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.kommune_eq_text(@extschema@.kommune, text) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.kommune_ge(@extschema@.kommune, @extschema@.kommune) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.kommune_gt(@extschema@.kommune, @extschema@.kommune) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.kommune_hash(@extschema@.kommune) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.kommune_hash_extended(@extschema@.kommune, bigint) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.kommune_in(cstring) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.kommune_le(@extschema@.kommune, @extschema@.kommune) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.kommune_lt(@extschema@.kommune, @extschema@.kommune) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.kommune_ne(@extschema@.kommune, @extschema@.kommune) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.kommune_ne_text(@extschema@.kommune, text) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.kommune_out(@extschema@.kommune) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.kommune_recv(internal) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.kommune_send(@extschema@.kommune) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.placement_sum_combine(internal, internal) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.placement_sum_deserialize(bytea, internal) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.placement_sum_final(internal) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.placement_sum_serialize(internal) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.placement_sum_transfn(internal, text, integer) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.placement_sum_transfn(internal, text, numeric) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.placement_sum_transfn(internal, text, integer, text) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.placement_sum_transfn(internal, text, numeric, text) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.placement_sum_transfn(internal, @extschema@.ranking) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.placement_sum_transfn(internal, @extschema@.ranking, text) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.placement_sum_transfn(internal, @extschema@.kommune, integer) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.placement_sum_transfn(internal, @extschema@.kommune, integer, text) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.placement_sum_transfn(internal, @extschema@.kommune, numeric) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.placement_sum_transfn(internal, @extschema@.kommune, numeric, text) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.rank_values_combine(internal, internal) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.rank_values_deserialize(bytea, internal) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.rank_values_final(internal) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.rank_values_serialize(internal) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.rank_values_transfn(internal, text, double precision, boolean) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.rank_values_transfn(internal, @extschema@.kommune, double precision, boolean) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.ranking_eq(@extschema@.ranking, @extschema@.ranking) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.ranking_in(cstring) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.ranking_ne(@extschema@.ranking, @extschema@.ranking) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.ranking_out(@extschema@.ranking) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.ranking_recv(internal) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.ranking_send(@extschema@.ranking) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.text_eq_kommune(text, @extschema@.kommune) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.text_ne_kommune(text, @extschema@.kommune) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.weighted_placement_transfn(internal, text, integer, numeric) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.weighted_placement_transfn(internal, text, numeric, numeric) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.weighted_placement_transfn(internal, text, integer, numeric, text) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.weighted_placement_transfn(internal, text, numeric, numeric, text) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.weighted_placement_transfn(internal, @extschema@.ranking, numeric) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.weighted_placement_transfn(internal, @extschema@.ranking, numeric, text) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.weighted_placement_transfn(internal, @extschema@.kommune, integer, numeric) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.weighted_placement_transfn(internal, @extschema@.kommune, integer, numeric, text) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.weighted_placement_transfn(internal, @extschema@.kommune, numeric, numeric) SET SCHEMA benchmark_internal;
+ALTER FUNCTION @extschema@.weighted_placement_transfn(internal, @extschema@.kommune, numeric, numeric, text) SET SCHEMA benchmark_internal;
+/* the runner's, the catalog's, the loader's and the explaining reports' */
 ALTER FUNCTION benchmark.drop_guard() SET SCHEMA benchmark_internal;
 ALTER FUNCTION benchmark.explain_arguments(text, text, text[], text) SET SCHEMA benchmark_internal;
 ALTER FUNCTION benchmark.explain_data_check(text, text, text[], text[], boolean) SET SCHEMA benchmark_internal;

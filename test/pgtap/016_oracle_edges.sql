@@ -190,7 +190,7 @@ SELECT is(
 	(SELECT count(*)::int FROM e_round, e_names n WHERE id = 1 AND (rk::text::ranking -> n.entity) IS DISTINCT FROM (rk -> n.entity)),
 	0, 'after a text round trip every awkward name is found by ->');
 SELECT is(
-	(SELECT count(*)::int FROM e_round WHERE ranking_send(rk::text::ranking) <> ranking_send(rk)),
+	(SELECT count(*)::int FROM e_round WHERE benchmark_internal.ranking_send(rk::text::ranking) <> benchmark_internal.ranking_send(rk)),
 	0, 'the binary form of a ranking survives a text round trip');
 
 -- binary output and input through COPY ... (FORMAT binary)
@@ -206,7 +206,7 @@ END
 $$;
 SELECT is(
 	(SELECT count(*)::int FROM e_round a FULL JOIN e_round_binary b USING (id)
-	 WHERE a.rk IS DISTINCT FROM b.rk OR a.rk::text IS DISTINCT FROM b.rk::text OR ranking_send(a.rk) IS DISTINCT FROM ranking_send(b.rk)),
+	 WHERE a.rk IS DISTINCT FROM b.rk OR a.rk::text IS DISTINCT FROM b.rk::text OR benchmark_internal.ranking_send(a.rk) IS DISTINCT FROM benchmark_internal.ranking_send(b.rk)),
 	0, 'rankings survive COPY in binary format');
 SELECT is((SELECT count(*)::int FROM e_round_binary), 8, 'all eight rankings were copied');
 

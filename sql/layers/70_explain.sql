@@ -7,19 +7,16 @@
  */
 
 /*
- * Checks the arguments the explaining reports share: none is NULL, the model
- * exists, the municipality is one (by name or code, as the kommune type reads
- * it) and is not excluded by the model, the period labels are well-formed.
- * Returns the municipality's official name.
+ * Checks the arguments every explaining report takes: none is NULL, the
+ * model exists, the period labels are well-formed.  what names the report
+ * in the messages.
  */
-CREATE FUNCTION benchmark_internal.explain_arguments(model_name text, kommune_name text, periods text[], what text)
-RETURNS text
+CREATE FUNCTION benchmark_internal.explain_arguments(model_name text, periods text[], what text)
+RETURNS void
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	k @extschema@.kommune;
-	reason text;
 	p text;
 BEGIN
 	IF model_name IS NULL THEN
@@ -35,8 +32,30 @@ BEGIN
 	FOREACH p IN ARRAY periods LOOP
 		PERFORM benchmark.period_kind(p);
 	END LOOP;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark_internal.explain_arguments(text, text[], text) IS
+'Checks the arguments of the explaining reports: the model is given and exists, the period labels are given and well-formed';
+
+/*
+ * Checks the arguments of an explaining report about one municipality: those
+ * of every report, and the municipality is given, is one (by name or code, as
+ * the kommune type reads it) and is not excluded by the model.  Returns its
+ * official name.
+ */
+CREATE FUNCTION benchmark_internal.explain_arguments(model_name text, kommune_name text, periods text[], what text)
+RETURNS text
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	k @extschema@.kommune;
+	reason text;
+BEGIN
+	PERFORM benchmark_internal.explain_arguments(model_name, periods, what);
 	IF kommune_name IS NULL THEN
-		RETURN NULL;
+		RAISE EXCEPTION '% kommune must not be null', what USING ERRCODE = 'null_value_not_allowed';
 	END IF;
 	k := kommune_name::@extschema@.kommune;
 	SELECT x.reason INTO reason FROM benchmark.model_excluded x WHERE x.model = model_name AND x.kommune OPERATOR(@extschema@.=) k;
@@ -50,7 +69,7 @@ END
 $$;
 
 COMMENT ON FUNCTION benchmark_internal.explain_arguments(text, text, text[], text) IS
-'Checks the arguments of the explaining reports (model exists, period labels well-formed, municipality readable and not excluded) and returns the municipality''s official name';
+'Checks the arguments of the explaining reports about one municipality (model exists, period labels well-formed, municipality given, readable and not excluded) and returns the municipality''s official name';
 
 /*
  * The check that each period has data in a model's sources and that the
@@ -113,9 +132,6 @@ DECLARE
 	k text := benchmark_internal.explain_arguments(model_name, model_changes.kommune_name,
 										  ARRAY[model_changes.from_period, model_changes.to_period], 'model_changes');
 BEGIN
-	IF k IS NULL THEN
-		RAISE EXCEPTION 'model_changes kommune must not be null' USING ERRCODE = 'null_value_not_allowed';
-	END IF;
 	RETURN QUERY
 	WITH p AS MATERIALIZED (
 		SELECT * FROM benchmark.model_placements_for(model_name, ARRAY[model_changes.from_period, model_changes.to_period]) x
@@ -185,7 +201,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 BEGIN
-	PERFORM benchmark_internal.explain_arguments(model_name, NULL, ARRAY[model_placement_gaps.period_label], 'model_placement_gaps');
+	PERFORM benchmark_internal.explain_arguments(model_name, ARRAY[model_placement_gaps.period_label], 'model_placement_gaps');
 	RETURN QUERY
 	WITH p AS MATERIALIZED (
 		SELECT * FROM benchmark.model_placements_for(model_name, ARRAY[model_placement_gaps.period_label]) x
@@ -339,9 +355,6 @@ DECLARE
 	k text := benchmark_internal.explain_arguments(model_name, model_what_it_takes.kommune_name,
 										  ARRAY[model_what_it_takes.period_label], 'model_what_it_takes');
 BEGIN
-	IF k IS NULL THEN
-		RAISE EXCEPTION 'model_what_it_takes kommune must not be null' USING ERRCODE = 'null_value_not_allowed';
-	END IF;
 	RETURN QUERY
 	WITH w AS MATERIALIZED (
 		SELECT * FROM benchmark_internal.explain_what_if(model_name, k, model_what_it_takes.period_label, true) x
@@ -383,9 +396,6 @@ DECLARE
 	k text := benchmark_internal.explain_arguments(model_name, model_next_place.kommune_name,
 										  ARRAY[model_next_place.period_label], 'model_next_place');
 BEGIN
-	IF k IS NULL THEN
-		RAISE EXCEPTION 'model_next_place kommune must not be null' USING ERRCODE = 'null_value_not_allowed';
-	END IF;
 	RETURN QUERY
 	WITH w AS MATERIALIZED (
 		SELECT * FROM benchmark_internal.explain_what_if(model_name, k, model_next_place.period_label, false) x
@@ -479,7 +489,7 @@ AS $$
 DECLARE
 	n_draws integer := model_sensitivity.draws;
 BEGIN
-	PERFORM benchmark_internal.explain_arguments(model_name, NULL, ARRAY[model_sensitivity.period_label], 'model_sensitivity');
+	PERFORM benchmark_internal.explain_arguments(model_name, ARRAY[model_sensitivity.period_label], 'model_sensitivity');
 	IF n_draws IS NULL OR model_sensitivity.spread IS NULL OR model_sensitivity.seed IS NULL THEN
 		RAISE EXCEPTION 'model_sensitivity draws, spread and seed must not be null' USING ERRCODE = 'null_value_not_allowed';
 	END IF;
@@ -521,7 +531,7 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
 BEGIN
-	PERFORM benchmark_internal.explain_arguments(model_name, NULL, ARRAY[model_scenarios.period_label], 'model_scenarios');
+	PERFORM benchmark_internal.explain_arguments(model_name, ARRAY[model_scenarios.period_label], 'model_scenarios');
 	RETURN QUERY
 	WITH r AS MATERIALIZED (
 		SELECT * FROM benchmark.model_rankings(model_name, model_scenarios.period_label) x

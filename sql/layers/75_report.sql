@@ -335,9 +335,6 @@ DECLARE
 										  '{}', 'model_chart_placements');
 	group_name text;
 BEGIN
-	IF k IS NULL THEN
-		RAISE EXCEPTION 'model_chart_placements kommune must not be null' USING ERRCODE = 'null_value_not_allowed';
-	END IF;
 	group_name := benchmark_internal.report_peer_group(k, model_chart_placements.peer_group_name);
 	RETURN QUERY
 	SELECT p.model, p.period, benchmark.period_start(p.period),
@@ -405,9 +402,6 @@ DECLARE
 	banner text;
 	doc_title text;
 BEGIN
-	IF k IS NULL THEN
-		RAISE EXCEPTION 'model_report kommune must not be null' USING ERRCODE = 'null_value_not_allowed';
-	END IF;
 	SELECT * INTO md FROM benchmark.model m WHERE m.model = model_report.model_name;
 	group_name := benchmark_internal.report_peer_group(k, model_report.peer_group_name);
 	SELECT g.name_da INTO group_title FROM benchmark.peer_group g WHERE g.peer_group = group_name;

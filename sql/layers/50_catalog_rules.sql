@@ -337,14 +337,94 @@ CREATE TRIGGER source_kind_check BEFORE INSERT OR UPDATE OF source ON benchmark.
 CREATE TRIGGER source_kind_check BEFORE INSERT OR UPDATE OF source ON benchmark.model_benefit
 	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.source_kind_check();
 
-/* The SELECT reading one checked source as (what, item, k, period, v), for dynamic SQL. */
-CREATE FUNCTION benchmark_internal.source_select(relation regclass, what text, item text, periods text[])
+/*
+ * The SELECT reading one checked source as (what, item, k, period, v, num,
+ * den), for dynamic SQL: num and den are its numerator and denominator
+ * columns when ratio says it has them (target sources may), else NULL.
+ */
+CREATE FUNCTION benchmark_internal.source_select(relation regclass, what text, item text, periods text[], ratio boolean)
 RETURNS text
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp
-RETURN pg_catalog.format('SELECT %L::text AS what, %L::text AS item, s.kommune::text AS k, s.period::text AS period, s.value::numeric AS v FROM %s s%s',
-						 what, item, relation,
+RETURN pg_catalog.format('SELECT %L::text AS what, %L::text AS item, s.kommune::text AS k, s.period::text AS period, s.value::numeric AS v, %s FROM %s s%s',
+						 what, item,
+						 CASE WHEN ratio THEN 's.numerator::numeric AS num, s.denominator::numeric AS den'
+							  ELSE 'NULL::numeric AS num, NULL::numeric AS den' END,
+						 relation,
 						 CASE WHEN periods IS NOT NULL THEN pg_catalog.format(' WHERE s.period::text = ANY (%L::text[])', periods) ELSE '' END);
 
-COMMENT ON FUNCTION benchmark_internal.source_select(regclass, text, text, text[]) IS
-'The SELECT reading one checked source as (what, item, k, period, v), limited to the given period labels (NULL: all), for dynamic SQL';
+COMMENT ON FUNCTION benchmark_internal.source_select(regclass, text, text, text[], boolean) IS
+'The SELECT reading one checked source as (what, item, k, period, v, num, den), limited to the given period labels (NULL: all), with its numerator and denominator when ratio (else NULL), for dynamic SQL';
+
+/*
+ * The one check of the rows of sources, for the runner, target status and
+ * peer averages: each row of rows_sql (what, item, k, period, v, num, den,
+ * as source_select reads them) with the municipality its name reads as
+ * (kommune_lookup, once per distinct name) and what is wrong with it:
+ * 1 no municipality, 2 no period, 3 a name that is no municipality, 4 a
+ * period that is not a canonical jobindsats label (checked once per distinct
+ * label), 5 a NaN value, 7 a value beyond double precision; NULL when
+ * nothing is.
+ */
+CREATE FUNCTION benchmark_internal.source_rows(rows_sql text)
+RETURNS TABLE (what text, item text, k text, kommune @extschema@.kommune, period text, v numeric, num numeric, den numeric,
+			   problem integer)
+LANGUAGE plpgsql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	RETURN QUERY EXECUTE pg_catalog.format($q$
+		WITH raw AS MATERIALIZED (%s),
+		names AS MATERIALIZED (
+			SELECT d.k, @extschema@.kommune_lookup(d.k) AS kommune
+			FROM (SELECT DISTINCT r.k FROM raw r WHERE r.k IS NOT NULL) d
+		),
+		labels AS MATERIALIZED (
+			SELECT d.period, benchmark.period_is_valid(d.period) AND benchmark.period_canonical(d.period) = d.period AS ok
+			FROM (SELECT DISTINCT r.period FROM raw r WHERE r.period IS NOT NULL) d
+		)
+		SELECT r.what, r.item, r.k, n.kommune, r.period, r.v, r.num, r.den,
+			   CASE WHEN r.k IS NULL THEN 1 WHEN r.period IS NULL THEN 2 WHEN n.kommune IS NULL THEN 3
+					WHEN NOT l.ok THEN 4 WHEN r.v = 'NaN' THEN 5
+					WHEN pg_catalog.abs(r.v) > 1.7976931348623157e308 THEN 7 END
+		FROM raw r LEFT JOIN names n ON n.k = r.k LEFT JOIN labels l ON l.period = r.period$q$, rows_sql);
+END
+$$;
+
+COMMENT ON FUNCTION benchmark_internal.source_rows(text) IS
+'The rows of sources (SQL text as source_select writes it) with the municipality each names and its problem: 1 no municipality, 2 no period, 3 an unknown municipality, 4 a malformed or non-canonical period label, 5 NaN, 7 beyond double precision, NULL none';
+
+/*
+ * The values of sources as target status and peer averages read them: per
+ * item, municipality and period the value, numerator and denominator of the
+ * one row there (NULL, and dup, when there are more), from the rows without
+ * a problem but a value beyond double precision (which they compute with
+ * exactly).
+ */
+CREATE FUNCTION benchmark_internal.source_values(rows_sql text)
+RETURNS TABLE (item text, kommune text, period text, v numeric, num numeric, den numeric, dup boolean)
+LANGUAGE sql STABLE STRICT
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT r.item, r.kommune::text, r.period,
+		   CASE WHEN pg_catalog.count(*) = 1 THEN pg_catalog.max(r.v) END,
+		   CASE WHEN pg_catalog.count(*) = 1 THEN pg_catalog.max(r.num) END,
+		   CASE WHEN pg_catalog.count(*) = 1 THEN pg_catalog.max(r.den) END,
+		   pg_catalog.count(*) > 1
+	FROM benchmark_internal.source_rows(source_values.rows_sql) r
+	WHERE r.problem IS NULL OR r.problem = 7
+	GROUP BY r.item, r.kommune, r.period;
+END;
+
+COMMENT ON FUNCTION benchmark_internal.source_values(text) IS
+'Per item, municipality and period of sources (SQL text as source_select writes it) the value, numerator and denominator of its one row, NULL and dup when there are more; rows naming no municipality or period, with a malformed period label or a NaN value are left out';
+
+/* Whether an error is a cancel, a shutdown or a lack of resources: never a source's problem. */
+CREATE FUNCTION benchmark_internal.error_is_cancel_or_resources(state text)
+RETURNS boolean
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+RETURN state IN ('57014', '57P01', '53100', '53200', '54000');
+
+COMMENT ON FUNCTION benchmark_internal.error_is_cancel_or_resources(text) IS
+'True for the SQLSTATEs of a cancel (57014), a shutdown (57P01) and a lack of resources (53100, 53200, 54000): errors that are never a source''s, so never reported as one''s problem';

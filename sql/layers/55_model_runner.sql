@@ -102,17 +102,17 @@ BEGIN
 		END IF;
 		q := q || benchmark_internal.source_select(
 			benchmark_internal.source_check(s.source, pg_catalog.format('source of %s "%s" in model "%s"', s.what, s.item, model_name)),
-			s.what, s.item, CASE WHEN s.what = 'measure' THEN coalesce(measure_periods, periods) ELSE periods END);
+			s.what, s.item, CASE WHEN s.what = 'measure' THEN coalesce(measure_periods, periods) ELSE periods END, false);
 	END LOOP;
 	IF q = '' THEN
-		q := 'SELECT NULL::text AS what, NULL::text AS item, NULL::text AS k, NULL::text AS period, NULL::numeric AS v WHERE false';
+		q := 'SELECT NULL::text AS what, NULL::text AS item, NULL::text AS k, NULL::text AS period, NULL::numeric AS v, NULL::numeric AS num, NULL::numeric AS den WHERE false';
 	END IF;
 	RETURN q;
 END
 $$;
 
 COMMENT ON FUNCTION benchmark_internal.model_sources_sql(text, text[], text[]) IS
-'The SQL text reading every source of a model as (what, item, k, period, v), limited to the given period labels (NULL: all; measures to measure_periods when given), after checking each source';
+'The SQL text reading every source of a model as (what, item, k, period, v, num, den), limited to the given period labels (NULL: all; measures to measure_periods when given), after checking each source';
 
 /*
  * Raises the first data error of a model's sources, naming the model, the
@@ -129,60 +129,42 @@ DECLARE
 	r record;
 	what_rows text;
 BEGIN
-	EXECUTE pg_catalog.format($q$
-		WITH s AS MATERIALIZED (%s),
-		names AS MATERIALIZED (
-			SELECT d.k, @extschema@.kommune_lookup(d.k)::text AS kommune
-			FROM (SELECT DISTINCT s.k FROM s WHERE s.k IS NOT NULL) d
-		),
-		periods AS MATERIALIZED (
-			SELECT d.period, benchmark.period_is_valid(d.period) AND benchmark.period_canonical(d.period) = d.period AS ok
-			FROM (SELECT DISTINCT s.period FROM s WHERE s.period IS NOT NULL) d
-		),
-		bad AS (
-			SELECT s.what, s.item, s.k, s.period, s.v,
-				   CASE WHEN s.k IS NULL THEN 1 WHEN s.period IS NULL THEN 2 WHEN n.kommune IS NULL THEN 3
-						WHEN NOT p.ok THEN 4 WHEN s.v = 'NaN' THEN 5
-						WHEN pg_catalog.abs(s.v) > 1.7976931348623157e308 THEN 7 END AS problem
-			FROM s LEFT JOIN names n ON n.k = s.k LEFT JOIN periods p ON p.period = s.period
-		),
-		bad_numbered AS (
-			SELECT b.*, pg_catalog.row_number() OVER (PARTITION BY b.what, b.item, b.problem ORDER BY b.k, b.period) AS rn
-			FROM bad b WHERE b.problem IS NOT NULL
-		),
-		dup_keys AS (
-			SELECT s.what, s.item, n.kommune, s.period
-			FROM s JOIN names n ON n.k = s.k
-			WHERE n.kommune IS NOT NULL AND s.period IS NOT NULL
-			GROUP BY s.what, s.item, n.kommune, s.period
-			HAVING pg_catalog.count(*) > 1
-		),
-		dup_numbered AS (
-			SELECT d.*, pg_catalog.row_number() OVER (PARTITION BY d.what, d.item ORDER BY d.kommune, d.period) AS rn
-			FROM dup_keys d
-		),
-		dup AS (
-			SELECT d.what, d.item, d.kommune, d.period,
-				   pg_catalog.string_agg(pg_catalog.format('(%%s, %%s, %%s)', pg_catalog.quote_literal(s.k), pg_catalog.quote_literal(s.period), coalesce(s.v::text, 'NULL')), ', ' ORDER BY s.k, s.v) AS rows
-			FROM dup_numbered d
-			JOIN names n ON n.kommune = d.kommune
-			JOIN s ON s.what = d.what AND s.item = d.item AND s.k = n.k AND s.period = d.period
-			WHERE d.rn <= 10
-			GROUP BY d.what, d.item, d.kommune, d.period
-		),
-		problems AS (
-			SELECT b.what, b.item, b.problem, pg_catalog.count(*) AS n,
-				   pg_catalog.string_agg(pg_catalog.format('(%%s, %%s, %%s)', pg_catalog.quote_nullable(b.k), pg_catalog.quote_nullable(b.period), coalesce(b.v::text, 'NULL')), ', ' ORDER BY b.k, b.period)
-					   FILTER (WHERE b.rn <= 10) AS rows
-			FROM bad_numbered b
-			GROUP BY b.what, b.item, b.problem
-			UNION ALL
-			SELECT d.what, d.item, 6, (SELECT pg_catalog.count(*) FROM dup_keys k WHERE k.what = d.what AND k.item = d.item),
-				   pg_catalog.string_agg(d.rows, '; ' ORDER BY d.kommune, d.period)
-			FROM dup d GROUP BY d.what, d.item
-		)
-		SELECT * FROM problems ORDER BY what DESC, item, problem LIMIT 1$q$, sources_sql)
-	INTO r;
+	WITH s AS MATERIALIZED (SELECT * FROM benchmark_internal.source_rows(sources_sql)),
+	bad_numbered AS (
+		SELECT b.*, pg_catalog.row_number() OVER (PARTITION BY b.what, b.item, b.problem ORDER BY b.k, b.period) AS rn
+		FROM s b WHERE b.problem IS NOT NULL
+	),
+	dup_keys AS (
+		SELECT s.what, s.item, s.kommune, s.period
+		FROM s
+		WHERE s.kommune IS NOT NULL AND s.period IS NOT NULL
+		GROUP BY s.what, s.item, s.kommune, s.period
+		HAVING pg_catalog.count(*) > 1
+	),
+	dup_numbered AS (
+		SELECT d.*, pg_catalog.row_number() OVER (PARTITION BY d.what, d.item ORDER BY d.kommune::text, d.period) AS rn
+		FROM dup_keys d
+	),
+	dup AS (
+		SELECT d.what, d.item, d.kommune, d.period,
+			   pg_catalog.string_agg(pg_catalog.format('(%s, %s, %s)', pg_catalog.quote_literal(s.k), pg_catalog.quote_literal(s.period), coalesce(s.v::text, 'NULL')), ', ' ORDER BY s.k, s.v) AS rows
+		FROM dup_numbered d
+		JOIN s ON s.what = d.what AND s.item = d.item AND s.kommune OPERATOR(@extschema@.=) d.kommune AND s.period = d.period
+		WHERE d.rn <= 10
+		GROUP BY d.what, d.item, d.kommune, d.period
+	),
+	problems AS (
+		SELECT b.what, b.item, b.problem, pg_catalog.count(*) AS n,
+			   pg_catalog.string_agg(pg_catalog.format('(%s, %s, %s)', pg_catalog.quote_nullable(b.k), pg_catalog.quote_nullable(b.period), coalesce(b.v::text, 'NULL')), ', ' ORDER BY b.k, b.period)
+				   FILTER (WHERE b.rn <= 10) AS rows
+		FROM bad_numbered b
+		GROUP BY b.what, b.item, b.problem
+		UNION ALL
+		SELECT d.what, d.item, 6, (SELECT pg_catalog.count(*) FROM dup_keys k WHERE k.what = d.what AND k.item = d.item),
+			   pg_catalog.string_agg(d.rows, '; ' ORDER BY d.kommune::text, d.period)
+		FROM dup d GROUP BY d.what, d.item
+	)
+	SELECT * INTO r FROM problems ORDER BY what DESC, item, problem LIMIT 1;
 	IF r.item IS NULL THEN
 		RETURN true;
 	END IF;
@@ -238,10 +220,10 @@ BEGIN
 		BEGIN
 			EXECUTE 'SELECT pg_catalog.count(s.k) + pg_catalog.count(s.period) + pg_catalog.count(s.v) FROM (' || benchmark_internal.source_select(
 				benchmark_internal.source_check(s.source, pg_catalog.format('source of %s "%s" in model "%s"', s.what, s.item, model_name)),
-				s.what, s.item, periods) || ') s';
+				s.what, s.item, periods, false) || ') s';
 		EXCEPTION WHEN OTHERS THEN
 			GET STACKED DIAGNOSTICS failed_state = RETURNED_SQLSTATE, failed_message = MESSAGE_TEXT, failed_detail = PG_EXCEPTION_DETAIL;
-			IF failed_state IN ('57014', '57P01', '53100', '53200', '54000') THEN
+			IF benchmark_internal.error_is_cancel_or_resources(failed_state) THEN
 				RAISE;
 			END IF;
 			failed_message := pg_catalog.format('source %s of %s "%s" in model "%s" failed while read: %s', s.source, s.what, s.item, model_name, failed_message);
@@ -288,32 +270,23 @@ BEGIN
 		CASE WHEN periods IS NOT NULL THEN benchmark_internal.model_periods_read(model_name, periods, false) END);
 
 	/*
-	 * One pass over the sources: the rows are read once; names and period
-	 * labels are checked once per distinct value; any problem (and a
-	 * duplicate or an out-of-range value, which the aggregates report) is
-	 * explained by model_source_errors before anything is returned.
+	 * One pass over the sources: the rows are read once and checked by
+	 * source_rows (names and period labels once per distinct value); any
+	 * problem (and a duplicate or an out-of-range value, which the
+	 * aggregates report) is explained by model_source_errors before
+	 * anything is returned.
 	 */
 	BEGIN
-	RETURN QUERY EXECUTE pg_catalog.format($q$
-	WITH raw AS MATERIALIZED (%s),
-	names AS MATERIALIZED (
-		SELECT d.k, @extschema@.kommune_lookup(d.k) AS kommune
-		FROM (SELECT DISTINCT r.k FROM raw r) d
-	),
-	labels AS MATERIALIZED (
-		SELECT d.period, benchmark.period_is_valid(d.period) AND benchmark.period_canonical(d.period) = d.period AS ok
-		FROM (SELECT DISTINCT r.period FROM raw r) d
-	),
+	RETURN QUERY EXECUTE $q$
+	WITH checked AS MATERIALIZED (SELECT * FROM benchmark_internal.source_rows($10)),
 	verdict AS (
-		SELECT NOT (EXISTS (SELECT 1 FROM names n WHERE n.kommune IS NULL)
-					OR EXISTS (SELECT 1 FROM labels l WHERE l.ok IS NOT TRUE)
-					OR EXISTS (SELECT 1 FROM raw r WHERE r.v = 'NaN' OR pg_catalog.abs(r.v) > 1.7976931348623157e308))
+		SELECT NOT EXISTS (SELECT 1 FROM checked c WHERE c.problem IS NOT NULL)
 			   OR benchmark_internal.model_source_errors($1, $10) AS ok
 	),
 	kept AS MATERIALIZED (
-		SELECT r.what, r.item, n.kommune::text AS kommune, r.period, r.v
-		FROM raw r JOIN names n ON n.k = r.k
-		WHERE NOT EXISTS (SELECT 1 FROM benchmark.model_excluded x WHERE x.model = $1 AND x.kommune OPERATOR(@extschema@.=) n.kommune)
+		SELECT c.what, c.item, c.kommune::text AS kommune, c.period, c.v
+		FROM checked c
+		WHERE NOT EXISTS (SELECT 1 FROM benchmark.model_excluded x WHERE x.model = $1 AND x.kommune OPERATOR(@extschema@.=) c.kommune)
 	),
 	kept_measures AS MATERIALIZED (SELECT k.item, k.kommune, k.period, k.v FROM kept k WHERE k.what = 'measure'),
 	kept_benefits AS MATERIALIZED (SELECT k.item, k.kommune, k.period, k.v FROM kept k WHERE k.what = 'benefit'),
@@ -344,7 +317,7 @@ BEGIN
 	benefits AS (SELECT * FROM benchmark.model_benefit x WHERE x.model = $1),
 	baseline_labels AS MATERIALIZED (
 		SELECT l.period, benchmark.period_kind(l.period) AS kind
-		FROM labels l
+		FROM (SELECT DISTINCT c.period FROM checked c) l
 		WHERE benchmark.period_start(l.period) >= pg_catalog.make_date($3, 1, 1)
 		  AND benchmark.period_end(l.period) <= pg_catalog.make_date($4, 12, 31)
 	),
@@ -418,7 +391,7 @@ BEGIN
 	) o
 	/* nothing is ranked unless the one-pass check passed (an initplan, evaluated first) */
 	WHERE (SELECT v.ok FROM verdict v)
-	$q$, src)
+	$q$
 	USING model_name, periods, m.baseline_from, m.baseline_to, m.goal_rule, m.goal_missing, m.goal_weight, m.total_missing, m.goal_da, src;
 	EXCEPTION WHEN OTHERS THEN
 		GET STACKED DIAGNOSTICS failed_state = RETURNED_SQLSTATE, failed_message = MESSAGE_TEXT,
@@ -429,7 +402,7 @@ BEGIN
 		ELSIF failed_context LIKE '%PL/pgSQL function benchmark_internal.model_source_errors%' THEN
 			/* the one-pass check found a problem: report it without the runner's query as context */
 			RAISE EXCEPTION USING MESSAGE = failed_message, DETAIL = failed_detail, HINT = failed_hint, ERRCODE = failed_state;
-		ELSIF failed_state NOT IN ('57014', '57P01', '53100', '53200', '54000') THEN
+		ELSIF NOT benchmark_internal.error_is_cancel_or_resources(failed_state) THEN
 			/* a source failed while read: name it (cancel and resource errors are not a source's) */
 			PERFORM benchmark_internal.model_source_failing(model_name,
 				CASE WHEN periods IS NOT NULL THEN benchmark_internal.model_periods_read(model_name, periods) END);

@@ -262,6 +262,51 @@ COMMENT ON VIEW benchmark.peer_groups IS
 GRANT SELECT ON benchmark.peer_groups TO PUBLIC;
 
 /*
+ * The one peer average: of a group in a period, from one entry per member
+ * of its value, numerator and denominator there (cur, NULL where it has
+ * none) and, for a change, in the baseline period (base; NULL for levels).
+ * mean: the simple mean of the members' values; pooled: factor x the sum of
+ * the numerators / the sum of the denominators of the members that have
+ * both; mean_change: the mean of the members' changes in per cent; and
+ * pooled_change: the change of the group's pooled level (ratio) or of its
+ * total, over the members with values in both periods; each with how many
+ * members it counts.
+ */
+CREATE FUNCTION benchmark_internal.peer_average(cur numeric[], cur_num numeric[], cur_den numeric[],
+												base numeric[], base_num numeric[], base_den numeric[],
+												ratio boolean, factor numeric)
+RETURNS TABLE (members integer, mean_reporting integer, mean numeric, pooled_reporting integer, pooled numeric,
+			   mean_change_reporting integer, mean_change numeric, pooled_change_reporting integer, pooled_change numeric)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT pg_catalog.count(*)::integer,
+		   pg_catalog.count(x.cv)::integer,
+		   pg_catalog.avg(x.cv),
+		   (pg_catalog.count(*) FILTER (WHERE x.c_num IS NOT NULL AND x.c_den IS NOT NULL))::integer,
+		   peer_average.factor * pg_catalog.sum(x.c_num) FILTER (WHERE x.c_num IS NOT NULL AND x.c_den IS NOT NULL)
+		   / NULLIF(pg_catalog.sum(x.c_den) FILTER (WHERE x.c_num IS NOT NULL AND x.c_den IS NOT NULL), 0),
+		   (pg_catalog.count(*) FILTER (WHERE x.cv IS NOT NULL AND x.bv IS NOT NULL AND x.bv <> 0))::integer,
+		   pg_catalog.avg(100 * (x.cv - x.bv) / x.bv) FILTER (WHERE x.cv IS NOT NULL AND x.bv IS NOT NULL AND x.bv <> 0),
+		   (pg_catalog.count(*) FILTER (WHERE pg_catalog.num_nulls(y.cn, y.cd, y.bn, y.bd) = 0))::integer,
+		   100 * (pg_catalog.sum(y.cn) FILTER (WHERE pg_catalog.num_nulls(y.cn, y.cd, y.bn, y.bd) = 0)
+				  * pg_catalog.sum(y.bd) FILTER (WHERE pg_catalog.num_nulls(y.cn, y.cd, y.bn, y.bd) = 0)
+				  / NULLIF(pg_catalog.sum(y.cd) FILTER (WHERE pg_catalog.num_nulls(y.cn, y.cd, y.bn, y.bd) = 0)
+						   * pg_catalog.sum(y.bn) FILTER (WHERE pg_catalog.num_nulls(y.cn, y.cd, y.bn, y.bd) = 0), 0) - 1)
+	FROM ROWS FROM (pg_catalog.unnest(peer_average.cur), pg_catalog.unnest(peer_average.cur_num),
+					pg_catalog.unnest(peer_average.cur_den), pg_catalog.unnest(peer_average.base),
+					pg_catalog.unnest(peer_average.base_num), pg_catalog.unnest(peer_average.base_den))
+			 AS x(cv, c_num, c_den, bv, b_num, b_den),
+		 LATERAL (SELECT CASE WHEN peer_average.ratio THEN x.c_num ELSE x.cv END AS cn,
+						 CASE WHEN peer_average.ratio THEN x.c_den ELSE 1 END AS cd,
+						 CASE WHEN peer_average.ratio THEN x.b_num ELSE x.bv END AS bn,
+						 CASE WHEN peer_average.ratio THEN x.b_den ELSE 1 END AS bd) y;
+END;
+
+COMMENT ON FUNCTION benchmark_internal.peer_average(numeric[], numeric[], numeric[], numeric[], numeric[], numeric[], boolean, numeric) IS
+'The peer average of a group in a period from its members'' values (and numerators and denominators, and those of a baseline period): members, the simple mean and the pooled value of the levels, the mean change in per cent and the change of the pooled level (ratio) or of the total, each with the members it counts; target status and peer_averages compute with it';
+
+/*
  * Peer group averages of any source: the simple mean of the members' values,
  * and the pooled value (sum of numerators / sum of denominators) where the
  * source has numerator and denominator columns.
@@ -273,49 +318,33 @@ LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	p record;
+	relation regclass;
 	ratio boolean;
 BEGIN
-	PERFORM benchmark_internal.source_check(source, 'peer averages', '{kommune,period,value}', '{value,numerator,denominator}');
+	relation := benchmark_internal.source_check(source, 'peer averages', '{kommune,period,value}', '{value,numerator,denominator}');
 	IF peer_group_name IS NOT NULL AND NOT EXISTS (SELECT 1 FROM benchmark.peer_group g WHERE g.peer_group = peer_group_name) THEN
 		RAISE EXCEPTION 'peer group "%" does not exist', peer_group_name
 			USING ERRCODE = 'undefined_object', HINT = 'The peer groups are listed in view peer_groups.';
 	END IF;
 	ratio := benchmark_internal.target_source_has_ratio(source);
-	RETURN QUERY EXECUTE pg_catalog.format($q$
-		WITH raw AS MATERIALIZED (
-			SELECT x.kommune::text AS k, x.period::text AS period, x.value::numeric AS v, %s AS num, %s AS den FROM %s x
-		),
-		names AS MATERIALIZED (
-			SELECT d.k, @extschema@.kommune_lookup(d.k)::text AS kommune FROM (SELECT DISTINCT r.k FROM raw r WHERE r.k IS NOT NULL) d
-		),
-		vals AS (
-			SELECT n.kommune, r.period,
-				   CASE WHEN pg_catalog.count(*) = 1 THEN pg_catalog.max(r.v) END AS v,
-				   CASE WHEN pg_catalog.count(*) = 1 THEN pg_catalog.max(r.num) END AS num,
-				   CASE WHEN pg_catalog.count(*) = 1 THEN pg_catalog.max(r.den) END AS den
-			FROM raw r JOIN names n ON n.k = r.k
-			WHERE n.kommune IS NOT NULL AND r.period IS NOT NULL AND (r.v IS NULL OR r.v <> 'NaN')
-			GROUP BY n.kommune, r.period
-		),
-		periods AS (SELECT DISTINCT v.period FROM vals v),
-		grp AS (
-			SELECT g.peer_group, m.kommune::text AS kommune
-			FROM benchmark.peer_group g JOIN benchmark.peer_group_member m ON m.peer_group = g.peer_group
-			WHERE $1 IS NULL OR g.peer_group = $1
-		)
-		SELECT g.peer_group, p.period, pg_catalog.count(*)::integer, pg_catalog.count(v.v)::integer, pg_catalog.avg(v.v),
-			   (pg_catalog.count(*) FILTER (WHERE v.num IS NOT NULL AND v.den IS NOT NULL))::integer,
-			   $2 * pg_catalog.sum(v.num) FILTER (WHERE v.num IS NOT NULL AND v.den IS NOT NULL)
-			   / NULLIF(pg_catalog.sum(v.den) FILTER (WHERE v.num IS NOT NULL AND v.den IS NOT NULL), 0)
-		FROM grp g CROSS JOIN periods p
-		LEFT JOIN vals v ON v.kommune = g.kommune AND v.period = p.period
+	RETURN QUERY
+	WITH vals AS MATERIALIZED (
+		SELECT * FROM benchmark_internal.source_values(benchmark_internal.source_select(relation, 'peer averages', source, NULL, ratio))
+	),
+	member_values AS (
+		SELECT g.peer_group, p.period, pg_catalog.array_agg(v.v) AS cur, pg_catalog.array_agg(v.num) AS cur_num,
+			   pg_catalog.array_agg(v.den) AS cur_den
+		FROM benchmark.peer_group g JOIN benchmark.peer_group_member m ON m.peer_group = g.peer_group
+		CROSS JOIN (SELECT DISTINCT v.period FROM vals v) p
+		LEFT JOIN vals v ON v.kommune = m.kommune::text AND v.period = p.period
+		WHERE peer_averages.peer_group_name IS NULL OR g.peer_group = peer_averages.peer_group_name
 		GROUP BY g.peer_group, p.period
-		ORDER BY g.peer_group, p.period$q$,
-		CASE WHEN ratio THEN 'x.numerator::numeric' ELSE 'NULL::numeric' END,
-		CASE WHEN ratio THEN 'x.denominator::numeric' ELSE 'NULL::numeric' END,
-		pg_catalog.to_regclass(source))
-	USING peer_group_name, CASE WHEN unit = 'pct.' THEN 100 ELSE 1 END;
+	)
+	SELECT mv.peer_group, mv.period, a.members, a.mean_reporting, a.mean, a.pooled_reporting, a.pooled
+	FROM member_values mv,
+		 LATERAL benchmark_internal.peer_average(mv.cur, mv.cur_num, mv.cur_den, NULL, NULL, NULL, ratio,
+												 CASE WHEN peer_averages.unit = 'pct.' THEN 100 ELSE 1 END) a
+	ORDER BY mv.peer_group, mv.period;
 END
 $$;
 
@@ -367,22 +396,23 @@ SET jit = off
 AS $$
 #variable_conflict use_column
 DECLARE
-	s record;
-	p record;
-	q text;
+	one_source record;
+	checked record;
 	read_error text;
 	read_state text;
-	one_k text[];
+	one_kommune text[];
 	one_period text[];
 	one_v numeric[];
 	one_num numeric[];
 	one_den numeric[];
+	one_dup boolean[];
 	row_src text[] := '{}';
-	row_k text[] := '{}';
+	row_kommune text[] := '{}';
 	row_period text[] := '{}';
 	row_v numeric[] := '{}';
 	row_num numeric[] := '{}';
 	row_den numeric[] := '{}';
+	row_dup boolean[] := '{}';
 	bad_sources text[] := '{}';
 	bad_problems text[] := '{}';
 	ratio_sources text[] := '{}';
@@ -394,72 +424,61 @@ BEGIN
 	 * not readable, untrusted, or raising an error while read) becomes that
 	 * target's status and never stops the report of every other target.
 	 */
-	FOR s IN
+	FOR one_source IN
 		SELECT DISTINCT ts.source
 		FROM benchmark.target t JOIN benchmark.target_source ts ON ts.target = t.target
 		WHERE (kommune_filter IS NULL OR t.kommune OPERATOR(@extschema@.=) kommune_filter) AND (target_status_for.target_name IS NULL OR t.target = target_status_for.target_name)
 		ORDER BY 1
 	LOOP
-		p := benchmark.source_problem(s.source, '{kommune,period,value}', '{value,numerator,denominator}');
-		IF p.sqlstate IS NOT NULL THEN
-			bad_sources := bad_sources || s.source;
-			bad_problems := bad_problems || p.problem;
+		checked := benchmark.source_problem(one_source.source, '{kommune,period,value}', '{value,numerator,denominator}');
+		IF checked.sqlstate IS NOT NULL THEN
+			bad_sources := bad_sources || one_source.source;
+			bad_problems := bad_problems || checked.problem;
 			CONTINUE;
 		END IF;
-		ratio := benchmark_internal.target_source_has_ratio(s.source);
+		ratio := benchmark_internal.target_source_has_ratio(one_source.source);
 		IF ratio THEN
-			ratio_sources := ratio_sources || s.source;
+			ratio_sources := ratio_sources || one_source.source;
 		END IF;
 		BEGIN
-			EXECUTE pg_catalog.format('SELECT pg_catalog.array_agg(x.kommune::text), pg_catalog.array_agg(x.period::text), pg_catalog.array_agg(x.value::numeric), pg_catalog.array_agg(%s), pg_catalog.array_agg(%s) FROM %s x',
-									  CASE WHEN ratio THEN 'x.numerator::numeric' ELSE 'NULL::numeric' END,
-									  CASE WHEN ratio THEN 'x.denominator::numeric' ELSE 'NULL::numeric' END,
-									  p.relation)
-			INTO one_k, one_period, one_v, one_num, one_den;
+			SELECT pg_catalog.array_agg(x.kommune), pg_catalog.array_agg(x.period), pg_catalog.array_agg(x.v),
+				   pg_catalog.array_agg(x.num), pg_catalog.array_agg(x.den), pg_catalog.array_agg(x.dup)
+			INTO one_kommune, one_period, one_v, one_num, one_den, one_dup
+			FROM benchmark_internal.source_values(benchmark_internal.source_select(checked.relation::regclass, 'target', one_source.source, NULL, ratio)) x;
 		EXCEPTION WHEN OTHERS THEN
 			GET STACKED DIAGNOSTICS read_error = MESSAGE_TEXT, read_state = RETURNED_SQLSTATE;
-			IF read_state IN ('57014', '57P01', '53200', '53100', '54000') THEN
-				RAISE;		/* cancel, shutdown and resource errors are not a source's problem */
+			IF benchmark_internal.error_is_cancel_or_resources(read_state) THEN
+				RAISE;
 			END IF;
-			bad_sources := bad_sources || s.source;
-			bad_problems := bad_problems || pg_catalog.format('reading source %s failed: %s (SQLSTATE %s)', p.relation, read_error, read_state);
+			bad_sources := bad_sources || one_source.source;
+			bad_problems := bad_problems || pg_catalog.format('reading source %s failed: %s (SQLSTATE %s)', checked.relation, read_error, read_state);
 			CONTINUE;
 		END;
-		row_src := row_src || pg_catalog.array_fill(s.source, ARRAY[coalesce(pg_catalog.cardinality(one_k), 0)]);
-		row_k := row_k || one_k;
+		row_src := row_src || pg_catalog.array_fill(one_source.source, ARRAY[coalesce(pg_catalog.cardinality(one_kommune), 0)]);
+		row_kommune := row_kommune || one_kommune;
 		row_period := row_period || one_period;
 		row_v := row_v || one_v;
 		row_num := row_num || one_num;
 		row_den := row_den || one_den;
+		row_dup := row_dup || one_dup;
 	END LOOP;
-	q := 'SELECT * FROM ROWS FROM (pg_catalog.unnest($6::text[]), pg_catalog.unnest($7::text[]), pg_catalog.unnest($8::text[]), pg_catalog.unnest($9::numeric[]), pg_catalog.unnest($10::numeric[]), pg_catalog.unnest($11::numeric[])) AS r(src, k, period, v, num, den)';
 
-	RETURN QUERY EXECUTE pg_catalog.format($q$
+	RETURN QUERY
 	WITH t AS MATERIALIZED (
-		SELECT x.*, ts.source AS src, ts.follows, ts.source = ANY ($5) AS ratio,
-			   pg_catalog.array_position($3, ts.source) AS bad,
+		SELECT x.*, ts.source AS src, ts.follows, ts.source = ANY (ratio_sources) AS ratio,
+			   pg_catalog.array_position(bad_sources, ts.source) AS bad,
 			   coalesce(benchmark.period_kind(x.baseline_period), benchmark.period_kind(x.first_period),
 						benchmark.period_kind(x.last_period)) AS pkind,
 			   CASE WHEN x.unit = 'pct.' THEN 100 ELSE 1 END AS factor
 		FROM benchmark.target x JOIN benchmark.target_source ts ON ts.target = x.target
-		WHERE ($1 IS NULL OR x.kommune OPERATOR(@extschema@.=) $1) AND ($2 IS NULL OR x.target = $2)
-	),
-	raw AS MATERIALIZED (%s),
-	names AS MATERIALIZED (
-		SELECT d.k, @extschema@.kommune_lookup(d.k)::text AS kommune
-		FROM (SELECT DISTINCT r.k FROM raw r WHERE r.k IS NOT NULL) d
+		WHERE (kommune_filter IS NULL OR x.kommune OPERATOR(@extschema@.=) kommune_filter)
+		  AND (target_status_for.target_name IS NULL OR x.target = target_status_for.target_name)
 	),
 	vals AS MATERIALIZED (
 		SELECT g.*, benchmark.period_kind(g.period) AS pkind, benchmark.period_index(g.period) AS pidx
-		FROM (SELECT r.src, n.kommune, r.period,
-					 CASE WHEN pg_catalog.count(*) = 1 THEN pg_catalog.max(r.v) END AS v,
-					 CASE WHEN pg_catalog.count(*) = 1 THEN pg_catalog.max(r.num) END AS num,
-					 CASE WHEN pg_catalog.count(*) = 1 THEN pg_catalog.max(r.den) END AS den,
-					 pg_catalog.count(*) > 1 AS dup
-			  FROM raw r JOIN names n ON n.k = r.k
-			  WHERE n.kommune IS NOT NULL AND (r.v IS NULL OR r.v <> 'NaN')
-				AND benchmark.period_is_valid(r.period) AND benchmark.period_canonical(r.period) = r.period
-			  GROUP BY r.src, n.kommune, r.period) g
+		FROM ROWS FROM (pg_catalog.unnest(row_src), pg_catalog.unnest(row_kommune), pg_catalog.unnest(row_period),
+						pg_catalog.unnest(row_v), pg_catalog.unnest(row_num), pg_catalog.unnest(row_den),
+						pg_catalog.unnest(row_dup)) AS g(src, kommune, period, v, num, den, dup)
 	),
 	per AS (
 		SELECT t.target, p.period
@@ -492,30 +511,23 @@ BEGIN
 						   AND prev.period = benchmark.period_previous(p.period)
 	),
 	peer_rows AS (
-		SELECT r.target, r.period, r.factor, c.v AS cv, b.v AS bv, c.num AS c_num, c.den AS c_den,
-			   CASE WHEN r.ratio THEN c.num ELSE c.v END AS cn, CASE WHEN r.ratio THEN c.den ELSE 1 END AS cd,
-			   CASE WHEN r.ratio THEN b.num ELSE b.v END AS bn, CASE WHEN r.ratio THEN b.den ELSE 1 END AS bd
+		SELECT r.target, r.period, r.ratio, r.factor, c.v AS cv, c.num AS c_num, c.den AS c_den,
+			   b.v AS bv, b.num AS b_num, b.den AS b_den
 		FROM r JOIN benchmark.peer_group_member m ON m.peer_group = r.peer_group
 		LEFT JOIN vals c ON c.src = r.src AND c.kommune = m.kommune::text AND c.period = r.period
 		LEFT JOIN vals b ON b.src = r.src AND b.kommune = m.kommune::text AND b.period = r.baseline_period
 		WHERE r.kind = 'peer'
 	),
 	peer AS (
-		SELECT x.target, x.period, pg_catalog.count(*)::integer AS members,
-			   pg_catalog.count(x.cv)::integer AS rep_mean_level,
-			   pg_catalog.avg(x.cv) AS mean_level,
-			   (pg_catalog.count(*) FILTER (WHERE x.c_num IS NOT NULL AND x.c_den IS NOT NULL))::integer AS rep_pooled_level,
-			   pg_catalog.max(x.factor) * pg_catalog.sum(x.c_num) FILTER (WHERE x.c_num IS NOT NULL AND x.c_den IS NOT NULL)
-			   / NULLIF(pg_catalog.sum(x.c_den) FILTER (WHERE x.c_num IS NOT NULL AND x.c_den IS NOT NULL), 0) AS pooled_level,
-			   (pg_catalog.count(*) FILTER (WHERE x.cv IS NOT NULL AND x.bv IS NOT NULL AND x.bv <> 0))::integer AS rep_mean_change,
-			   pg_catalog.avg(100 * (x.cv - x.bv) / x.bv) FILTER (WHERE x.cv IS NOT NULL AND x.bv IS NOT NULL AND x.bv <> 0) AS mean_change,
-			   (pg_catalog.count(*) FILTER (WHERE num_nulls(x.cn, x.cd, x.bn, x.bd) = 0))::integer AS rep_pooled_change,
-			   100 * (pg_catalog.sum(x.cn) FILTER (WHERE num_nulls(x.cn, x.cd, x.bn, x.bd) = 0)
-					  * pg_catalog.sum(x.bd) FILTER (WHERE num_nulls(x.cn, x.cd, x.bn, x.bd) = 0)
-					  / NULLIF(pg_catalog.sum(x.cd) FILTER (WHERE num_nulls(x.cn, x.cd, x.bn, x.bd) = 0)
-							   * pg_catalog.sum(x.bn) FILTER (WHERE num_nulls(x.cn, x.cd, x.bn, x.bd) = 0), 0) - 1) AS pooled_change
-		FROM peer_rows x
-		GROUP BY x.target, x.period
+		SELECT x.target, x.period, a.*
+		FROM (SELECT pr.target, pr.period, pr.ratio, pr.factor,
+					 pg_catalog.array_agg(pr.cv) AS cur, pg_catalog.array_agg(pr.c_num) AS cur_num,
+					 pg_catalog.array_agg(pr.c_den) AS cur_den, pg_catalog.array_agg(pr.bv) AS base,
+					 pg_catalog.array_agg(pr.b_num) AS base_num, pg_catalog.array_agg(pr.b_den) AS base_den
+			  FROM peer_rows pr
+			  GROUP BY pr.target, pr.period, pr.ratio, pr.factor) x,
+			 LATERAL benchmark_internal.peer_average(x.cur, x.cur_num, x.cur_den, x.base, x.base_num, x.base_den,
+													 x.ratio, x.factor) a
 	),
 	series AS (
 		SELECT t.target, v.pkind, v.pidx, v.v
@@ -531,8 +543,8 @@ BEGIN
 		WINDOW w AS (PARTITION BY s.target, s.pkind ORDER BY s.pidx RANGE BETWEEN 2 PRECEDING AND CURRENT ROW)
 	),
 	c AS (
-		SELECT r.*, pa.members, pa.rep_mean_level, pa.rep_pooled_level, pa.rep_mean_change, pa.rep_pooled_change,
-			   CASE WHEN r.kind = 'peer' AND r.baseline_period IS NOT NULL THEN 'change in %%' ELSE 'level' END AS compared,
+		SELECT r.*, pa.members, pa.mean_reporting, pa.pooled_reporting, pa.mean_change_reporting, pa.pooled_change_reporting,
+			   CASE WHEN r.kind = 'peer' AND r.baseline_period IS NOT NULL THEN 'change in %' ELSE 'level' END AS compared,
 			   CASE WHEN r.kind = 'peer' AND r.baseline_period IS NOT NULL
 					THEN CASE WHEN r.base_v <> 0 THEN 100 * (r.cur_v - r.base_v) / r.base_v END
 					ELSE r.cur_v END AS actual,
@@ -549,15 +561,15 @@ BEGIN
 						END
 					WHEN 'peer' THEN
 						CASE WHEN r.baseline_period IS NULL
-							 THEN CASE r.peer_average WHEN 'mean' THEN pa.mean_level ELSE pa.pooled_level END
+							 THEN CASE r.peer_average WHEN 'mean' THEN pa.mean ELSE pa.pooled END
 							 ELSE CASE r.peer_average WHEN 'mean' THEN pa.mean_change ELSE pa.pooled_change END
 						END
 					WHEN 'previous' THEN r.prev_v
 			   END AS tv,
 			   CASE WHEN r.kind = 'peer' THEN
 						CASE WHEN r.baseline_period IS NULL
-							 THEN CASE r.peer_average WHEN 'mean' THEN pa.rep_mean_level ELSE pa.rep_pooled_level END
-							 ELSE CASE r.peer_average WHEN 'mean' THEN pa.rep_mean_change ELSE pa.rep_pooled_change END
+							 THEN CASE r.peer_average WHEN 'mean' THEN pa.mean_reporting ELSE pa.pooled_reporting END
+							 ELSE CASE r.peer_average WHEN 'mean' THEN pa.mean_change_reporting ELSE pa.pooled_change_reporting END
 						END
 			   END AS reporting,
 			   (r.kind = 'level' AND r.due IS NOT NULL AND benchmark.target_level_at(r.target, r.pe) IS NULL)
@@ -576,7 +588,7 @@ BEGIN
 		FROM c
 	)
 	SELECT j.target, j.kommune::text, @extschema@.kommune_code(j.kommune), j.plan, j.title, j.kind, j.direction, j.strict,
-		   j.follows, CASE WHEN j.compared = 'level' THEN j.unit ELSE '%%' END, j.period, j.ps, j.pe, j.compared,
+		   j.follows, CASE WHEN j.compared = 'level' THEN j.unit ELSE '%' END, j.period, j.ps, j.pe, j.compared,
 		   j.actual, j.tv, j.peer_group, j.peer_average, j.members, j.reporting,
 		   CASE WHEN j.is_met THEN 'met' WHEN NOT j.is_met THEN 'not met' WHEN j.not_due THEN 'not due' ELSE 'no data' END,
 		   j.is_met,
@@ -585,28 +597,27 @@ BEGIN
 		   j.slope,
 		   CASE WHEN j.slope IS NULL THEN NULL WHEN j.slope = 0 THEN 'flat'
 				WHEN (j.slope < 0) = (j.direction = 'at_most') THEN 'improving' ELSE 'worsening' END,
-		   CASE WHEN j.bad IS NOT NULL THEN 'source problem: ' || $4[j.bad]
-				WHEN j.not_due THEN pg_catalog.format('not due yet: %%s',
+		   CASE WHEN j.bad IS NOT NULL THEN 'source problem: ' || bad_problems[j.bad]
+				WHEN j.not_due THEN pg_catalog.format('not due yet: %s',
 					 CASE WHEN j.kind = 'level' THEN 'the first milestone is due '
 							   || pg_catalog.to_char((SELECT pg_catalog.min(m.due) FROM benchmark.target_milestone m WHERE m.target = j.target), 'YYYY-MM-DD')
 						  ELSE 'the change is due ' || pg_catalog.to_char(j.due, 'YYYY-MM-DD') END)
-				WHEN j.cur_dup THEN pg_catalog.format('the source has more than one row for %%s in %%s', j.kommune, j.period)
-				WHEN j.cur_v IS NULL THEN pg_catalog.format('no value for %%s in %%s (%%s)', j.kommune, j.period,
+				WHEN j.cur_dup THEN pg_catalog.format('the source has more than one row for %s in %s', j.kommune, j.period)
+				WHEN j.cur_v IS NULL THEN pg_catalog.format('no value for %s in %s (%s)', j.kommune, j.period,
 					 CASE WHEN j.cur_row THEN 'suppressed or missing' ELSE 'no row in the source' END)
 				WHEN j.kind = 'change' AND (j.base_v IS NULL OR j.base_dup) OR j.kind = 'peer' AND j.baseline_period IS NOT NULL AND j.base_v IS NULL
-					 THEN pg_catalog.format('no value for the baseline period %%s', j.baseline_period)
+					 THEN pg_catalog.format('no value for the baseline period %s', j.baseline_period)
 				WHEN j.baseline_period IS NOT NULL AND j.base_v = 0
-					 THEN pg_catalog.format('the level in the baseline period %%s is zero: a relative change is undefined', j.baseline_period)
-				WHEN j.kind = 'previous' AND j.prev_v IS NULL THEN pg_catalog.format('no value for the previous period %%s', j.prev_period)
+					 THEN pg_catalog.format('the level in the baseline period %s is zero: a relative change is undefined', j.baseline_period)
+				WHEN j.kind = 'previous' AND j.prev_v IS NULL THEN pg_catalog.format('no value for the previous period %s', j.prev_period)
 				WHEN j.kind = 'peer' AND j.peer_average = 'pooled' AND j.baseline_period IS NULL AND NOT j.ratio
 					 THEN 'a pooled average needs numerator and denominator columns in the source'
-				WHEN j.kind = 'peer' AND coalesce(j.reporting, 0) = 0 THEN pg_catalog.format('no member of %%s has a value', j.peer_group)
-				WHEN j.kind = 'peer' THEN pg_catalog.format('%%s of %%s: %%s of %%s members reporting',
+				WHEN j.kind = 'peer' AND coalesce(j.reporting, 0) = 0 THEN pg_catalog.format('no member of %s has a value', j.peer_group)
+				WHEN j.kind = 'peer' THEN pg_catalog.format('%s of %s: %s of %s members reporting',
 					 CASE WHEN j.peer_average = 'mean' THEN 'mean' ELSE 'pooled value' END, j.peer_group, j.reporting, j.members)
 		   END
 	FROM j
-	ORDER BY @extschema@.kommune_code(j.kommune), j.target, j.pidx$q$, q)
-	USING kommune_filter, target_status_for.target_name, bad_sources, bad_problems, ratio_sources, row_src, row_k, row_period, row_v, row_num, row_den;
+	ORDER BY @extschema@.kommune_code(j.kommune), j.target, j.pidx;
 END
 $$;
 

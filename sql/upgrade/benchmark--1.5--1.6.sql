@@ -103,7 +103,6 @@ ALTER FUNCTION benchmark.restoring_dump() SET SCHEMA benchmark_internal;
 ALTER FUNCTION benchmark.source_check(text, text, text[], text[]) SET SCHEMA benchmark_internal;
 ALTER FUNCTION benchmark.source_kind_check() SET SCHEMA benchmark_internal;
 ALTER FUNCTION benchmark.source_owner_trusted(oid) SET SCHEMA benchmark_internal;
-ALTER FUNCTION benchmark.source_select(regclass, text, text, text[]) SET SCHEMA benchmark_internal;
 ALTER FUNCTION benchmark.target_milestone_validate() SET SCHEMA benchmark_internal;
 ALTER FUNCTION benchmark.target_source_has_ratio(text) SET SCHEMA benchmark_internal;
 ALTER FUNCTION benchmark.target_validate() SET SCHEMA benchmark_internal;
@@ -131,6 +130,9 @@ DROP FUNCTION benchmark.peer_group_copy(text, text);
 ALTER FUNCTION benchmark.model_rankings(text, text[]) RENAME TO model_rankings_1_5;
 ALTER FUNCTION benchmark.target_status_for(text, text) RENAME TO target_status_for_1_5;
 ALTER FUNCTION benchmark.model_rank_intervals_for(text, integer, numeric, integer) RENAME TO model_rank_intervals_for_1_5;
+
+/* source_select reads a target source's numerator and denominator too: the layers create it anew */
+DROP FUNCTION benchmark.source_select(regclass, text, text, text[]);
 
 /* The DROP EXTENSION guard also counts terms, mappings, registrations and loaded observations. */
 COMMENT ON FUNCTION benchmark_internal.drop_guard() IS

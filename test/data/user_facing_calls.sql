@@ -146,6 +146,15 @@ SELECT * FROM benchmark.model_scenarios('sonderborg-2023', '2023');
 -- call: explain_total_inputs(text,text[])
 SELECT period, missing, has_data FROM benchmark_internal.explain_total_inputs('sonderborg-2023', '{2023}'::pg_catalog.text[]);
 
+-- call: source_rows(text)
+SELECT * FROM benchmark_internal.source_rows(benchmark_internal.source_select('target_sources.voksenlaerlinge'::pg_catalog.regclass, 'target', 'target_sources.voksenlaerlinge', NULL::pg_catalog.text[], false)) ORDER BY 3, 5;
+
+-- call: source_values(text)
+SELECT * FROM benchmark_internal.source_values(benchmark_internal.source_select('target_sources.voksenlaerlinge'::pg_catalog.regclass, 'target', 'target_sources.voksenlaerlinge', NULL::pg_catalog.text[], false)) ORDER BY 2, 3;
+
+-- call: peer_average(numeric[],numeric[],numeric[],numeric[],numeric[],numeric[],boolean,numeric)
+SELECT * FROM benchmark_internal.peer_average('{40,50,NULL}'::pg_catalog.numeric[], '{4,5,NULL}'::pg_catalog.numeric[], '{10,10,NULL}'::pg_catalog.numeric[], '{30,50,20}'::pg_catalog.numeric[], '{3,5,2}'::pg_catalog.numeric[], '{10,10,10}'::pg_catalog.numeric[], true, '100'::pg_catalog.numeric);
+
 -- call: weighted_placement_draws(ranking[],numeric[],text,integer,numeric,integer,integer)
 SELECT d.* FROM benchmark_internal.explain_total_inputs('sonderborg-2023', '{2023}'::pg_catalog.text[]) i, benchmark.weighted_placement_draws(i.rankings, i.weights, i.missing, 100, 0.2, 1, 10) d;
 

@@ -15,7 +15,7 @@ ALTER TYPE @extschema@.ranking SET (STORAGE = external);
 
 /* The DROP EXTENSION guard also counts terms, mappings, registrations and loaded observations. */
 COMMENT ON FUNCTION benchmark.drop_guard() IS
-'Event trigger function: refuses DROP EXTENSION benchmark without CASCADE while users'' models, targets, peer groups, jobindsats terms, mappings, registered wide tables, measure labels, stored period forms, loaded observations or logged loads exist, and says what and how much';
+'Event trigger function: refuses DROP EXTENSION benchmark without CASCADE while users'' models, targets, peer groups, jobindsats terms, mappings, registered wide tables, measure labels, stored period forms, loaded observations, logged loads, kept vintages or pinned moments exist, and says what and how much';
 COMMENT ON EVENT TRIGGER benchmark_drop_guard IS
 'Keeps DROP EXTENSION benchmark (without CASCADE) from deleting the rows users added or loaded';
 

@@ -278,3 +278,16 @@ SELECT * FROM benchmark.mapped_ydelse_sygedagpenge;
 -- call: mapped_ydelse_uddannelseshjaelp
 SELECT * FROM benchmark.mapped_ydelse_uddannelseshjaelp;
 
+
+-- call: jobindsats_store_as_read
+SELECT pg_catalog.count(*) FROM benchmark.jobindsats_store_as_read;
+
+-- call: jobindsats_observation_as_of(timestamp with time zone)
+SELECT pg_catalog.count(*) FROM benchmark.jobindsats_observation_as_of(pg_catalog.now());
+
+-- call: jobindsats_cell_as_of(text,text,text,text,jsonb,timestamp with time zone)
+SELECT c.* FROM (SELECT * FROM benchmark.jobindsats_observation ORDER BY table_id, measure, area, period, dimensions LIMIT 1) o,
+	LATERAL benchmark.jobindsats_cell_as_of(o.table_id, o.measure, o.area, o.period, o.dimensions, pg_catalog.now()) c;
+
+-- call: jobindsats_revisions(text,timestamp with time zone,timestamp with time zone)
+SELECT * FROM benchmark.jobindsats_revisions('Y01A02', '-infinity'::pg_catalog.timestamptz, pg_catalog.now());

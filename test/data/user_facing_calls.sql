@@ -291,3 +291,35 @@ SELECT c.* FROM (SELECT * FROM benchmark.jobindsats_observation ORDER BY table_i
 
 -- call: jobindsats_revisions(text,timestamp with time zone,timestamp with time zone)
 SELECT * FROM benchmark.jobindsats_revisions('Y01A02', '-infinity'::pg_catalog.timestamptz, pg_catalog.now());
+
+-- call: model_placements(text,timestamp with time zone)
+SELECT * FROM benchmark.model_placements('sonderborg-2023', as_of => 'infinity'::pg_catalog.timestamptz);
+
+-- call: model_placements(text,text,timestamp with time zone)
+SELECT * FROM benchmark.model_placements('sonderborg-2023', '2022', as_of => 'infinity'::pg_catalog.timestamptz);
+
+-- call: model_left_out(text,text,timestamp with time zone)
+SELECT * FROM benchmark.model_left_out('sonderborg-2023', '2022', as_of => 'infinity'::pg_catalog.timestamptz);
+
+-- call: model_scorecard(text,text,text,timestamp with time zone)
+SELECT * FROM benchmark.model_scorecard('sonderborg-2023', 'Sønderborg', '2022', as_of => 'infinity'::pg_catalog.timestamptz);
+
+-- call: model_changes(text,text,text,text,timestamp with time zone,timestamp with time zone)
+SELECT * FROM benchmark.model_changes('sonderborg-2023', 'Sønderborg', '2022', '2023', as_of => 'infinity'::pg_catalog.timestamptz,
+									  reported_at => 'infinity'::pg_catalog.timestamptz);
+
+-- call: model_placement_gaps(text,text,timestamp with time zone)
+SELECT * FROM benchmark.model_placement_gaps('sonderborg-2023', '2023', as_of => 'infinity'::pg_catalog.timestamptz);
+
+-- call: model_what_it_takes(text,text,text,timestamp with time zone)
+SELECT * FROM benchmark.model_what_it_takes('sonderborg-2023', 'Sønderborg', '2023', as_of => 'infinity'::pg_catalog.timestamptz);
+
+-- call: model_next_place(text,text,text,timestamp with time zone)
+SELECT * FROM benchmark.model_next_place('sonderborg-2023', 'Sønderborg', '2023', as_of => 'infinity'::pg_catalog.timestamptz);
+
+-- call: model_sensitivity(text,text,integer,numeric,integer,timestamp with time zone)
+SELECT * FROM benchmark.model_sensitivity('sonderborg-2023', '2023', '100'::pg_catalog.int4, '0.2'::pg_catalog.numeric, '1'::pg_catalog.int4,
+										  as_of => 'infinity'::pg_catalog.timestamptz);
+
+-- call: model_scenarios(text,text,timestamp with time zone)
+SELECT * FROM benchmark.model_scenarios('sonderborg-2023', '2023', as_of => 'infinity'::pg_catalog.timestamptz);

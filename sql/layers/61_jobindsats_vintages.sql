@@ -200,7 +200,7 @@ COMMENT ON FUNCTION benchmark.jobindsats_cell_as_of(text, text, text, text, json
  * revisions), with the loads that brought each value.
  */
 CREATE FUNCTION benchmark.jobindsats_revisions(table_id text, from_time timestamptz, to_time timestamptz DEFAULT pg_catalog.now())
-RETURNS TABLE (area text, kommune @extschema@.kommune, period text, dimensions jsonb, measure text,
+RETURNS TABLE (area text, kommune text, period text, dimensions jsonb, measure text,
 			   old_value numeric, new_value numeric, old_load_id bigint, new_load_id bigint, revised_at timestamptz)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
@@ -220,7 +220,7 @@ BEGIN
 		FROM benchmark.jobindsats_observation_revision r
 		WHERE r.table_id = wanted AND r.replaced_at > from_time AND r.replaced_at <= to_time
 		GROUP BY r.measure, r.area, r.period, r.dimensions)
-	SELECT t.area, t.kommune::@extschema@.kommune, t.period, t.dimensions, t.measure,
+	SELECT t.area, t.kommune, t.period, t.dimensions, t.measure,
 		   b.value, a.value, b.load_id, a.load_id, t.revised_at
 	FROM touched t
 		 CROSS JOIN LATERAL benchmark.jobindsats_cell_as_of(wanted, t.measure, t.area, t.period, t.dimensions, from_time) b

@@ -53,15 +53,15 @@ CREATE MATERIALIZED VIEW rapport.maal AS
 SELECT s.* FROM benchmark.target_status s JOIN benchmark.target t USING (target) WHERE NOT t.shipped;
 SQL
 # a list shown to a committee, saved, and the moment it was read pinned; then a revision of
-# 2022's months of the table behind the measure langtidsledige for three municipalities (kept as
+# 2022's months of the count behind the measure langtidsledige for three municipalities (kept as
 # vintages), after which the materialized view is refreshed
 q -d "$SRC" -c "CREATE TABLE rapport.udvalgsliste AS SELECT * FROM benchmark.model_placements('mine', '2022')" >/dev/null
 moment=$(q -d "$SRC" -At -c "SELECT clock_timestamp()")
 q -d "$SRC" -v moment="$moment" >/dev/null <<'SQL'
 INSERT INTO benchmark.jobindsats_vintage_pin (pinned_at, label) VALUES (:'moment', 'Udvalget, listen for 2022');
 UPDATE benchmark.jobindsats_observation SET value = value * 3
-WHERE table_id = (SELECT t.table_id FROM benchmark.jobindsats_term t JOIN benchmark.jobindsats_mapping m ON t.term = ANY (m.numerator)
-				  WHERE m.mapping = 'langtidsledige' LIMIT 1)
+WHERE (table_id, measure) = (SELECT t.table_id, t.measure FROM benchmark.jobindsats_term t JOIN benchmark.jobindsats_mapping m ON t.term = ANY (m.numerator)
+							 WHERE m.mapping = 'langtidsledige')
   AND period LIKE '2022M%' AND kommune IN ('Sønderborg', 'Tønder', 'Aabenraa') AND value IS NOT NULL;
 REFRESH MATERIALIZED VIEW rapport.placeringer;
 SQL

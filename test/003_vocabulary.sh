@@ -64,7 +64,8 @@ echo "ok - the functions of schema benchmark take model_name, kommune_name, peri
 
 # every call the documentation writes with argument names resolves with them: each call written
 # in backquotes as name(argument, ...) of a function that names its arguments, each argument a
-# name (with a type or a default), a type alone, or a literal, is prepared in named notation
+# name (with a type or a default), a type alone, a literal, or name => value (a <placeholder>
+# value as NULL), is prepared in named notation
 result=$(q -d "$DB" -At <<SQL
 $SET_DOC
 -- a type's name, or NULL for any other word (to_regtype raises for some, such as "from")
@@ -92,7 +93,8 @@ parts AS (
 ),
 pieces AS (
 	SELECT p.fn, p.args, p.ord, p.part,
-		   CASE WHEN p.part ~ '^(''|[0-9-]|NULL\$|true\$|false\$)' OR p.part ~ '^[a-z_][a-z0-9_]*\s*=>' THEN p.part
+		   CASE WHEN p.part ~ '^[a-z_][a-z0-9_]*\s*=>\s*<' THEN regexp_replace(p.part, '=>.*\$', '=> NULL')
+				WHEN p.part ~ '^(''|[0-9-]|NULL\$|true\$|false\$)' OR p.part ~ '^[a-z_][a-z0-9_]*\s*=>' THEN p.part
 				WHEN w.word = ANY (SELECT unnest(n.proargnames) FROM named_functions n WHERE n.proname = p.fn)
 					THEN w.word || ' => NULL' || CASE WHEN w.rest <> '' THEN '::' || w.rest ELSE '' END
 				WHEN w.rest = '' AND pg_temp.type_named(w.word) IS NOT NULL THEN 'NULL::' || w.word

@@ -26,7 +26,8 @@
  *
  * A mean needs months_required months of the year with a value (in a year
  * to date as many fewer as the year has months to come); a sum needs them
- * all.
+ * all.  Which periods of a form a loaded period counts in, and how many make
+ * one complete, is benchmark.period_rollup's rule (src/period_core.c).
  */
 
 /* A label's matching key: lower case, without spaces and punctuation. */

@@ -128,8 +128,9 @@ BEGIN
 			FROM benchmark.jobindsats_wide(s.relation::regclass, s.table_id, s.dimensions, s.labels) w
 			WHERE w.kommune IS NOT NULL AND (measures IS NULL OR w.measure = ANY (measures));
 	ELSE
+		/* a municipality's area is its official name in the store: the kommune column as text */
 		RETURN QUERY
-			SELECT o.area, o.kommune::text, o.period, o.dimensions, o.measure, o.value
+			SELECT o.area, o.area, o.period, o.dimensions, o.measure, o.value
 			FROM benchmark.jobindsats_observation o
 			WHERE o.table_id = pg_catalog.upper(jobindsats_table_cells.table_id)
 			  AND o.kommune IS NOT NULL AND (measures IS NULL OR o.measure = ANY (measures));
@@ -1055,7 +1056,7 @@ BEGIN
 		FROM expected e
 		CROSS JOIN @extschema@.kommuner() k
 		WHERE EXISTS (SELECT 1 FROM vals v WHERE v.n = e.n AND v.period = e.period AND v.value IS NOT NULL)
-		  AND NOT EXISTS (SELECT 1 FROM benchmark.model_excluded x WHERE x.model = model_name AND x.kommune::text = k.name)
+		  AND NOT EXISTS (SELECT 1 FROM benchmark.model_excluded x WHERE x.model = model_name AND x.kommune OPERATOR(@extschema@.=) k.kommune)
 		  AND NOT EXISTS (SELECT 1 FROM vals v WHERE v.n = e.n AND v.period = e.period AND v.kommune = k.name AND v.value IS NOT NULL)
 		GROUP BY e.n, k.name
 	),

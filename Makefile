@@ -26,7 +26,7 @@ LAYERS = $(sort $(wildcard $(srcdir)/sql/layers/*.sql))
 # the layers with the types and the catalog tables change in place on upgrade
 STATEFUL_LAYERS = $(addprefix $(srcdir)/sql/layers/,05_schema.sql 10_ranking.sql 20_kommune.sql \
 	40_model_catalog.sql 45_target_catalog.sql 47_jobindsats_store.sql 48_jobindsats_mapping.sql \
-	49_jobindsats_series.sql 49_jobindsats_store_loads.sql)
+	49_jobindsats_series.sql 49_jobindsats_store_loads.sql 49_jobindsats_vintages.sql)
 # the version whose upgrade script to EXTVERSION is being written (empty once
 # EXTVERSION is released and its upgrade script is frozen in sql/install/)
 UPGRADE_FROM = 1.5

@@ -83,9 +83,9 @@ SET ROLE regress_model_reader;
 SELECT count(*) FROM model_placements('regress-src', '2022');
 RESET ROLE;
 -- no function of the extension that reads a source runs with its owner's privileges:
--- the only ones that do keep the stored series (they read the store and the
--- catalog, readable by all, and write only the derived tables), and none of
--- them may be called by PUBLIC
+-- the only ones that do keep the stored series and the store's vintages (they
+-- read the store and the catalog, readable by all, and write only the derived
+-- tables and the vintages), and none of them may be called by PUBLIC
 SELECT p.oid::regprocedure AS security_definer_function,
 	   has_function_privilege('public', p.oid, 'EXECUTE') AND p.prorettype <> 'trigger'::regtype AS public_may_call
 FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass AND d.deptype = 'e'

@@ -69,6 +69,8 @@ static const DropGuardKind drop_guard_kinds[] = {
 	{"jobindsats_loads", "table_id", "logged load", "logged loads", "tables "},
 	{"jobindsats_measure_label", "table_id", "jobindsats measure label", "jobindsats measure labels", "tables "},
 	{"jobindsats_series_form", "period_form", "stored period form", "stored period forms", ""},
+	{"jobindsats_observation_revision", "table_id", "kept vintage", "kept vintages", "tables "},
+	{"jobindsats_vintage_pin", "label", "pinned moment", "pinned moments", ""},
 };
 
 /* True when a DROP EXTENSION statement's list of names holds the guarded extension. */

@@ -52,10 +52,23 @@ SELECT * FROM benchmark.model_placements('mine', '2022');
 CREATE MATERIALIZED VIEW rapport.maal AS
 SELECT s.* FROM benchmark.target_status s JOIN benchmark.target t USING (target) WHERE NOT t.shipped;
 SQL
+# a list shown to a committee, saved, and the moment it was read pinned; then a revision of
+# 2022's months of the count behind the measure langtidsledige for three municipalities (kept as
+# vintages), after which the materialized view is refreshed
+q -d "$SRC" -c "CREATE TABLE rapport.udvalgsliste AS SELECT * FROM benchmark.model_placements('mine', '2022')" >/dev/null
+moment=$(q -d "$SRC" -At -c "SELECT clock_timestamp()")
+q -d "$SRC" -v moment="$moment" >/dev/null <<'SQL'
+INSERT INTO benchmark.jobindsats_vintage_pin (pinned_at, label) VALUES (:'moment', 'Udvalget, listen for 2022');
+UPDATE benchmark.jobindsats_observation SET value = value * 3
+WHERE (table_id, measure) = (SELECT t.table_id, t.measure FROM benchmark.jobindsats_term t JOIN benchmark.jobindsats_mapping m ON t.term = ANY (m.numerator)
+							 WHERE m.mapping = 'langtidsledige')
+  AND period LIKE '2022M%' AND kommune IN ('Sønderborg', 'Tønder', 'Aabenraa') AND value IS NOT NULL;
+REFRESH MATERIALIZED VIEW rapport.placeringer;
+SQL
 
 # user rows of every catalog table, and the materialized views, one line each
 snapshot() {
-	q -d "$1" -At <<'SQL'
+	q -d "$1" -At -v moment="$moment" <<'SQL'
 SELECT 'model', count(*), md5(string_agg(x::text, '|' ORDER BY x.model)) FROM benchmark.model x WHERE NOT shipped;
 SELECT 'model_area', count(*), md5(string_agg(x::text, '|' ORDER BY x.model, x.area_no)) FROM benchmark.model_area x WHERE NOT shipped;
 SELECT 'model_measure', count(*), md5(string_agg(x::text, '|' ORDER BY x.model, x.measure)) FROM benchmark.model_measure x WHERE NOT shipped;
@@ -78,6 +91,12 @@ SELECT 'stored mapping series', count(*), md5(string_agg(x::text, '|' ORDER BY x
 SELECT 'model_placements run after the restore', count(*), md5(string_agg(x::text, '|' ORDER BY x::text)) FROM benchmark.model_placements('sonderborg-2023') x;
 SELECT 'matview rapport.placeringer', count(*), md5(string_agg(x::text, '|' ORDER BY x.part, x.item_key, x.kommune)) FROM rapport.placeringer x;
 SELECT 'matview rapport.maal', count(*), md5(string_agg(x::text, '|' ORDER BY x.target, x.period)) FROM rapport.maal x;
+-- the vintages and the pinned moment are dumped; as of that moment the list is the one read then
+SELECT 'saved list rapport.udvalgsliste', count(*), md5(string_agg(x::text, '|' ORDER BY x.part, x.item_key, x.kommune)) FROM rapport.udvalgsliste x;
+SELECT 'vintages', count(*), md5(string_agg(x::text, '|' ORDER BY x.revision_id)) FROM benchmark.jobindsats_observation_revision x;
+SELECT 'pinned moments', count(*), md5(string_agg(x::text, '|' ORDER BY x.pinned_at)) FROM benchmark.jobindsats_vintage_pin x;
+SELECT 'model_placements as of the pinned moment', count(*), md5(string_agg(x::text, '|' ORDER BY x.part, x.item_key, x.kommune))
+FROM benchmark.model_placements('mine', '2022', as_of => :'moment') x;
 SQL
 }
 
@@ -86,6 +105,14 @@ if grep -E '^[^|]+\|0\|' "$WORK/before"; then
 	echo "FAIL: the source database lacks rows the test needs" >&2
 	exit 1
 fi
+# read as of the pinned moment, the revised store gives the list read then; as it is, another
+[ "$(grep '^saved list rapport.udvalgsliste|' "$WORK/before" | cut -d'|' -f2-)" = \
+  "$(grep '^model_placements as of the pinned moment|' "$WORK/before" | cut -d'|' -f2-)" ] ||
+	{ echo "FAIL: model_placements as of the pinned moment differs from the list read then" >&2; exit 1; }
+now_list=$(q -d "$SRC" -At -c "SELECT md5(string_agg(x::text, '|' ORDER BY x.part, x.item_key, x.kommune)) FROM benchmark.model_placements('mine', '2022') x")
+[ "$now_list" != "$(grep '^saved list rapport.udvalgsliste|' "$WORK/before" | cut -d'|' -f3)" ] ||
+	{ echo "FAIL: the revision did not change the list" >&2; exit 1; }
+echo "ok - the revised store read as of the pinned moment gives the list read then (and as it is, another)"
 "$PG_BIN/pg_dump" -Fd -d "$SRC" -f "$WORK/dump"
 status=0
 "$PG_BIN/pg_restore" -j "$JOBS" -d "$DST" "$WORK/dump" 2>"$WORK/restore.log" || status=$?

@@ -131,7 +131,7 @@ BEGIN
 		/* a municipality's area is its official name in the store: the kommune column as text */
 		RETURN QUERY
 			SELECT o.area, o.area, o.period, o.dimensions, o.measure, o.value
-			FROM benchmark.jobindsats_observation o
+			FROM benchmark.jobindsats_store_as_read o
 			WHERE o.table_id = pg_catalog.upper(jobindsats_table_cells.table_id)
 			  AND o.kommune IS NOT NULL AND (measures IS NULL OR o.measure = ANY (measures));
 	END IF;
@@ -144,16 +144,16 @@ COMMENT ON FUNCTION benchmark.jobindsats_table_cells(text, text[]) IS
 /* The measure labels of one jobindsats table in the observation store. */
 CREATE FUNCTION benchmark.jobindsats_store_measures(table_id text)
 RETURNS text[]
-LANGUAGE sql STABLE STRICT PARALLEL SAFE
+LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
 	/* the distinct labels by skipping through the index on (table_id, measure) */
 	WITH RECURSIVE labels(measure) AS (
-		(SELECT o.measure FROM benchmark.jobindsats_observation o
+		(SELECT o.measure FROM benchmark.jobindsats_store_as_read o
 		 WHERE o.table_id = pg_catalog.upper(jobindsats_store_measures.table_id)
 		 ORDER BY o.measure LIMIT 1)
 		UNION ALL
-		SELECT (SELECT o.measure FROM benchmark.jobindsats_observation o
+		SELECT (SELECT o.measure FROM benchmark.jobindsats_store_as_read o
 				WHERE o.table_id = pg_catalog.upper(jobindsats_store_measures.table_id) AND o.measure > l.measure
 				ORDER BY o.measure LIMIT 1)
 		FROM labels l WHERE l.measure IS NOT NULL)
@@ -184,11 +184,11 @@ COMMENT ON FUNCTION benchmark.jobindsats_table_measures(text) IS
 /* The distinct breakdowns (dimensions objects) of one measure of a jobindsats table in the observation store. */
 CREATE FUNCTION benchmark.jobindsats_store_breakdowns(table_id text, measure text)
 RETURNS SETOF jsonb
-LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 20
+LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED ROWS 20
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
 	/* the measure's cells, by the store's key (table_id, measure, ...) */
-	SELECT DISTINCT o.dimensions FROM benchmark.jobindsats_observation o
+	SELECT DISTINCT o.dimensions FROM benchmark.jobindsats_store_as_read o
 	WHERE o.table_id = pg_catalog.upper(jobindsats_store_breakdowns.table_id) AND o.measure = jobindsats_store_breakdowns.measure;
 END;
 
@@ -396,12 +396,12 @@ BEGIN
 	FROM ROWS FROM (pg_catalog.unnest(kept), pg_catalog.unnest(kept_class)) k(d, c);
 	IF NOT registered AND combos = 1 AND total_dims IS NOT NULL AND part_dims IS NOT NULL
 	   AND NOT EXISTS (SELECT p.area, p.period
-					   FROM benchmark.jobindsats_observation p
+					   FROM benchmark.jobindsats_store_as_read p
 					   WHERE p.table_id = t.table_id AND p.measure = m_label AND p.kommune IS NOT NULL
 						 AND p.dimensions = ANY (part_dims)
 					   EXCEPT
 					   SELECT o.area, o.period
-					   FROM benchmark.jobindsats_observation o
+					   FROM benchmark.jobindsats_store_as_read o
 					   WHERE o.table_id = t.table_id AND o.measure = m_label AND o.kommune IS NOT NULL
 						 AND o.dimensions = ANY (total_dims)) THEN
 		SELECT pg_catalog.array_agg(k.d), pg_catalog.array_agg(k.c), pg_catalog.array_agg(k.combo)
@@ -415,7 +415,7 @@ BEGIN
 	WITH raw AS (
 		/* a municipality's area is its official name in the store */
 		SELECT o.area AS kommune, o.period, pg_catalog.array_position(kept, o.dimensions) AS i, o.measure, o.value
-		FROM benchmark.jobindsats_observation o
+		FROM benchmark.jobindsats_store_as_read o
 		WHERE NOT registered AND o.table_id = t.table_id AND o.measure IN (m_label, pm_label)
 		  AND o.dimensions = ANY (kept) AND o.kommune IS NOT NULL
 		UNION ALL
@@ -520,8 +520,10 @@ DECLARE
 BEGIN
 	t := benchmark.jobindsats_term_of(term_name, period_form);
 	IF (benchmark.jobindsats_registration(t.table_id)).table_id IS NULL THEN
+		/* stored, and derived by the moment the store is read as of (no write to its table since) */
 		SELECT * INTO st FROM benchmark.jobindsats_term_state x
-		WHERE x.term = term_name AND x.period_form = jobindsats_term_values.period_form;
+		WHERE x.term = term_name AND x.period_form = jobindsats_term_values.period_form
+		  AND x.derived_at <= coalesce(benchmark.jobindsats_as_of(), 'infinity');
 		IF FOUND THEN
 			IF st.error_code IS NOT NULL THEN
 				IF st.error_detail IS NULL AND st.error_hint IS NULL THEN
@@ -552,7 +554,7 @@ COMMENT ON FUNCTION benchmark.jobindsats_term_values(text, text) IS
 /* Whether a mapping's values in a period form are read from the stored series. */
 CREATE FUNCTION benchmark.jobindsats_mapping_stored(mapping_name text, period_form text)
 RETURNS boolean
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE sql STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
 	SELECT EXISTS (SELECT 1 FROM benchmark.jobindsats_mapping m WHERE m.mapping = mapping_name)
@@ -565,11 +567,12 @@ BEGIN ATOMIC
 						ON st.term = t.term AND st.period_form = jobindsats_mapping_stored.period_form
 				WHERE m.mapping = mapping_name
 				  AND (st.term IS NULL OR st.error_code IS NOT NULL
+					   OR st.derived_at > coalesce(benchmark.jobindsats_as_of(), 'infinity')
 					   OR (benchmark.jobindsats_registration(t.table_id)).table_id IS NOT NULL));
 END;
 
 COMMENT ON FUNCTION benchmark.jobindsats_mapping_stored(text, text) IS
-'True when every term of the mapping has its series stored in the period form, derived without error, and no term''s table has a registered wide table the current user trusts: its values are then read from the stored jobindsats_mapping_series';
+'True when every term of the mapping has its series stored in the period form, derived without error and (when the store is read as of a moment) derived by then, and no term''s table has a registered wide table the current user trusts: its values are then read from the stored jobindsats_mapping_series';
 
 /* One mapping's values: scale * (sum of numerator terms) / (sum of denominator terms). */
 CREATE FUNCTION benchmark.jobindsats_mapping_values(mapping_name text, period_form text DEFAULT 'year')

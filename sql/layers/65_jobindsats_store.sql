@@ -548,11 +548,11 @@ COMMENT ON FUNCTION benchmark.jobindsats_load(text, regclass, text[], jsonb, boo
  */
 CREATE FUNCTION benchmark.jobindsats_series(table_id text, measure text, dimensions jsonb DEFAULT '{}')
 RETURNS TABLE (kommune text, period text, value numeric)
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE sql STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
 	SELECT o.area, o.period, o.value
-	FROM benchmark.jobindsats_observation o
+	FROM benchmark.jobindsats_store_as_read o
 	WHERE o.table_id = pg_catalog.upper(jobindsats_series.table_id)
 	  AND o.measure = jobindsats_series.measure
 	  AND o.kommune IS NOT NULL
@@ -583,11 +583,11 @@ SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
 	WITH y AS (
 		SELECT o.area, o.period, pg_catalog.regexp_replace(o.measure, '^.*: ', '') AS label, o.value
-		FROM benchmark.jobindsats_observation o
+		FROM benchmark.jobindsats_store_as_read o
 		WHERE o.table_id = 'Y30R21' AND o.kommune IS NOT NULL
 		  AND o.dimensions ->> 'Ydelsesgrupper' = y30r21_beside_model.benefit_group
 		  AND o.period = coalesce(y30r21_beside_model.y30r21_period,
-								  (SELECT l.period FROM benchmark.jobindsats_observation l
+								  (SELECT l.period FROM benchmark.jobindsats_store_as_read l
 								   WHERE l.table_id = 'Y30R21'
 									 AND l.dimensions ->> 'Ydelsesgrupper' = y30r21_beside_model.benefit_group
 								   ORDER BY benchmark.period_end(l.period) DESC, l.period DESC LIMIT 1))

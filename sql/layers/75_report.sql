@@ -392,6 +392,8 @@ DECLARE
 	scorecard text;
 	changes text;
 	changes_note text;
+	reported benchmark.jobindsats_vintage_pin;
+	revised text;
 	next_place text;
 	what_it_takes text;
 	robust text;
@@ -581,6 +583,38 @@ BEGIN
 		INTO changes, changes_note
 		FROM benchmark.model_changes(model_report.model_name, k, prev, model_report.period_label) c
 		WHERE c.part <> 'benefit';
+	END IF;
+
+	/*
+	 * Revised since the last report: the latest pinned moment (the list a
+	 * committee was shown) with revisions of the store after it; the move
+	 * since then split into the part revised data made and new data made.
+	 */
+	SELECT * INTO reported FROM benchmark.jobindsats_vintage_pin p
+	WHERE p.pinned_at <= coalesce(benchmark.jobindsats_as_of(), pg_catalog.now())
+	ORDER BY p.pinned_at DESC LIMIT 1;
+	IF prev IS NOT NULL AND reported.pinned_at IS NOT NULL
+	   AND EXISTS (SELECT 1 FROM benchmark.jobindsats_observation_revision r
+				   WHERE r.replaced_at > reported.pinned_at AND r.replaced_at <= coalesce(benchmark.jobindsats_as_of(), pg_catalog.now())) THEN
+		SELECT '<p class="revision">Siden ' || benchmark.html_text(reported.label) || ' ('
+			   || pg_catalog.to_char(reported.pinned_at, 'DD.MM.YYYY') || ') er tal i jobindsats revideret. '
+			   || CASE WHEN c.reported_placement IS NULL OR c.from_placement IS NULL
+					   THEN benchmark.html_text(prev) || ' har ingen samlet placering at sammenligne.'
+					   WHEN c.reported_placement = c.from_placement
+					   THEN 'Den samlede placering i ' || benchmark.html_text(prev) || ' er den samme med de reviderede tal (nr. '
+							|| c.from_placement || ').'
+					   ELSE 'Med tallene dengang var ' || benchmark.html_text(k) || ' nr. ' || c.reported_placement || ' i '
+							|| benchmark.html_text(prev) || '; med de reviderede tal nr. ' || c.from_placement || '.'
+							|| CASE WHEN c.to_placement IS NOT NULL THEN
+									' Af rykket siden da (' || benchmark.report_move(c.reported_placement - c.to_placement)
+									|| ') skyldes ' || benchmark.report_move(c.places_from_revisions) || ' de reviderede tal og '
+									|| benchmark.report_move(c.places_from_new_data) || ' nye tal for ' || benchmark.html_text(model_report.period_label) || '.'
+								ELSE '' END END
+			   || '</p>'
+		INTO revised
+		FROM benchmark.model_changes(model_report.model_name, k, prev, model_report.period_label,
+									 benchmark.jobindsats_as_of(), reported.pinned_at) c
+		WHERE c.part = 'total';
 	END IF;
 
 	/* Hvad skal der til? */
@@ -811,6 +845,7 @@ BEGIN
 		|| coalesce(scorecard, '') || '</section>'
 		|| '<section><h2>Hvorfor flyttede vi os?</h2>'
 		|| coalesce('<p class="legend">' || changes_note || '</p>' || changes, '<p>Der er ingen tidligere periode at sammenligne med.</p>')
+		|| coalesce(revised, '')
 		|| '</section>'
 		|| '<section><h2>Hvad skal der til?</h2><p>' || coalesce(next_place, '') || '</p>'
 		|| '<p class="legend">Pr. målepunkt: den ændring af værdien alene, der giver mindst én plads mere på målepunktet (værdien hos '
@@ -830,6 +865,7 @@ BEGIN
 		|| '<p>Perioder med data: ' || benchmark.html_text(pg_catalog.array_to_string(periods, ', '))
 		|| CASE WHEN pg_catalog.cardinality(baseline) > 0 THEN ' (basisperiode ' || md.baseline_from || '–' || md.baseline_to || ')' ELSE '' END
 		|| '. Målet vejer ' || benchmark.report_number(md.goal_weight, 0) || ' mod hvert områdes vægt.'
+		|| coalesce(' Tallene er læst, som de var ' || pg_catalog.to_char(benchmark.jobindsats_as_of(), 'DD.MM.YYYY "kl." HH24:MI') || '.', '')
 		|| CASE WHEN is_synthetic THEN ' <b>Modellens tal er SYNTETISKE DATA: konstruerede eksempeldata i jobindsats-tabellernes form, ikke virkelige tal.</b>' ELSE '' END
 		|| '</p><h3>Hvem blev udeladt i ' || benchmark.html_text(model_report.period_label) || ', og hvorfor</h3>'
 		|| CASE WHEN model_report.period_label = ANY (baseline)

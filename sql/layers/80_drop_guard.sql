@@ -14,7 +14,7 @@ AS 'MODULE_PATHNAME', 'benchmark_drop_guard'
 LANGUAGE C;
 
 COMMENT ON FUNCTION benchmark.drop_guard() IS
-'Event trigger function: refuses DROP EXTENSION benchmark without CASCADE while users'' models, targets, peer groups, jobindsats terms, mappings, registered wide tables, measure labels, stored period forms, loaded observations or logged loads exist, and says what and how much';
+'Event trigger function: refuses DROP EXTENSION benchmark without CASCADE while users'' models, targets, peer groups, jobindsats terms, mappings, registered wide tables, measure labels, stored period forms, loaded observations, logged loads, kept vintages or pinned moments exist, and says what and how much';
 
 CREATE EVENT TRIGGER benchmark_drop_guard ON ddl_command_start
 	WHEN TAG IN ('DROP EXTENSION')

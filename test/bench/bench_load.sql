@@ -52,9 +52,23 @@ CREATE TABLE bench_y01a02_plain ("Area" text, "Periode" text, "Køn" text, "Alde
 	"Antal personer" text, "Antal fuldtidspersoner" text,
 	"Fuldtidspersoner i pct. af arbejdsstyrken 16-66 år" text, "Fuldtidspersoner i pct. af befolkningen 16-66 år" text);
 
+-- the same file with 2 % of its lines revised (their whole-number values
+-- changed): about 1 % of the cells
+DROP TABLE IF EXISTS bench_revised_file;
+CREATE TEMP TABLE bench_revised_file AS
+SELECT current_setting('data_directory') || '/bench_y01a02_synthetic_revised.csv' AS path;
+SELECT path AS revised_file FROM bench_revised_file \gset
+COPY (SELECT line FROM (SELECT 0 AS o, :'header' AS line
+						UNION ALL
+						SELECT 1, CASE WHEN pg_temp.bench_u('revised' || line) < 0.02
+									   THEN regexp_replace(line, ';([0-9]+)(?=;|$)', ';9\1', 'g') ELSE line END
+						FROM bench_load_lines) x ORDER BY o) TO :'revised_file';
+
 -- The median time in ms of one way of loading, over reps runs; before each
--- run (not timed) the target is emptied, or for 'reload' filled.
-CREATE FUNCTION pg_temp.bench_load_time(kind text, path text, reps int) RETURNS numeric LANGUAGE plpgsql AS $$
+-- run (not timed) the target is emptied, or for 'reload' filled, or for the
+-- revisions filled with the file as first loaded; 'revise_unkept' times the
+-- revised load with the trigger that keeps vintages disabled.
+CREATE FUNCTION pg_temp.bench_load_time(kind text, path text, reps int, revised_path text DEFAULT NULL) RETURNS numeric LANGUAGE plpgsql AS $$
 DECLARE
 	times float8[] := '{}';
 	started timestamptz;
@@ -62,9 +76,14 @@ DECLARE
 BEGIN
 	FOR i IN 1 .. reps LOOP
 		IF kind = 'load' THEN
-			TRUNCATE benchmark.jobindsats_observation;
+			TRUNCATE benchmark.jobindsats_observation, benchmark.jobindsats_observation_revision;
 		ELSIF kind = 'copy' THEN
 			TRUNCATE bench_y01a02_plain;
+		ELSIF kind IN ('revise', 'revise_unkept') THEN
+			PERFORM benchmark.jobindsats_load('Y01A02', pg_read_file(path));
+		END IF;
+		IF kind = 'revise_unkept' THEN
+			ALTER TABLE benchmark.jobindsats_observation DISABLE TRIGGER jobindsats_revisions_after_update;
 		END IF;
 		started := clock_timestamp();
 		CASE kind
@@ -74,14 +93,19 @@ BEGIN
 			SELECT count(*) INTO dummy FROM benchmark.jobindsats_csv(pg_read_file(path), 'Y01A02');
 		WHEN 'load', 'reload' THEN
 			SELECT added + replaced + unchanged INTO dummy FROM benchmark.jobindsats_load('Y01A02', pg_read_file(path));
+		WHEN 'revise', 'revise_unkept' THEN
+			SELECT added + replaced + unchanged INTO dummy FROM benchmark.jobindsats_load('Y01A02', pg_read_file(revised_path));
 		END CASE;
 		times := times || extract(epoch FROM clock_timestamp() - started) * 1000;
+		IF kind = 'revise_unkept' THEN
+			ALTER TABLE benchmark.jobindsats_observation ENABLE TRIGGER jobindsats_revisions_after_update;
+		END IF;
 	END LOOP;
 	RETURN round((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY t) FROM unnest(times) t)::numeric, 1);
 END $$;
 
 -- before any time counts: the store holds every cell of the file, and a reload changes nothing
-TRUNCATE benchmark.jobindsats_observation;
+TRUNCATE benchmark.jobindsats_observation, benchmark.jobindsats_observation_revision;
 \pset tuples_only on
 \pset format unaligned
 SELECT format('first load: %s added, %s replaced, %s unchanged, %s not municipal', added, replaced, unchanged, not_municipal)
@@ -91,6 +115,10 @@ FROM benchmark.jobindsats_load('Y01A02', pg_read_file(:'file'));
 SELECT CASE WHEN count(*) = 4 * :lines AND count(DISTINCT area) = 104 THEN format('the store holds %s cells of %s areas', count(*), count(DISTINCT area))
 			ELSE 'WRONG: ' || count(*) || ' cells' END
 FROM benchmark.jobindsats_observation WHERE table_id = 'Y01A02';
+SELECT format('revised file: %s replaced (%s %% of the cells), %s vintages kept', replaced,
+			  round(100.0 * replaced / (added + replaced + unchanged), 2),
+			  (SELECT count(*) FROM benchmark.jobindsats_observation_revision) + replaced)
+FROM benchmark.jobindsats_load('Y01A02', pg_read_file(:'revised_file'));
 \pset tuples_only off
 \pset format aligned
 
@@ -100,6 +128,8 @@ INSERT INTO bench_load_result VALUES ('copy', pg_temp.bench_load_time('copy', :'
 INSERT INTO bench_load_result VALUES ('read', pg_temp.bench_load_time('read', :'file', :reps));
 INSERT INTO bench_load_result VALUES ('load', pg_temp.bench_load_time('load', :'file', :reps));
 INSERT INTO bench_load_result VALUES ('reload', pg_temp.bench_load_time('reload', :'file', :reps));
+INSERT INTO bench_load_result VALUES ('revise', pg_temp.bench_load_time('revise', :'file', :reps, :'revised_file'));
+INSERT INTO bench_load_result VALUES ('revise_unkept', pg_temp.bench_load_time('revise_unkept', :'file', :reps, :'revised_file'));
 \o
 
 \pset footer off
@@ -109,13 +139,17 @@ INSERT INTO bench_load_result VALUES ('reload', pg_temp.bench_load_time('reload'
 SELECT CASE r.kind WHEN 'copy' THEN 'COPY into a plain table (text columns)'
 				   WHEN 'read' THEN 'jobindsats_csv: read every cell (no store)'
 				   WHEN 'load' THEN 'jobindsats_load into an empty store (all added)'
-				   WHEN 'reload' THEN 'jobindsats_load of the same file again (all unchanged)' END AS "way",
+				   WHEN 'reload' THEN 'jobindsats_load of the same file again (all unchanged)'
+				   WHEN 'revise' THEN 'jobindsats_load of the file with 1 % of the cells revised (vintages kept)'
+				   WHEN 'revise_unkept' THEN 'the same, with the trigger keeping vintages disabled' END AS "way",
 	   r.ms AS "ms", round(r.ms / c.ms, 1) AS "ratio to COPY"
 FROM bench_load_result r, bench_load_result c
 WHERE c.kind = 'copy'
-ORDER BY array_position(ARRAY['copy', 'read', 'load', 'reload'], r.kind);
+ORDER BY array_position(ARRAY['copy', 'read', 'load', 'reload', 'revise', 'revise_unkept'], r.kind);
+SELECT round(v.ms / u.ms, 2) AS "keeping vintages: revised load, kept / not kept"
+FROM bench_load_result v, bench_load_result u WHERE v.kind = 'revise' AND u.kind = 'revise_unkept';
 
-TRUNCATE benchmark.jobindsats_observation;
+TRUNCATE benchmark.jobindsats_observation, benchmark.jobindsats_observation_revision;
 DROP TABLE bench_y01a02_plain;
 
 -- The whole SYNTHETIC sample (test/data/sample_jobindsats.sql: the wide
@@ -124,7 +158,7 @@ DROP TABLE bench_y01a02_plain;
 -- per wide table); the target is under 10 s.
 \o /dev/null
 \ir ../data/sample_jobindsats.sql
-TRUNCATE benchmark.jobindsats_observation;
+TRUNCATE benchmark.jobindsats_observation, benchmark.jobindsats_observation_revision;
 SELECT clock_timestamp() AS sample_started \gset
 \ir ../data/sample_store.sql
 \o
@@ -134,6 +168,6 @@ FROM benchmark.jobindsats_observation \gset
 \echo
 \echo 'The whole SYNTHETIC sample:' :sample_cells 'cells of' :sample_tables 'wide tables loaded with jobindsats_load in' :sample_seconds 's (target: under 10 s)'
 SET client_min_messages = warning;
-TRUNCATE benchmark.jobindsats_observation;
+TRUNCATE benchmark.jobindsats_observation, benchmark.jobindsats_observation_revision;
 DROP SCHEMA jobindsats CASCADE;
 DROP SCHEMA brugerdata CASCADE;

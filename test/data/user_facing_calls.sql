@@ -278,3 +278,48 @@ SELECT * FROM benchmark.mapped_ydelse_sygedagpenge;
 -- call: mapped_ydelse_uddannelseshjaelp
 SELECT * FROM benchmark.mapped_ydelse_uddannelseshjaelp;
 
+
+-- call: jobindsats_store_as_read
+SELECT pg_catalog.count(*) FROM benchmark.jobindsats_store_as_read;
+
+-- call: jobindsats_observation_as_of(timestamp with time zone)
+SELECT pg_catalog.count(*) FROM benchmark.jobindsats_observation_as_of(pg_catalog.now());
+
+-- call: jobindsats_cell_as_of(text,text,text,text,jsonb,timestamp with time zone)
+SELECT c.* FROM (SELECT * FROM benchmark.jobindsats_observation ORDER BY table_id, measure, area, period, dimensions LIMIT 1) o,
+	LATERAL benchmark.jobindsats_cell_as_of(o.table_id, o.measure, o.area, o.period, o.dimensions, pg_catalog.now()) c;
+
+-- call: jobindsats_revisions(text,timestamp with time zone,timestamp with time zone)
+SELECT * FROM benchmark.jobindsats_revisions('Y01A02', '-infinity'::pg_catalog.timestamptz, pg_catalog.now());
+
+-- call: model_placements(text,timestamp with time zone)
+SELECT * FROM benchmark.model_placements('sonderborg-2023', as_of => 'infinity'::pg_catalog.timestamptz);
+
+-- call: model_placements(text,text,timestamp with time zone)
+SELECT * FROM benchmark.model_placements('sonderborg-2023', '2022', as_of => 'infinity'::pg_catalog.timestamptz);
+
+-- call: model_left_out(text,text,timestamp with time zone)
+SELECT * FROM benchmark.model_left_out('sonderborg-2023', '2022', as_of => 'infinity'::pg_catalog.timestamptz);
+
+-- call: model_scorecard(text,text,text,timestamp with time zone)
+SELECT * FROM benchmark.model_scorecard('sonderborg-2023', 'Sønderborg', '2022', as_of => 'infinity'::pg_catalog.timestamptz);
+
+-- call: model_changes(text,text,text,text,timestamp with time zone,timestamp with time zone)
+SELECT * FROM benchmark.model_changes('sonderborg-2023', 'Sønderborg', '2022', '2023', as_of => 'infinity'::pg_catalog.timestamptz,
+									  reported_at => 'infinity'::pg_catalog.timestamptz);
+
+-- call: model_placement_gaps(text,text,timestamp with time zone)
+SELECT * FROM benchmark.model_placement_gaps('sonderborg-2023', '2023', as_of => 'infinity'::pg_catalog.timestamptz);
+
+-- call: model_what_it_takes(text,text,text,timestamp with time zone)
+SELECT * FROM benchmark.model_what_it_takes('sonderborg-2023', 'Sønderborg', '2023', as_of => 'infinity'::pg_catalog.timestamptz);
+
+-- call: model_next_place(text,text,text,timestamp with time zone)
+SELECT * FROM benchmark.model_next_place('sonderborg-2023', 'Sønderborg', '2023', as_of => 'infinity'::pg_catalog.timestamptz);
+
+-- call: model_sensitivity(text,text,integer,numeric,integer,timestamp with time zone)
+SELECT * FROM benchmark.model_sensitivity('sonderborg-2023', '2023', '100'::pg_catalog.int4, '0.2'::pg_catalog.numeric, '1'::pg_catalog.int4,
+										  as_of => 'infinity'::pg_catalog.timestamptz);
+
+-- call: model_scenarios(text,text,timestamp with time zone)
+SELECT * FROM benchmark.model_scenarios('sonderborg-2023', '2023', as_of => 'infinity'::pg_catalog.timestamptz);

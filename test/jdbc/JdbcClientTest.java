@@ -119,6 +119,37 @@ public class JdbcClientTest {
 		call("jobindsats_label_match(text,text[])", "SELECT * FROM jobindsats_label_match(?, ?::text[])",
 				"antal personer", "{Antal personer,Antal fuldtidspersoner}");
 		call("jobindsats_registration(text)", "SELECT * FROM jobindsats_registration(?)", "Y01A02");
+		call("jobindsats_store_as_read", "SELECT * FROM jobindsats_store_as_read WHERE table_id = ? AND area = ?", "PTVA02", "Sønderborg");
+		call("jobindsats_observation_as_of(timestamp with time zone)",
+				"SELECT * FROM jobindsats_observation_as_of(now()) WHERE table_id = ? AND area = ?", "PTVA02", "Sønderborg");
+		call("jobindsats_cell_as_of(text,text,text,text,jsonb,timestamp with time zone)",
+				"SELECT c.* FROM (SELECT * FROM jobindsats_observation WHERE table_id = ? LIMIT 1) o, "
+				+ "jobindsats_cell_as_of(o.table_id, o.measure, o.area, o.period, o.dimensions, now()) c", "PTVA02");
+		call("jobindsats_revisions(text,timestamp with time zone,timestamp with time zone)",
+				"SELECT * FROM jobindsats_revisions(?, '-infinity', now())", "PTVA02");
+		// the as_of forms of the runner, the explain functions (as of 'infinity': the store as it is)
+		call("model_placements(text,timestamp with time zone)", "SELECT * FROM model_placements(?, as_of => ?::timestamptz)",
+				"sonderborg-2023", "infinity");
+		call("model_placements(text,text,timestamp with time zone)", "SELECT * FROM model_placements(?, ?, as_of => ?::timestamptz)",
+				"sonderborg-2023", "2022", "infinity");
+		call("model_left_out(text,text,timestamp with time zone)", "SELECT * FROM model_left_out(?, ?, as_of => ?::timestamptz)",
+				"sonderborg-2023", "2022", "infinity");
+		call("model_scorecard(text,text,text,timestamp with time zone)",
+				"SELECT * FROM model_scorecard(?, ?, ?, as_of => ?::timestamptz)", "sonderborg-2023", "Sønderborg", "2022", "infinity");
+		call("model_changes(text,text,text,text,timestamp with time zone,timestamp with time zone)",
+				"SELECT * FROM model_changes(?, ?, ?, ?, as_of => ?::timestamptz, reported_at => ?::timestamptz)",
+				"sonderborg-2023", "Sønderborg", "2022", "2023", "infinity", "infinity");
+		call("model_placement_gaps(text,text,timestamp with time zone)",
+				"SELECT * FROM model_placement_gaps(?, ?, as_of => ?::timestamptz)", "sonderborg-2023", "2023", "infinity");
+		call("model_what_it_takes(text,text,text,timestamp with time zone)",
+				"SELECT * FROM model_what_it_takes(?, ?, ?, as_of => ?::timestamptz)", "sonderborg-2023", "Sønderborg", "2023", "infinity");
+		call("model_next_place(text,text,text,timestamp with time zone)",
+				"SELECT * FROM model_next_place(?, ?, ?, as_of => ?::timestamptz)", "sonderborg-2023", "Sønderborg", "2023", "infinity");
+		call("model_sensitivity(text,text,integer,numeric,integer,timestamp with time zone)",
+				"SELECT * FROM model_sensitivity(?, ?, ?::integer, ?::numeric, ?::integer, as_of => ?::timestamptz)",
+				"sonderborg-2023", "2023", "100", "0.2", "1", "infinity");
+		call("model_scenarios(text,text,timestamp with time zone)",
+				"SELECT * FROM model_scenarios(?, ?, as_of => ?::timestamptz)", "sonderborg-2023", "2023", "infinity");
 		call("access_statements(regrole,text,text)", "SELECT * FROM access_statements(?::regrole, ?, ?)",
 				"access_probe", "reading", "GRANT");
 		call("grant_access(regrole,text)", "SELECT * FROM grant_access(?::regrole, ?)", "access_probe", "reading");
@@ -171,6 +202,12 @@ public class JdbcClientTest {
 			"jobindsats_load(text,jsonb,text[],boolean).municipalities",
 			"jobindsats_load(text,regclass,text[],jsonb,boolean).municipalities",
 			"jobindsats_load_cells(text,text,anyelement,text[],text,jsonb,boolean).municipalities",
+			// the store as read and as of a moment: rows of jobindsats_observation, typed as it is
+			"jobindsats_store_as_read.kommune",
+			"jobindsats_store_as_read.dimensions",
+			"jobindsats_observation_as_of(timestamp with time zone).kommune",
+			"jobindsats_observation_as_of(timestamp with time zone).dimensions",
+			"jobindsats_revisions(text,timestamp with time zone,timestamp with time zone).dimensions",
 			// a row of the catalog table jobindsats_term, whose dimensions column is jsonb
 			"jobindsats_term_of(text,text).dimensions",
 			// a row of the catalog table jobindsats_source, whose labels column is jsonb
@@ -194,7 +231,9 @@ public class JdbcClientTest {
 	static boolean reader = false;
 
 	/** Views that are empty in a healthy database. */
-	static final Set<String> EMPTY_OK = Set.of("catalog_orphans");
+	static final Set<String> EMPTY_OK = Set.of("catalog_orphans",
+			// the sample holds no revised cells
+			"jobindsats_revisions(text,timestamp with time zone,timestamp with time zone)");
 
 	/** User-facing: members of the extension that are views, or functions returning rows. */
 	static final String USER_FACING = """

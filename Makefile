@@ -55,7 +55,7 @@ endif
 ISOLATION = $(sort $(basename $(notdir $(wildcard $(srcdir)/test/isolation/specs/*.spec))))
 ISOLATION_OPTS = --inputdir=$(srcdir)/test/isolation --outputdir=test/results/isolation
 EXTRA_CLEAN = test/results test/unit/rank_core_test test/unit/rank_core_fuzz \
-	test/unit/jobindsats_core_test test/unit/jobindsats_core_fuzz $(EXTENSION)-*.zip
+	test/unit/jobindsats_core_test test/unit/jobindsats_core_fuzz test/unit/period_core_test $(EXTENSION)-*.zip
 
 PG_CONFIG ?= pg_config
 PG_CFLAGS += -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Wno-sign-compare
@@ -99,13 +99,15 @@ $(UPGRADE_SCRIPT): sql/upgrade/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql 
 	  for f in $(UPGRADE_END); do printf '\n'; cat $$f; done; } > $@
 endif
 
-# The pure-C ranking core and the readers' core, tested on their own under
-# AddressSanitizer and UBSan.
+# The pure-C ranking core, the readers' core and the period rules, tested on
+# their own under AddressSanitizer and UBSan.
 SANITIZE = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 test/unit/rank_core_test: test/unit/rank_core_test.c src/rank_core.c src/rank_core.h
 	$(CC) -std=c99 -g -O1 -Wall -Wextra -Werror $(SANITIZE) -Isrc -o $@ test/unit/rank_core_test.c src/rank_core.c
 test/unit/jobindsats_core_test: test/unit/jobindsats_core_test.c src/jobindsats_core.c src/jobindsats_core.h
 	$(CC) -std=c99 -g -O1 -Wall -Wextra -Werror $(SANITIZE) -Isrc -o $@ test/unit/jobindsats_core_test.c src/jobindsats_core.c
+test/unit/period_core_test: test/unit/period_core_test.c src/period_core.c src/period_core.h
+	$(CC) -std=c99 -g -O1 -Wall -Wextra -Werror $(SANITIZE) -Isrc -o $@ test/unit/period_core_test.c src/period_core.c
 
 # ... and fuzzed with libFuzzer: serialized states and decimals (FUZZ_RUNS
 # runs), and jobindsats CSV, JSON and numbers (FUZZ_SECONDS seconds, seeded
@@ -142,9 +144,10 @@ dist:
 		-o $(DIST_OUTPUT)/$(EXTENSION)-$(DISTVERSION).zip HEAD $(DIST_FILES)
 
 .PHONY: unittest fuzz fuzz-long bench dist
-unittest: test/unit/rank_core_test test/unit/jobindsats_core_test
+unittest: test/unit/rank_core_test test/unit/jobindsats_core_test test/unit/period_core_test
 	./test/unit/rank_core_test
 	./test/unit/jobindsats_core_test
+	./test/unit/period_core_test
 
 fuzz: test/unit/rank_core_fuzz test/unit/jobindsats_core_fuzz $(JOBINDSATS_SEEDS)
 	mkdir -p test/results/fuzz-corpus test/results/fuzz-jobindsats-corpus

@@ -1,24 +1,12 @@
 /*
  * period.c
- *		jobindsats period labels: parsing, dates, running numbers.
- *
- * The grammar (no white space, upper-case letters):
- *
- *		YYYY			a year				2022
- *		YYYYQn			a quarter			2022Q1
- *		YYYYMnn			a month				2022M03
- *		YYYYQMATnn		four quarters		2023QMAT01 (2022Q2 to 2023Q1)
- *		YYYYYnn			a year (API v3)		2024Y01, read as 2024
- *		YYYYQnn			a quarter (API v3)	2025Q04, read as 2025Q4
- *
- * Text that does not follow the grammar is malformed (22P02); a year 0000, a
- * month outside 01-12, a quarter outside 1-4 or a v3 year other than Y01 is
- * out of range (22008).  A running number ("index") counts the periods of
- * one kind: year * 12 + month - 1 for months, year * 4 + quarter - 1 for
- * quarters and four quarters, the year itself for years.
+ *		jobindsats period labels in SQL: the functions of
+ *		sql/layers/30_periods.sql over the rules of period_core.c, and the
+ *		errors of bad labels, kinds and forms.
  */
 #include "postgres.h"
 
+#include "access/htup_details.h"
 #include "datatype/timestamp.h"
 #include "fmgr.h"
 #include "funcapi.h"
@@ -37,93 +25,7 @@ PG_FUNCTION_INFO_V1(period_label_previous);
 PG_FUNCTION_INFO_V1(period_label_series);
 PG_FUNCTION_INFO_V1(period_label_canonical);
 PG_FUNCTION_INFO_V1(period_label_is_valid);
-
-static const char *const kind_names[] = {"year", "quarter", "month", "four quarters"};
-static const int periods_per_year[] = {1, 4, 12, 4};
-
-/* The value of n ASCII digits at s, or -1 when one of them is not a digit. */
-static int
-digits_value(const char *s, int n)
-{
-	int			value = 0;
-	int			i;
-
-	for (i = 0; i < n; i++)
-	{
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		value = value * 10 + (s[i] - '0');
-	}
-	return value;
-}
-
-/* Sets *detail when detail is not NULL and returns status. */
-static PeriodStatus
-parse_failure(PeriodStatus status, const char **detail, const char *why)
-{
-	if (detail != NULL)
-		*detail = why;
-	return status;
-}
-
-/* Parses a label (see the file header). */
-PeriodStatus
-period_parse(const char *s, int len, JobindsatsPeriod *out, const char **detail)
-{
-	int			year;
-	int			number = 1;
-	int			low = 1;
-	int			high = 1;
-	PeriodKind	kind;
-	const char *range_detail = NULL;
-
-	if (len < 4 || (year = digits_value(s, 4)) < 0)
-		goto malformed;
-	if (len == 4)
-		kind = PERIOD_YEAR;
-	else if (len == 7 && s[4] == 'M' && (number = digits_value(s + 5, 2)) >= 0)
-	{
-		kind = PERIOD_MONTH;
-		high = 12;
-		range_detail = "The month must be 01 to 12.";
-	}
-	else if ((len == 6 || len == 7) && s[4] == 'Q' &&
-			 (number = digits_value(s + 5, len - 5)) >= 0)
-	{
-		kind = PERIOD_QUARTER;
-		high = 4;
-		range_detail = "The quarter must be 1 to 4.";
-	}
-	else if (len == 10 && memcmp(s + 4, "QMAT", 4) == 0 &&
-			 (number = digits_value(s + 8, 2)) >= 0)
-	{
-		kind = PERIOD_FOUR_QUARTERS;
-		high = 4;
-		range_detail = "The last quarter of a QMAT period must be 01 to 04.";
-	}
-	else if (len == 7 && s[4] == 'Y' && (number = digits_value(s + 5, 2)) >= 0)
-	{
-		kind = PERIOD_YEAR;
-		range_detail = "A year in the form of the API v3 is written with Y01, as in 2024Y01.";
-	}
-	else
-		goto malformed;
-
-	if (year < 1)
-		return parse_failure(PERIOD_OUT_OF_RANGE, detail, "The year must be 0001 or later.");
-	if (number < low || number > high)
-		return parse_failure(PERIOD_OUT_OF_RANGE, detail, range_detail);
-	out->kind = kind;
-	out->year = year;
-	out->number = number;
-	return PERIOD_VALID;
-
-malformed:
-	return parse_failure(PERIOD_MALFORMED, detail,
-						 "A period label is a year (2022), a month (2022M03), a quarter (2022Q1) or "
-						 "four quarters ending with a quarter (2023QMAT01); the API v3 also writes "
-						 "years as 2024Y01 and quarters as 2025Q04.");
-}
+PG_FUNCTION_INFO_V1(period_label_rollup);
 
 /* Parses a label or reports why it is none. */
 void
@@ -144,53 +46,6 @@ period_parse_or_error(const char *s, int len, JobindsatsPeriod *out)
 				 errdetail_internal("%s", detail)));
 }
 
-/* Writes the canonical label. */
-int
-period_format(const JobindsatsPeriod *p, char *buf)
-{
-	switch (p->kind)
-	{
-		case PERIOD_YEAR:
-			return snprintf(buf, PERIOD_LABEL_SIZE, "%04d", p->year);
-		case PERIOD_QUARTER:
-			return snprintf(buf, PERIOD_LABEL_SIZE, "%04dQ%d", p->year, p->number);
-		case PERIOD_MONTH:
-			return snprintf(buf, PERIOD_LABEL_SIZE, "%04dM%02d", p->year, p->number);
-		case PERIOD_FOUR_QUARTERS:
-			return snprintf(buf, PERIOD_LABEL_SIZE, "%04dQMAT%02d", p->year, p->number);
-	}
-	elog(ERROR, "unknown period kind %d", (int) p->kind);
-	return 0;
-}
-
-/* The running number of a period within its kind. */
-int
-period_index(const JobindsatsPeriod *p)
-{
-	return p->year * periods_per_year[p->kind] + p->number - 1;
-}
-
-/* The period of a kind with a running number, if its year is 1 .. 9999. */
-bool
-period_from_index(PeriodKind kind, int index, JobindsatsPeriod *out)
-{
-	int			per_year = periods_per_year[kind];
-
-	if (index < per_year || index >= 10000 * per_year)
-		return false;
-	out->kind = kind;
-	out->year = index / per_year;
-	out->number = kind == PERIOD_YEAR ? 1 : index % per_year + 1;
-	return true;
-}
-
-/* The SQL name of a kind. */
-const char *
-period_kind_name(PeriodKind kind)
-{
-	return kind_names[kind];
-}
-
 /* Parses a text argument. */
 static void
 period_of_text(text *label, JobindsatsPeriod *out)
@@ -202,17 +57,30 @@ period_of_text(text *label, JobindsatsPeriod *out)
 static PeriodKind
 kind_of_name(text *name)
 {
-	char	   *s = text_to_cstring(name);
-	int			i;
+	PeriodKind	kind;
 
-	for (i = 0; i < lengthof(kind_names); i++)
-		if (strcmp(s, kind_names[i]) == 0)
-			return (PeriodKind) i;
+	if (period_kind_parse(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name), &kind))
+		return kind;
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("unknown kind of jobindsats period: \"%s\"", s),
+			 errmsg("unknown kind of jobindsats period: \"%s\"", text_to_cstring(name)),
 			 errhint("The kinds are year, quarter, month and four quarters (as period_kind returns them).")));
 	return PERIOD_YEAR;
+}
+
+/* The form a period form name stands for, or an error. */
+static PeriodForm
+form_of_name(text *name)
+{
+	PeriodForm	form;
+
+	if (period_form_parse(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name), &form))
+		return form;
+	ereport(ERROR,
+			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			 errmsg("unknown period form \"%s\"", text_to_cstring(name)),
+			 errhint("Use year, year_to_date, rolling_year or as_loaded.")));
+	return PERIOD_FORM_YEAR;
 }
 
 /* A date as a DateADT. */
@@ -230,41 +98,6 @@ make_dateadt(int year, int month, int day)
 		year++;
 	}
 	return date2j(year, month, day) - POSTGRES_EPOCH_JDATE;
-}
-
-/* The first month of a period, counted from January of its year (may be 0 or less). */
-static int
-first_month(const JobindsatsPeriod *p)
-{
-	switch (p->kind)
-	{
-		case PERIOD_YEAR:
-			return 1;
-		case PERIOD_MONTH:
-			return p->number;
-		case PERIOD_QUARTER:
-			return 3 * p->number - 2;
-		case PERIOD_FOUR_QUARTERS:
-			return 3 * p->number - 2 - 9;
-	}
-	return 1;
-}
-
-/* The month after the last month of a period, counted like first_month. */
-static int
-month_after(const JobindsatsPeriod *p)
-{
-	switch (p->kind)
-	{
-		case PERIOD_YEAR:
-			return 13;
-		case PERIOD_MONTH:
-			return p->number + 1;
-		case PERIOD_QUARTER:
-		case PERIOD_FOUR_QUARTERS:
-			return 3 * p->number + 1;
-	}
-	return 13;
 }
 
 /* A canonical label as text. */
@@ -294,7 +127,7 @@ period_label_start(PG_FUNCTION_ARGS)
 	JobindsatsPeriod p;
 
 	period_of_text(PG_GETARG_TEXT_PP(0), &p);
-	PG_RETURN_DATEADT(make_dateadt(p.year, first_month(&p), 1));
+	PG_RETURN_DATEADT(make_dateadt(p.year, period_first_month(&p), 1));
 }
 
 /* period_end(text): the last day */
@@ -304,7 +137,7 @@ period_label_end(PG_FUNCTION_ARGS)
 	JobindsatsPeriod p;
 
 	period_of_text(PG_GETARG_TEXT_PP(0), &p);
-	PG_RETURN_DATEADT(make_dateadt(p.year, month_after(&p), 1) - 1);
+	PG_RETURN_DATEADT(make_dateadt(p.year, period_month_after(&p), 1) - 1);
 }
 
 /* period_index(text): the running number within the kind */
@@ -415,4 +248,93 @@ period_label_is_valid(PG_FUNCTION_ARGS)
 	JobindsatsPeriod p;
 
 	PG_RETURN_BOOL(period_parse(VARDATA_ANY(label), VARSIZE_ANY_EXHDR(label), &p, NULL) == PERIOD_VALID);
+}
+
+/* The state of period_rollup between calls. */
+typedef struct PeriodRollupState
+{
+	PeriodRollup rollups[PERIOD_ROLLUPS_MAX];
+	int			count;
+	int			next;
+} PeriodRollupState;
+
+/* Computes the roll-ups of period_rollup's arguments into state (none when one but latest is NULL). */
+static void
+rollups_of_arguments(FunctionCallInfo fcinfo, PeriodRollupState *state)
+{
+	JobindsatsPeriod p;
+	JobindsatsPeriod latest;
+	PeriodForm	form;
+	int			months_required;
+
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1) || PG_ARGISNULL(3))
+		return;
+	period_of_text(PG_GETARG_TEXT_PP(0), &p);
+	form = form_of_name(PG_GETARG_TEXT_PP(1));
+	months_required = PG_GETARG_INT32(3);
+	if (months_required < 1 || months_required > 12)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("months_required must be 1 to 12, not %d", months_required),
+				 errdetail("It is how many months of a year a mean needs, as in benchmark.jobindsats_term.")));
+	if (!PG_ARGISNULL(2))
+	{
+		period_of_text(PG_GETARG_TEXT_PP(2), &latest);
+		if (latest.kind != p.kind)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("latest period \"%s\" is not of the kind of period \"%s\"",
+							text_to_cstring(PG_GETARG_TEXT_PP(2)), text_to_cstring(PG_GETARG_TEXT_PP(0))),
+					 errdetail("\"%s\" is a %s, \"%s\" a %s.",
+							   text_to_cstring(PG_GETARG_TEXT_PP(2)), period_kind_name(latest.kind),
+							   text_to_cstring(PG_GETARG_TEXT_PP(0)), period_kind_name(p.kind)),
+					 errhint("Give the latest period loaded of the same kind, or NULL.")));
+	}
+	state->count = period_rollups(&p, form, PG_ARGISNULL(2) ? NULL : &latest, months_required, state->rollups);
+}
+
+/*
+ * period_rollup(label, period_form, latest, months_required): the periods of
+ * a form a loaded period counts in, its part in each, the parts that make
+ * one complete and the parts a mean needs
+ */
+Datum
+period_label_rollup(PG_FUNCTION_ARGS)
+{
+	FuncCallContext *funcctx;
+	PeriodRollupState *state;
+
+	if (SRF_IS_FIRSTCALL())
+	{
+		MemoryContext oldcontext;
+		TupleDesc	tupdesc;
+
+		funcctx = SRF_FIRSTCALL_INIT();
+		oldcontext = MemoryContextSwitchTo(funcctx->multi_call_memory_ctx);
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("period_rollup must be called where a set of rows is expected")));
+		funcctx->tuple_desc = BlessTupleDesc(tupdesc);
+		state = palloc0(sizeof(PeriodRollupState));
+		funcctx->user_fctx = state;
+		MemoryContextSwitchTo(oldcontext);
+		rollups_of_arguments(fcinfo, state);
+	}
+
+	funcctx = SRF_PERCALL_SETUP();
+	state = funcctx->user_fctx;
+	if (state->next < state->count)
+	{
+		const PeriodRollup *r = &state->rollups[state->next++];
+		Datum		values[4];
+		bool		nulls[4] = {false, false, false, false};
+
+		values[0] = PointerGetDatum(period_text(&r->period));
+		values[1] = Int32GetDatum(r->part);
+		values[2] = Int32GetDatum(r->parts);
+		values[3] = Int32GetDatum(r->parts_required);
+		SRF_RETURN_NEXT(funcctx, HeapTupleGetDatum(heap_form_tuple(funcctx->tuple_desc, values, nulls)));
+	}
+	SRF_RETURN_DONE(funcctx);
 }

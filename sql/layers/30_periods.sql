@@ -4,7 +4,9 @@
  * the API v3's '2024Y01' (a year) and '2025Q04' (a quarter).  One parser in
  * C (src/period.c) serves these functions and the jobindsats readers.
  * Malformed labels are an error with SQLSTATE 22P02, fields out of range
- * (year 0000, month 13, quarter 5) 22008.
+ * (year 0000, month 13, quarter 5) 22008.  period_rollup holds the rules of
+ * the period forms (calendar years, years to date, rolling years) that the
+ * mapping catalog rolls loaded periods up by.
  */
 
 CREATE FUNCTION benchmark.period_kind(label text)
@@ -89,3 +91,19 @@ RETURN benchmark.period_start(label) <= pg_catalog.make_date(last_year, 12, 31)
 
 COMMENT ON FUNCTION benchmark_internal.period_in_years(text, integer, integer) IS
 'Whether a jobindsats period overlaps the years first_year to last_year (a period inside a model''s baseline term has no development against it)';
+
+/*
+ * The periods of a period form (year, year_to_date, rolling_year, as_loaded)
+ * that a loaded period counts in: a month or quarter in its calendar year
+ * and in the four rolling years ending with its quarter and the next three;
+ * see src/period_core.h.  No rows when label, period_form or
+ * months_required is NULL; latest NULL sets no limit.
+ */
+CREATE FUNCTION benchmark.period_rollup(label text, period_form text, latest text DEFAULT NULL,
+										months_required integer DEFAULT 12)
+RETURNS TABLE (period text, part integer, parts integer, parts_required integer)
+LANGUAGE c IMMUTABLE PARALLEL SAFE ROWS 4
+AS 'MODULE_PATHNAME', 'period_label_rollup';
+
+COMMENT ON FUNCTION benchmark.period_rollup(text, text, text, integer) IS
+'The periods of a period form a loaded jobindsats period counts in, as canonical labels: year and year_to_date: a month or quarter its calendar year, a year itself, four quarters ending with Q4 their year; rolling_year: a month or quarter the four quarters ending with its quarter and with each of the next three, four quarters themselves, a year the four quarters ending with its Q4 (2022 -> 2022QMAT04); as_loaded: the period itself.  part is the period''s place in each, parts how many periods of its kind make it complete (a sum needs them all), parts_required how many a mean needs when a year needs months_required months.  latest, the latest period loaded of the same kind, leaves out periods that end after it, and makes a year to date end with its month (January to June for 2023M06).  Errors: a bad label 22P02/22008, an unknown form, a latest of another kind or months_required outside 1-12 22023';

@@ -30,13 +30,8 @@ BEGIN
 	IF setting IS NULL OR pg_catalog.btrim(setting) = '' THEN
 		RETURN NULL;
 	END IF;
-	BEGIN
-		moment := setting::timestamptz;
-	EXCEPTION WHEN data_exception THEN
-		RAISE EXCEPTION 'benchmark.as_of is not a moment: %', pg_catalog.quote_literal(setting)
-			USING ERRCODE = 'invalid_datetime_format',
-				HINT = 'Set it to a timestamptz such as ''2026-03-01 12:00+01'', or to '''' to read the store as it is.';
-	END;
+	/* a setting that is no timestamptz is the cast's error (22007), raised without a subtransaction, which a parallel query forbids */
+	moment := setting::timestamptz;
 	SELECT pg_catalog.max(p.horizon) INTO horizon FROM benchmark.jobindsats_vintage_prune p;
 	IF moment < horizon AND NOT EXISTS (SELECT 1 FROM benchmark.jobindsats_vintage_pin p WHERE p.pinned_at = moment) THEN
 		RAISE EXCEPTION 'the store cannot be read as of %: the vintages replaced before % were pruned', moment, horizon
@@ -81,6 +76,8 @@ WHERE (SELECT benchmark_internal.jobindsats_as_of()) IS NOT NULL AND r.replaced_
 
 COMMENT ON VIEW benchmark.jobindsats_store_as_read IS
 'The observation store as this statement reads it: as it is, or as of the moment the setting benchmark.as_of names (what the mappings and terms derive from)';
+
+GRANT SELECT ON benchmark.jobindsats_store_as_read TO PUBLIC;
 
 /* The whole store as of a moment, with the load that brought each value. */
 CREATE FUNCTION benchmark.jobindsats_observation_as_of(as_of timestamptz)

@@ -26,7 +26,8 @@
  *
  * A mean needs months_required months of the year with a value (in a year
  * to date as many fewer as the year has months to come); a sum needs them
- * all.
+ * all.  Which periods of a form a loaded period counts in, and how many make
+ * one complete, is benchmark.period_rollup's rule (src/period_core.c).
  */
 
 /* A label's matching key: lower case, without spaces and punctuation. */
@@ -127,8 +128,9 @@ BEGIN
 			FROM benchmark.jobindsats_wide(s.relation::regclass, s.table_id, s.dimensions, s.labels) w
 			WHERE w.kommune IS NOT NULL AND (measures IS NULL OR w.measure = ANY (measures));
 	ELSE
+		/* a municipality's area is its official name in the store: the kommune column as text */
 		RETURN QUERY
-			SELECT o.area, o.kommune::text, o.period, o.dimensions, o.measure, o.value
+			SELECT o.area, o.area, o.period, o.dimensions, o.measure, o.value
 			FROM benchmark.jobindsats_store_as_read o
 			WHERE o.table_id = pg_catalog.upper(jobindsats_table_cells.table_id)
 			  AND o.kommune IS NOT NULL AND (measures IS NULL OR o.measure = ANY (measures));
@@ -440,9 +442,7 @@ BEGIN
 	),
 	per_period AS MATERIALIZED (
 		/* one breakdown, at the totals: the cells are the values */
-		SELECT c.kommune, c.period, c.value,
-			   benchmark.period_kind(c.period) AS kind,
-			   benchmark.period_index(c.period) AS idx
+		SELECT c.kommune, c.period, c.value, benchmark.period_kind(c.period) AS kind
 		FROM cells c
 		WHERE single
 		UNION ALL
@@ -455,86 +455,49 @@ BEGIN
 						CASE WHEN pg_catalog.count(*) = combos AND pg_catalog.sum(x.n) = pg_catalog.sum(x.n_values)
 							 THEN pg_catalog.sum(x.total) END
 			   END AS value,
-			   benchmark.period_kind(x.period) AS kind,
-			   benchmark.period_index(x.period) AS idx
+			   benchmark.period_kind(x.period) AS kind
 		FROM per_combo x
 		WHERE NOT single
 		GROUP BY x.kommune, x.period
 	),
-	latest AS (
-		SELECT p.kind, pg_catalog.max(p.idx) AS idx FROM per_period p GROUP BY p.kind
+	loaded AS (
+		/* of each kind, the first day and the latest period loaded for some municipality */
+		SELECT p.kind, pg_catalog.min(benchmark.period_start(p.period)) AS first_day,
+			   benchmark.period_from_index(p.kind, pg_catalog.max(benchmark.period_index(p.period))) AS latest
+		FROM per_period p
+		GROUP BY p.kind
 	),
-	sub_year AS (
-		/* months and quarters with their year, and the months (quarters) the form counts */
-		SELECT p.*, pg_catalog.left(p.period, 4)::integer AS year,
-			   CASE p.kind WHEN 'month' THEN 12 ELSE 4 END AS per_year_count,
-			   CASE p.kind WHEN 'month' THEN p.idx % 12 + 1 ELSE p.idx % 4 + 1 END AS number,
-			   CASE p.kind WHEN 'month' THEN l.idx % 12 + 1 ELSE l.idx % 4 + 1 END AS latest_number,
-			   l.idx / CASE p.kind WHEN 'month' THEN 12 ELSE 4 END AS latest_year
-		FROM per_period p JOIN latest l ON l.kind = p.kind
-		WHERE p.kind IN ('month', 'quarter')
-	),
-	years AS (
-		SELECT s.kommune, s.year::text AS period,
-			   CASE WHEN t.per_year = 'sum'
-					THEN CASE WHEN pg_catalog.count(s.value) = pg_catalog.max(s.counted) THEN pg_catalog.sum(s.value) END
-					ELSE CASE WHEN pg_catalog.count(s.value) >= pg_catalog.max(s.required) THEN pg_catalog.avg(s.value) END END AS value,
-			   3 AS priority
-		FROM (SELECT s.*,
-					 CASE WHEN period_form = 'year_to_date' AND s.kind = 'month' THEN s.latest_number ELSE s.per_year_count END AS counted,
-					 GREATEST(1, CASE s.kind WHEN 'month' THEN t.months_required
-														ELSE pg_catalog.ceil(t.months_required / 3.0)::integer END
-											- CASE WHEN period_form = 'year_to_date' AND s.kind = 'month' THEN 12 - s.latest_number ELSE 0 END) AS required
-			  FROM sub_year s) s
-		WHERE s.number <= s.counted
-		  AND (s.year < s.latest_year OR s.latest_number = s.per_year_count
-			   OR (period_form = 'year_to_date' AND s.kind = 'month'))
-		GROUP BY s.kommune, s.year, s.kind
-		UNION ALL
-		SELECT p.kommune, p.period, p.value, 1 FROM per_period p WHERE p.kind = 'year'
-		UNION ALL
-		SELECT p.kommune, pg_catalog.left(p.period, 4), p.value, 2
-		FROM per_period p WHERE p.kind = 'four quarters' AND pg_catalog.right(p.period, 2) = '04'
-	),
-	rolling AS (
-		/* twelve months ending with a quarter's last month, or four quarters */
-		SELECT w.kommune, benchmark.period_from_index('four quarters', (w.idx + 1) / 3 - 1) AS period, w.value, 3 AS priority
-		FROM (SELECT p.kommune, p.idx,
-					 CASE WHEN t.per_year = 'sum'
-						  THEN CASE WHEN pg_catalog.count(p.value) OVER w = 12 THEN pg_catalog.sum(p.value) OVER w END
-						  ELSE CASE WHEN pg_catalog.count(p.value) OVER w >= t.months_required THEN pg_catalog.avg(p.value) OVER w END
-					 END AS value
-			  FROM per_period p
-			  WHERE p.kind = 'month'
-			  WINDOW w AS (PARTITION BY p.kommune ORDER BY p.idx RANGE BETWEEN 11 PRECEDING AND CURRENT ROW)) w
-		WHERE w.idx % 3 = 2
-		  AND w.idx - 11 >= (SELECT pg_catalog.min(p.idx) FROM per_period p WHERE p.kind = 'month')
-		UNION ALL
-		SELECT w.kommune, benchmark.period_from_index('four quarters', w.idx), w.value, 3
-		FROM (SELECT p.kommune, p.idx,
-					 CASE WHEN t.per_year = 'sum'
-						  THEN CASE WHEN pg_catalog.count(p.value) OVER w = 4 THEN pg_catalog.sum(p.value) OVER w END
-						  ELSE CASE WHEN pg_catalog.count(p.value) OVER w >= pg_catalog.ceil(t.months_required / 3.0) THEN pg_catalog.avg(p.value) OVER w END
-					 END AS value
-			  FROM per_period p
-			  WHERE p.kind = 'quarter'
-			  WINDOW w AS (PARTITION BY p.kommune ORDER BY p.idx RANGE BETWEEN 3 PRECEDING AND CURRENT ROW)) w
-		WHERE w.idx - 3 >= (SELECT pg_catalog.min(p.idx) FROM per_period p WHERE p.kind = 'quarter')
-		UNION ALL
-		SELECT p.kommune, p.period, p.value, 1 FROM per_period p WHERE p.kind = 'four quarters'
-		UNION ALL
-		SELECT p.kommune, p.period || 'QMAT04', p.value, 2 FROM per_period p WHERE p.kind = 'year'
+	rolled AS (
+		/* each period in every period of the form it counts in (benchmark.period_rollup) */
+		SELECT p.kommune, p.kind, p.value, l.first_day, r.period, r.part, r.parts, r.parts_required
+		FROM per_period p
+			 JOIN loaded l ON l.kind = p.kind
+			 CROSS JOIN LATERAL benchmark.period_rollup(p.period, period_form, l.latest, t.months_required) r
 	),
 	formed AS (
-		SELECT y.kommune, y.period, y.value, y.priority FROM years y WHERE period_form IN ('year', 'year_to_date')
+		/* years and four quarters (whole years), and every period as_loaded: as loaded, the form's own kind first */
+		SELECT r.kommune, r.period, r.value, CASE WHEN r.kind = benchmark.period_kind(r.period) THEN 1 ELSE 2 END AS priority,
+			   r.kind
+		FROM rolled r
+		WHERE r.kind IN ('year', 'four quarters') OR period_form = 'as_loaded'
 		UNION ALL
-		SELECT r.kommune, r.period, r.value, r.priority FROM rolling r WHERE period_form = 'rolling_year'
-		UNION ALL
-		SELECT p.kommune, p.period, p.value, 1 FROM per_period p WHERE period_form = 'as_loaded'
+		/* months and quarters: their sum or mean */
+		SELECT r.kommune, r.period,
+			   CASE WHEN t.per_year = 'sum'
+					THEN CASE WHEN pg_catalog.count(r.value) = pg_catalog.max(r.parts) THEN pg_catalog.sum(r.value) END
+					ELSE CASE WHEN pg_catalog.count(r.value) >= pg_catalog.max(r.parts_required) THEN pg_catalog.avg(r.value) END
+			   END,
+			   3, r.kind
+		FROM rolled r
+		WHERE r.kind IN ('month', 'quarter') AND period_form <> 'as_loaded'
+		GROUP BY r.kommune, r.period, r.kind
+		/* a rolling year: where its last part is loaded, none beginning before the first period loaded */
+		HAVING period_form <> 'rolling_year'
+			   OR (pg_catalog.bool_or(r.part = r.parts) AND benchmark.period_start(r.period) >= pg_catalog.min(r.first_day))
 	)
 	SELECT DISTINCT ON (f.kommune, f.period) f.kommune, f.period, f.value, m_label
 	FROM formed f
-	ORDER BY f.kommune, f.period, f.priority;
+	ORDER BY f.kommune, f.period, f.priority, f.kind;
 END
 $$;
 
@@ -1096,7 +1059,7 @@ BEGIN
 		FROM expected e
 		CROSS JOIN @extschema@.kommuner() k
 		WHERE EXISTS (SELECT 1 FROM vals v WHERE v.n = e.n AND v.period = e.period AND v.value IS NOT NULL)
-		  AND NOT EXISTS (SELECT 1 FROM benchmark.model_excluded x WHERE x.model = model_name AND x.kommune::text = k.name)
+		  AND NOT EXISTS (SELECT 1 FROM benchmark.model_excluded x WHERE x.model = model_name AND x.kommune OPERATOR(@extschema@.=) k.kommune)
 		  AND NOT EXISTS (SELECT 1 FROM vals v WHERE v.n = e.n AND v.period = e.period AND v.kommune = k.name AND v.value IS NOT NULL)
 		GROUP BY e.n, k.name
 	),

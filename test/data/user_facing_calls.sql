@@ -36,6 +36,9 @@ SELECT * FROM benchmark.model_scorecard('sonderborg-2023', 'Sønderborg', '2022'
 -- call: period_series(text,text)
 SELECT * FROM benchmark.period_series('2020Q1', '2022Q4');
 
+-- call: period_rollup(text,text,text,integer)
+SELECT * FROM benchmark.period_rollup('2022M03', 'year_to_date', '2023M06', 10);
+
 -- call: model_sources(text)
 SELECT * FROM benchmark.model_sources('sonderborg-2023');
 

@@ -54,6 +54,8 @@ public class JdbcClientTest {
 		call("model_scorecard(text,text,text)", "SELECT * FROM model_scorecard(?, ?, ?)",
 				"sonderborg-2023", "Sønderborg", "2022");
 		call("period_series(text,text)", "SELECT * FROM period_series(?, ?)", "2020Q1", "2022Q4");
+		call("period_rollup(text,text,text,integer)", "SELECT * FROM period_rollup(?, ?, ?, ?::integer)",
+				"2022M03", "year_to_date", "2023M06", "10");
 		call("model_sources(text)", "SELECT * FROM model_sources(?)", "sonderborg-2023");
 		call("source_problem(text,text[],text[])", "SELECT * FROM source_problem(?)", "target_sources.voksenlaerlinge");
 		call("catalog_orphans", "SELECT * FROM catalog_orphans");

@@ -46,8 +46,8 @@ SELECT is(
 	 WHERE p.prolang = (SELECT oid FROM pg_language WHERE lanname = 'c')
 	   AND p.prorettype <> 'event_trigger'::regtype
 	   AND p.proisstrict = (p.proname ~ '_(transfn|combine|final)$'
-							OR p.proname IN ('jobindsats_csv', 'jobindsats_json', 'jobindsats_number', 'jobindsats_load', 'jobindsats_area_fits'))),
-	0, 'state functions, the readers (table_id may be NULL), jobindsats_number (decimal_mark may be NULL), the loader (a NULL argument is its error) and jobindsats_area_fits (kommune NULL for other areas) are not strict, all other C functions are');
+							OR p.proname IN ('jobindsats_csv', 'jobindsats_json', 'jobindsats_number', 'jobindsats_load', 'jobindsats_area_fits', 'period_rollup'))),
+	0, 'state functions, the readers (table_id may be NULL), jobindsats_number (decimal_mark may be NULL), the loader (a NULL argument is its error), jobindsats_area_fits (kommune NULL for other areas) and period_rollup (latest may be NULL) are not strict, all other C functions are');
 
 -- every user-facing function, aggregate, operator and type has a comment
 SELECT is(

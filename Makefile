@@ -1,17 +1,22 @@
 # benchmark: municipal ranking lists for PostgreSQL, built with PGXS.
 #
-# The current definition of every SQL object is in sql/layers/*.sql; the full
-# install script of the current version is built from them.  Released scripts
-# (sql/install/*.sql) are frozen.  The upgrade script to the version under
-# development is built from its hand-written part in sql/upgrade/ (what
-# changes in place: tables, types, moved objects) and the layers without
-# tables or types, whose functions, views and triggers it creates or replaces
-# (CREATE OR REPLACE; operators and event triggers, which have no OR REPLACE,
-# must be dropped first by the hand-written part when a later version
-# re-creates them), then the hand-written part's end (.end.sql), when there
-# is one.  At a release the built upgrade script is committed and frozen like
-# the others.  pg_regress tests are sql/*.sql with expected output in
-# expected/*.out (run in file-name order).
+# The product's SQL lives in src/sql/, one folder per concern (operations,
+# engine, kommune, periods, catalog, targets, store, mappings, vintages,
+# runner, explain, report); each object has one current definition there.
+# LAYERS lists the files in the order the install script creates them
+# (tables before the functions that read them); the full install script of
+# the current version is built from them.  Released scripts
+# (src/sql/install/*.sql) are frozen.  The upgrade script to the version
+# under development is built from its hand-written part in src/sql/upgrade/
+# (what changes in place: tables, types, moved objects) and the layers
+# without tables or types, whose functions, views and triggers it creates or
+# replaces (CREATE OR REPLACE; operators and event triggers, which have no OR
+# REPLACE, must be dropped first by the hand-written part when a later
+# version re-creates them), then the hand-written part's end (.end.sql), when
+# there is one.  At a release the built upgrade script is committed and
+# frozen like the others.  The top-level sql/ and expected/ hold what PGXS
+# reads there: the pg_regress tests (sql/*.sql, run in file-name order) and
+# their expected output (expected/*.out).
 #
 # It also builds outside the source tree, as Debian's pg_buildext does
 # (make -f SRC/Makefile VPATH=SRC in a build directory): sources are found
@@ -23,28 +28,42 @@ EXTVERSION = 1.6
 MODULE_big = benchmark
 OBJS = $(patsubst $(srcdir)/%.c,%.o,$(sort $(wildcard $(srcdir)/src/*.c)))
 
-LAYERS = $(sort $(wildcard $(srcdir)/sql/layers/*.sql))
-# the layers with the types and the catalog tables change in place on upgrade
-STATEFUL_LAYERS = $(addprefix $(srcdir)/sql/layers/,05_schema.sql 10_ranking.sql 20_kommune.sql \
-	40_model_catalog.sql 45_target_catalog.sql 47_jobindsats_store.sql 48_jobindsats_mapping.sql \
-	49_jobindsats_series.sql 49_jobindsats_store_loads.sql 49_jobindsats_vintages.sql)
+SQL_DIR = $(srcdir)/src/sql
+# the layers with the types and the catalog tables: they change in place on upgrade
+STATEFUL_LAYERS = $(addprefix $(SQL_DIR)/,operations/schema.sql engine/ranking.sql kommune/kommune.sql \
+	catalog/model_tables.sql targets/target_tables.sql store/store_tables.sql mappings/mapping_tables.sql \
+	mappings/series_tables.sql store/load_tables.sql vintages/vintage_tables.sql)
+# in the order of the install script: the types, the catalog's and the store's
+# tables, then what reads them
+LAYERS = $(addprefix $(SQL_DIR)/,operations/schema.sql engine/ranking.sql kommune/kommune.sql \
+	kommune/kommune_text.sql periods/periods.sql catalog/model_tables.sql targets/target_tables.sql \
+	store/store_tables.sql mappings/mapping_tables.sql mappings/series_tables.sql store/load_tables.sql \
+	vintages/vintage_tables.sql catalog/rules.sql catalog/references.sql catalog/copies.sql runner/runner.sql \
+	targets/targets.sql store/readers.sql vintages/vintages.sql mappings/mappings.sql mappings/series.sql \
+	store/wide_tables.sql store/loader.sql explain/explain.sql report/y30r21.sql report/report.sql \
+	vintages/as_of.sql operations/drop_guard.sql operations/access.sql)
+# a file of src/sql/<concern>/ that LAYERS leaves out would be left out of the install script
+LAYERS_UNLISTED = $(filter-out $(LAYERS),$(wildcard $(SQL_DIR)/*/*.sql))
+ifneq ($(filter-out $(SQL_DIR)/install/% $(SQL_DIR)/upgrade/%,$(LAYERS_UNLISTED)),)
+$(error src/sql/ files missing from LAYERS in the Makefile: $(filter-out $(SQL_DIR)/install/% $(SQL_DIR)/upgrade/%,$(LAYERS_UNLISTED)))
+endif
 # the version whose upgrade script to EXTVERSION is being written (empty once
-# EXTVERSION is released and its upgrade script is frozen in sql/install/)
+# EXTVERSION is released and its upgrade script is frozen in src/sql/install/)
 UPGRADE_FROM = 1.5
 # layers unchanged since UPGRADE_FROM that hold objects without OR REPLACE
 # (operators, event triggers): left out of the upgrade script
-UPGRADE_UNCHANGED = $(addprefix $(srcdir)/sql/layers/,25_kommune_text.sql 80_drop_guard.sql)
+UPGRADE_UNCHANGED = $(addprefix $(SQL_DIR)/,kommune/kommune_text.sql operations/drop_guard.sql)
 # outside the source tree the built scripts are named by absolute path, so that
 # make never takes a copy built inside the source tree for them
 ifdef VPATH
 BUILD_PREFIX = $(CURDIR)/
 endif
-FULL_SCRIPT = $(BUILD_PREFIX)sql/install/$(EXTENSION)--$(EXTVERSION).sql
+FULL_SCRIPT = $(BUILD_PREFIX)src/sql/install/$(EXTENSION)--$(EXTVERSION).sql
 ifneq ($(UPGRADE_FROM),)
-UPGRADE_SCRIPT = $(BUILD_PREFIX)sql/install/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql
+UPGRADE_SCRIPT = $(BUILD_PREFIX)src/sql/install/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql
 endif
 DATA_built = $(FULL_SCRIPT) $(UPGRADE_SCRIPT)
-DATA = $(filter-out $(patsubst $(BUILD_PREFIX)%,%,$(DATA_built)),$(patsubst $(srcdir)/%,%,$(sort $(wildcard $(srcdir)/sql/install/*.sql))))
+DATA = $(filter-out $(patsubst $(BUILD_PREFIX)%,%,$(DATA_built)),$(patsubst $(srcdir)/%,%,$(sort $(wildcard $(SQL_DIR)/install/*.sql))))
 REGRESS = $(sort $(basename $(notdir $(wildcard $(srcdir)/sql/*.sql))))
 REGRESS_OPTS = --inputdir=$(srcdir) --outputdir=test/results
 # the tests read test/data/ relative to the directory they run in
@@ -81,7 +100,7 @@ endif
 
 $(FULL_SCRIPT): $(LAYERS) Makefile
 	@mkdir -p $(dir $@)
-	{ printf '/* benchmark %s: built from sql/layers/ by the Makefile; edit the layers, not this file */\n\n' $(EXTVERSION); \
+	{ printf '/* benchmark %s: built from src/sql/ by the Makefile; edit the layers, not this file */\n\n' $(EXTVERSION); \
 	  printf '\\echo Use "CREATE EXTENSION benchmark" to load this file. \\quit\n'; \
 	  for f in $(LAYERS); do printf '\n'; cat $$f; done; } > $@
 
@@ -89,8 +108,8 @@ ifneq ($(UPGRADE_FROM),)
 # the hand-written part's end (optional): what goes once the layers have
 # re-created the objects that used it, such as functions set aside under
 # another name because their arguments were renamed
-UPGRADE_END = $(wildcard $(srcdir)/sql/upgrade/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).end.sql)
-$(UPGRADE_SCRIPT): sql/upgrade/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql $(UPGRADE_END) $(LAYERS) Makefile
+UPGRADE_END = $(wildcard $(SQL_DIR)/upgrade/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).end.sql)
+$(UPGRADE_SCRIPT): src/sql/upgrade/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql $(UPGRADE_END) $(LAYERS) Makefile
 	@mkdir -p $(dir $@)
 	{ cat $<; \
 	  for f in $(filter-out $(STATEFUL_LAYERS) $(UPGRADE_UNCHANGED),$(LAYERS)); do printf '\n'; \
@@ -137,7 +156,7 @@ $(JOBINDSATS_SEEDS): $(wildcard test/data/jobindsats/*)
 DIST_OUTPUT = $(CURDIR)
 DISTVERSION = $(shell sed -n 's/^   "version": "\(.*\)",$$/\1/p' $(srcdir)/META.json)
 DIST_FILES = Makefile $(EXTENSION).control META.json LICENSE README.md CHANGELOG.md docs src \
-	sql/layers sql/install sql/upgrade
+	src/sql
 
 dist:
 	git -C $(srcdir) archive --format=zip --prefix=$(EXTENSION)-$(DISTVERSION)/ \

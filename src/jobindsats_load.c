@@ -1,7 +1,7 @@
 /*
  * jobindsats_load.c
  *		The entry of jobindsats_load: runs the loader
- *		(benchmark_internal.jobindsats_load_cells, sql/layers/65_jobindsats_store.sql)
+ *		(benchmark_internal.jobindsats_load_cells, src/sql/store/loader.sql)
  *		and reports its errors as the reader or the loader raised them.
  *
  * An error inside the loader would carry the loader's internal SQL as its

@@ -1,7 +1,7 @@
 /*
  * period.c
  *		jobindsats period labels in SQL: the functions of
- *		sql/layers/30_periods.sql over the rules of period_core.c, and the
+ *		src/sql/periods/periods.sql over the rules of period_core.c, and the
  *		errors of bad labels, kinds and forms.
  */
 #include "postgres.h"

@@ -62,7 +62,7 @@ check(makefile == control, "Makefile EXTVERSION is benchmark.control's default_v
 check(meta.get("version") == semver, "META.json version is the control file's version as SemVer", str(meta.get("version")))
 provided = meta.get("provides", {}).get("benchmark", {})
 check(provided.get("version") == semver, "META.json provides.benchmark.version is the same", str(provided.get("version")))
-check(provided.get("file") == f"sql/install/benchmark--{control}.sql",
+check(provided.get("file") == f"src/sql/install/benchmark--{control}.sql",
       "META.json provides.benchmark.file is the version's full install script", str(provided.get("file")))
 check(debian_upstream == control, "debian/changelog's upstream version is the control file's version", debian_full)
 check(changelog_version == control, "CHANGELOG.md's newest section is the control file's version", changelog_heading)
@@ -85,7 +85,7 @@ check(runtime.get("PostgreSQL") == ">= 15.0.0", "META.json requires PostgreSQL >
 check(bool(meta.get("resources")) and bool(meta.get("tags")), "META.json has resources and tags")
 for key in ("file", "docfile"):
     path = provided.get(key, "")
-    exists = os.path.isfile(os.path.join(TOP, path)) or (key == "file" and path.startswith("sql/install/"))
+    exists = os.path.isfile(os.path.join(TOP, path)) or (key == "file" and path.startswith("src/sql/install/"))
     check(exists, f"META.json provides.benchmark.{key} names a file of the distribution", path)
 
 

@@ -1,6 +1,6 @@
 /*
  * The observation store: every cell of the jobindsats downloads loaded with
- * benchmark.jobindsats_load (sql/layers/65_jobindsats_store.sql), one row per
+ * benchmark.jobindsats_load (src/sql/store/loader.sql), one row per
  * (table, area, period, dimensions, measure), kept by pg_dump.
  *
  * A municipality's area is its official name (as the kommune type prints it),

@@ -1,7 +1,7 @@
 /*
  * The stored series: what each term of the mapping catalog derives from the
  * observation store, per municipality and period, in each period form
- * jobindsats_series_form names (sql/layers/63_jobindsats_series.sql keeps
+ * jobindsats_series_form names (src/sql/mappings/series.sql keeps
  * them up to date).  A load, a revision or a change of a term brings them up
  * to date in the same statement, so the mappings and the preset read plain
  * rows instead of deriving every series on every call.

@@ -226,28 +226,6 @@ $$;
 COMMENT ON FUNCTION benchmark_internal.target_milestone_validate() IS
 'Trigger function: a milestone belongs to a level target with a due date, comes before that date, and lies in 0-100 for a share';
 
-CREATE FUNCTION benchmark.peer_group_copy(source_peer_group text, new_peer_group text)
-RETURNS text
-LANGUAGE plpgsql VOLATILE STRICT
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	IF NOT EXISTS (SELECT 1 FROM benchmark.peer_group g WHERE g.peer_group = source_peer_group) THEN
-		RAISE EXCEPTION 'peer group "%" does not exist', source_peer_group
-			USING ERRCODE = 'undefined_object', HINT = 'The peer groups are listed in view peer_groups.';
-	END IF;
-	INSERT INTO benchmark.peer_group (peer_group, name_da, name_en, definition)
-	SELECT new_peer_group, g.name_da, g.name_en, pg_catalog.format('Copy of %s. %s', source_peer_group, g.definition)
-	FROM benchmark.peer_group g WHERE g.peer_group = source_peer_group;
-	INSERT INTO benchmark.peer_group_member (peer_group, kommune)
-	SELECT new_peer_group, m.kommune FROM benchmark.peer_group_member m WHERE m.peer_group = source_peer_group;
-	RETURN new_peer_group;
-END
-$$;
-
-COMMENT ON FUNCTION benchmark.peer_group_copy(text, text) IS
-'Copies a peer group (shipped or your own) with its members under a new name, as ordinary editable rows';
-
 CREATE VIEW benchmark.peer_groups AS
 SELECT g.peer_group, g.name_da, g.name_en,
 	   (SELECT pg_catalog.count(*)::integer FROM benchmark.peer_group_member m WHERE m.peer_group = g.peer_group) AS members,

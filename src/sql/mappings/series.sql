@@ -1,5 +1,5 @@
 /*
- * Keeping the stored series (sql/layers/49_jobindsats_series.sql) up to date:
+ * Keeping the stored series (src/sql/mappings/series_tables.sql) up to date:
  * a write to the observation store derives again the terms of the tables it
  * touched, a change of a term derives that term, a change of a mapping
  * computes that mapping, and a change of the stored period forms derives

@@ -87,3 +87,12 @@ AS 'MODULE_PATHNAME', 'jobindsats_number';
 
 COMMENT ON FUNCTION benchmark.jobindsats_number(text, text) IS
 'A number as jobindsats downloads write it, exact, read as a column of one cell: with decimal_mark ('','' or ''.'') when given, else with a decimal point only when the cell reads only so (7,17; 1.234.567,5; 1.234 is 1234; 7.17; 0.125; -50); NULL for NULL or a suppressed or missing value ("", "-", "..", "."), an error (22P02) for anything else; for staging tables of text';
+
+/* The area rule of the readers, for SQL. */
+CREATE FUNCTION benchmark.jobindsats_area_kommune(area text)
+RETURNS @extschema@.kommune
+LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'jobindsats_area_kommune';
+
+COMMENT ON FUNCTION benchmark.jobindsats_area_kommune(text) IS
+'The municipality a jobindsats area names, as the readers read it; NULL for "Hele landet", regions, landsdele, RAR areas and "Uoplyst område"; an error (22P02) for any other text';

@@ -1,8 +1,8 @@
 /*
- * The vintages of the observation store (sql/layers/47_jobindsats_store.sql):
+ * The vintages of the observation store (src/sql/store/store_tables.sql):
  * every value a load or a write replaced or removed, with the load that
  * brought it and the moment it went, so that the store can be read as it
- * was at any moment since (sql/layers/61_jobindsats_vintages.sql reads and
+ * was at any moment since (src/sql/vintages/vintages.sql reads and
  * prunes them).  The store keeps the current values; this table grows only
  * by the revised cells.  Kept by pg_dump (with its sequence), as are the
  * moments reports point to and the log of prunes.

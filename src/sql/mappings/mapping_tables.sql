@@ -1,6 +1,6 @@
 /*
  * The mapping catalog: how a model's sources are computed from jobindsats
- * tables (sql/layers/62_jobindsats_mapping.sql reads it).
+ * tables (src/sql/mappings/mappings.sql reads it).
  *
  *   jobindsats_source   where a jobindsats table's cells are: a wide table as
  *                       a pipeline keeps it; tables not named here are read

@@ -2,7 +2,7 @@
  * The runner, the explain functions and the report as of a moment: each
  * takes as_of timestamptz after its other arguments (named so: as_of =>
  * '2026-03-01 12:00+01'), reads the observation store as it was then
- * (sql/layers/61_jobindsats_vintages.sql) and returns exactly what it
+ * (src/sql/vintages/vintages.sql) and returns exactly what it
  * returned then, for the same catalog.  Sources outside the store (a user's
  * own tables, a registered wide table) are read as they are.  Without as_of
  * (or with NULL) they read the store as the setting benchmark.as_of says,

@@ -1,41 +1,5 @@
 /* The runner: a model's sources read once, ranked at every level, and its reports */
 
-CREATE FUNCTION benchmark.model_copy(source_model text, new_model text)
-RETURNS text
-LANGUAGE plpgsql VOLATILE STRICT
-SET search_path = pg_catalog, pg_temp
-AS $$
-BEGIN
-	IF NOT EXISTS (SELECT 1 FROM benchmark.model m WHERE m.model = source_model) THEN
-		RAISE EXCEPTION 'model "%" does not exist', source_model
-			USING ERRCODE = 'undefined_object', HINT = 'The models are listed in table model.';
-	END IF;
-	INSERT INTO benchmark.model (model, title_da, title_en, goal_da, goal_en, goal_weight, goal_rule, goal_missing,
-								   baseline_from, baseline_to, total_missing)
-	SELECT new_model, title_da, title_en, goal_da, goal_en, goal_weight, goal_rule, goal_missing,
-		   baseline_from, baseline_to, total_missing
-	FROM benchmark.model m WHERE m.model = source_model;
-	INSERT INTO benchmark.model_area (model, area_no, name_da, name_en, weight, in_total, missing)
-	SELECT new_model, area_no, name_da, name_en, weight, in_total, missing
-	FROM benchmark.model_area a WHERE a.model = source_model;
-	INSERT INTO benchmark.model_measure (model, measure, area_no, position, name_da, name_en, description_da,
-										   description_en, higher_is_better, unit, source, jobindsats)
-	SELECT new_model, measure, area_no, position, name_da, name_en, description_da,
-		   description_en, higher_is_better, unit, source, jobindsats
-	FROM benchmark.model_measure x WHERE x.model = source_model;
-	INSERT INTO benchmark.model_benefit (model, benefit, position, name_da, name_en, source, jobindsats)
-	SELECT new_model, benefit, position, name_da, name_en, source, jobindsats
-	FROM benchmark.model_benefit b WHERE b.model = source_model;
-	INSERT INTO benchmark.model_excluded (model, kommune, reason)
-	SELECT new_model, kommune, reason
-	FROM benchmark.model_excluded e WHERE e.model = source_model;
-	RETURN new_model;
-END
-$$;
-
-COMMENT ON FUNCTION benchmark.model_copy(text, text) IS
-'Copies a model (the shipped preset or your own) with its areas, measures, benefits and exclusions under a new name, as ordinary editable rows';
-
 /*
  * The labels of the periods a run for the given periods reads: those periods
  * and (for the benefits, with_baseline) for each of their kinds every period

@@ -1,5 +1,5 @@
 /*
- * The loads of the observation store (sql/layers/47_jobindsats_store.sql):
+ * The loads of the observation store (src/sql/store/store_tables.sql):
  * the load log, and the measure labels a load checks a document against
  * (both configuration tables, registered after those of the mapping catalog and the stored series so
  * that an upgraded database lists them in the same order).

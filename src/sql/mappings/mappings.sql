@@ -1,5 +1,5 @@
 /*
- * Reading the mapping catalog (sql/layers/48_jobindsats_mapping.sql): terms
+ * Reading the mapping catalog (src/sql/mappings/mapping_tables.sql): terms
  * and mappings computed from the observation store or from the wide tables
  * registered in jobindsats_source, the installed source views of the preset
  * (benchmark.mapped_*), and model_missing_data, which lists what a model's
@@ -1080,3 +1080,28 @@ $$;
 
 COMMENT ON FUNCTION benchmark.model_missing_data(text, text) IS
 'What a model''s jobindsats mappings miss in the loaded data, per measure, benefit and term: table not loaded, measure not found (with the table''s labels), breakdown values not found, periods without any value, municipalities without a value; which label each term matched and how; problem NULL when nothing is missing';
+
+/*
+ * One series of the store as a model source needs it: (kommune, period,
+ * value) for the municipalities, of one table and measure, in the
+ * breakdown the filter names; a dimension the filter does not name is taken
+ * at its total ("<Dimension> i alt" or "I alt").
+ */
+CREATE FUNCTION benchmark.jobindsats_series(table_id text, measure text, dimensions jsonb DEFAULT '{}')
+RETURNS TABLE (kommune text, period text, value numeric)
+LANGUAGE sql STABLE PARALLEL RESTRICTED
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT o.area, o.period, o.value
+	FROM benchmark.jobindsats_store_as_read o
+	WHERE o.table_id = pg_catalog.upper(jobindsats_series.table_id)
+	  AND o.measure = jobindsats_series.measure
+	  AND o.kommune IS NOT NULL
+	  AND o.dimensions @> jobindsats_series.dimensions
+	  AND NOT EXISTS (SELECT 1 FROM pg_catalog.jsonb_each_text(o.dimensions) d
+					  WHERE NOT (jobindsats_series.dimensions ? d.key)
+						AND pg_catalog.lower(coalesce(d.value, '')) NOT IN (pg_catalog.lower(d.key) || ' i alt', 'i alt'));
+END;
+
+COMMENT ON FUNCTION benchmark.jobindsats_series(text, text, jsonb) IS
+'One series of the store in the shape of a model source (kommune, period, value): the municipalities'' values of one table and measure in the breakdown that dimensions names ({"Ydelsesgrupper": "A-dagpenge mv."}); dimensions not named are taken at their totals ("<Dimension> i alt", "I alt")';

@@ -1,6 +1,6 @@
 /*
  * Reading the observation store as of a moment (the vintages are kept in
- * sql/layers/49_jobindsats_vintages.sql).
+ * src/sql/vintages/vintage_tables.sql).
  *
  * The moment is the setting benchmark.as_of (a timestamptz; empty or unset:
  * now), which the runner's and the explain functions' as_of argument sets

@@ -127,7 +127,7 @@ COMMENT ON TABLE benchmark.model_excluded IS
 /*
  * The shipped preset: sonderborg-2023 (Beskæftigelsespolitik 2023-2026,
  * "Danmarks bedste jobcenter").  Its sources are the installed mapping views
- * benchmark.mapped_* (sql/layers/62_jobindsats_mapping.sql), which read the
+ * benchmark.mapped_* (src/sql/mappings/mappings.sql), which read the
  * jobindsats tables loaded into the observation store or registered as wide
  * tables; copy the model to point a source elsewhere.
  *

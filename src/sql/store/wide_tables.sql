@@ -1,0 +1,168 @@
+/*
+ * The wide tables municipal pipelines keep (one per jobindsats table, a column per
+ * dimension and per measure, the API's labels as column names), read in the
+ * readers' long form with the reader's rights from an owner it trusts.
+ */
+
+/* Raises the error about one cell of a wide table (for the dynamic SQL of jobindsats_wide). */
+CREATE FUNCTION benchmark_internal.jobindsats_wide_cell_error(message text, cell anyelement)
+RETURNS anyelement
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	RAISE EXCEPTION '%', message
+		USING ERRCODE = 'invalid_text_representation',
+			HINT = 'A measure is a finite number or NULL (suppressed or missing); every row has an area and a period.';
+END
+$$;
+
+COMMENT ON FUNCTION benchmark_internal.jobindsats_wide_cell_error(text, anyelement) IS
+'Raises 22P02 with the message: a cell of a wide table that jobindsats_wide cannot read (for its dynamic SQL)';
+
+/*
+ * A wide table as pipelines keep jobindsats tables (one column per label:
+ * "Område" or "Area", "Periode" or "Period", the dimensions, the measures)
+ * read in the readers' long form, with the caller's rights, without copying
+ * it.  The columns' roles: unless dimensions names the dimension columns,
+ * columns of text types are dimensions and columns of number types are
+ * measures (columns of other types, such as a load timestamp, are left
+ * out); when dimensions names them, every other column is a measure, and a
+ * text column's cells are read with jobindsats_number.  labels gives the
+ * label of a column whose name is not its label (names are at most 63
+ * bytes; the API's labels are longer), as {"column": "label"}.
+ */
+CREATE FUNCTION benchmark_internal.jobindsats_wide_cells(source regclass, table_name text, dimension_columns text[],
+												labels jsonb)
+RETURNS TABLE (table_id text, area text, kommune @extschema@.kommune, period text,
+			   dimensions jsonb, measure text, value numeric)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	text_types regtype[] := ARRAY['text', 'character varying', 'character', 'name']::regtype[];
+	number_types regtype[] := ARRAY['numeric', 'integer', 'bigint', 'smallint', 'real', 'double precision']::regtype[];
+	src text;
+	area_col text;
+	period_col text;
+	period_type regtype;
+	dim_cols text[];
+	measure_cols text[];
+	measure_types regtype[];
+	missing text;
+	p record;
+	dims_sql text;
+	values_sql text;
+BEGIN
+	IF source IS NULL THEN
+		RAISE EXCEPTION 'jobindsats_wide: no source given' USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	IF labels IS NOT NULL AND pg_catalog.jsonb_typeof(labels) <> 'object' THEN
+		RAISE EXCEPTION 'jobindsats_wide: labels must be a JSON object of column name -> label'
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	src := source::text;
+	/* a table, view or materialized view whose owner the caller trusts */
+	p := benchmark.source_problem(src, '{}', '{}');
+	IF p.sqlstate IS NOT NULL THEN
+		RAISE EXCEPTION 'jobindsats_wide: %', p.problem USING ERRCODE = p.sqlstate, HINT = p.hint;
+	END IF;
+	SELECT a.attname INTO area_col FROM pg_catalog.pg_attribute a
+	WHERE a.attrelid = source AND a.attnum > 0 AND NOT a.attisdropped AND pg_catalog.lower(a.attname) IN ('område', 'area')
+	ORDER BY a.attnum LIMIT 1;
+	SELECT a.attname, a.atttypid::regtype INTO period_col, period_type FROM pg_catalog.pg_attribute a
+	WHERE a.attrelid = source AND a.attnum > 0 AND NOT a.attisdropped AND pg_catalog.lower(a.attname) IN ('periode', 'period')
+	ORDER BY a.attnum LIMIT 1;
+	IF area_col IS NULL OR period_col IS NULL THEN
+		RAISE EXCEPTION 'jobindsats_wide: source % has no % column', src,
+			CASE WHEN area_col IS NULL THEN 'area ("Område" or "Area")' ELSE 'period ("Periode" or "Period")' END
+			USING ERRCODE = 'undefined_column',
+				HINT = 'Name the columns as the API does, or rename them in a view.';
+	END IF;
+	IF period_type <> ALL (text_types) THEN
+		RAISE EXCEPTION 'jobindsats_wide: the period column "%" of source % is of type %, not text', period_col, src, period_type
+			USING ERRCODE = 'datatype_mismatch',
+				HINT = 'Period labels are text (2022M03, 2022QMAT04): make a view that writes them.';
+	END IF;
+	IF dimension_columns IS NOT NULL THEN
+		SELECT pg_catalog.string_agg(pg_catalog.quote_ident(d), ', ') INTO missing
+		FROM pg_catalog.unnest(dimension_columns) d
+		WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
+						  WHERE a.attrelid = source AND a.attname = d AND a.attnum > 0 AND NOT a.attisdropped);
+		IF missing IS NOT NULL THEN
+			RAISE EXCEPTION 'jobindsats_wide: source % has no dimension column(s) %', src, missing
+				USING ERRCODE = 'undefined_column';
+		END IF;
+		dim_cols := dimension_columns;
+		SELECT pg_catalog.array_agg(a.attname::text ORDER BY a.attnum), pg_catalog.array_agg(a.atttypid::regtype ORDER BY a.attnum)
+		INTO measure_cols, measure_types
+		FROM pg_catalog.pg_attribute a
+		WHERE a.attrelid = source AND a.attnum > 0 AND NOT a.attisdropped
+		  AND a.attname NOT IN (area_col, period_col) AND a.attname <> ALL (dimension_columns)
+		  AND (a.atttypid::regtype = ANY (text_types) OR a.atttypid::regtype = ANY (number_types));
+	ELSE
+		SELECT pg_catalog.array_agg(a.attname::text ORDER BY a.attnum) INTO dim_cols
+		FROM pg_catalog.pg_attribute a
+		WHERE a.attrelid = source AND a.attnum > 0 AND NOT a.attisdropped
+		  AND a.attname NOT IN (area_col, period_col) AND a.atttypid::regtype = ANY (text_types);
+		SELECT pg_catalog.array_agg(a.attname::text ORDER BY a.attnum), pg_catalog.array_agg(a.atttypid::regtype ORDER BY a.attnum)
+		INTO measure_cols, measure_types
+		FROM pg_catalog.pg_attribute a
+		WHERE a.attrelid = source AND a.attnum > 0 AND NOT a.attisdropped
+		  AND a.attname NOT IN (area_col, period_col) AND a.atttypid::regtype = ANY (number_types);
+	END IF;
+	IF measure_cols IS NULL THEN
+		RAISE EXCEPTION 'jobindsats_wide: source % has no measure columns', src
+			USING ERRCODE = 'undefined_column',
+				HINT = 'Measures are columns of number types; when the dimensions are named, every other text or number column.';
+	END IF;
+	/* the caller reads the columns with its own rights */
+	p := benchmark.source_problem(src, ARRAY[area_col, period_col] || coalesce(dim_cols, '{}') || measure_cols, '{}');
+	IF p.sqlstate IS NOT NULL THEN
+		RAISE EXCEPTION 'jobindsats_wide: %', p.problem USING ERRCODE = p.sqlstate, HINT = p.hint;
+	END IF;
+	SELECT 'pg_catalog.jsonb_build_object(' || pg_catalog.string_agg(
+			   pg_catalog.format('%L, w.%I::text', coalesce(labels ->> d, d), d), ', ' ORDER BY o) || ')'
+	INTO dims_sql
+	FROM pg_catalog.unnest(dim_cols) WITH ORDINALITY u(d, o);
+	SELECT pg_catalog.string_agg(
+			   CASE WHEN t = ANY (text_types) THEN pg_catalog.format('(%L, benchmark.jobindsats_number(w.%I::text))', coalesce(labels ->> m, m), m)
+					ELSE pg_catalog.format('(%L, CASE WHEN w.%2$I IS NULL OR (w.%2$I::numeric > ''-Infinity'' AND w.%2$I::numeric < ''Infinity'') THEN w.%2$I::numeric'
+										   ' ELSE benchmark_internal.jobindsats_wide_cell_error(pg_catalog.format(%3$L, w.%4$I, w.%5$I, w.%2$I), NULL::numeric) END)',
+										   coalesce(labels ->> m, m), m,
+										   pg_catalog.format('invalid number in %s, area "%%s", period "%%s", column %s: %%s', src, pg_catalog.quote_ident(m)),
+										   area_col, period_col) END,
+			   ', ' ORDER BY o)
+	INTO values_sql
+	FROM ROWS FROM (pg_catalog.unnest(measure_cols), pg_catalog.unnest(measure_types)) WITH ORDINALITY u(m, t, o);
+	RETURN QUERY EXECUTE pg_catalog.format(
+		'SELECT $1, w.%1$I::text,'
+		' CASE WHEN w.%1$I IS NOT NULL THEN benchmark.jobindsats_area_kommune(w.%1$I::text)'
+		' ELSE benchmark_internal.jobindsats_wide_cell_error(pg_catalog.format(%3$L, w.%2$I), NULL::@extschema@.kommune) END,'
+		' CASE WHEN w.%2$I IS NOT NULL THEN benchmark.period_canonical(w.%2$I::text)'
+		' ELSE benchmark_internal.jobindsats_wide_cell_error(pg_catalog.format(%4$L, w.%1$I), NULL::text) END,'
+		' %5$s, m.measure, m.value'
+		' FROM %6$s w CROSS JOIN LATERAL (VALUES %7$s) m(measure, value)',
+		area_col, period_col,
+		pg_catalog.format('missing area in %s, period "%%s"', src),
+		pg_catalog.format('missing period in %s, area "%%s"', src),
+		coalesce(dims_sql, '''{}''::jsonb'), src, values_sql)
+	USING table_name;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark_internal.jobindsats_wide_cells(regclass, text, text[], jsonb) IS
+'The reader behind jobindsats_wide';
+
+CREATE FUNCTION benchmark.jobindsats_wide(source regclass, table_id text, dimensions text[] DEFAULT NULL,
+										  labels jsonb DEFAULT NULL)
+RETURNS TABLE (table_id text, area text, kommune @extschema@.kommune, period text,
+			   dimensions jsonb, measure text, value numeric)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT * FROM benchmark_internal.jobindsats_wide_cells($1, $2, $3, $4);
+END;
+
+COMMENT ON FUNCTION benchmark.jobindsats_wide(regclass, text, text[], jsonb) IS
+'A wide table of a jobindsats table as pipelines keep it (columns "Område"/"Area", "Periode"/"Period", one per dimension, one per measure) in the readers'' long form (table_id, area, kommune, period, dimensions, measure, value), read with your rights from a source you own, a superuser owns or benchmark.trusted_owners names; labels maps column names to labels';

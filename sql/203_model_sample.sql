@@ -1,6 +1,13 @@
 -- The preset sonderborg-2023 over the SYNTHETIC sample data: every placement
 -- checked against an independent plain-SQL computation, then the ranking
 -- list, Sønderborg's scorecard and the report of who was left out.
+-- (in a copy of the sample's template database, test/data/sample_database.sql)
+\set ECHO none
+\o /dev/null
+\set sample_db regress_sample_203
+\i test/data/sample_database.sql
+\o
+\set ECHO all
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS benchmark;
 RESET client_min_messages;
@@ -8,7 +15,6 @@ RESET client_min_messages;
 SET search_path = public, benchmark;
 \set ECHO none
 \o /dev/null
-\i test/data/load_sample.sql
 \i test/data/model_oracle.sql
 \o
 \set ECHO all
@@ -75,3 +81,7 @@ ORDER BY kommune, part DESC, item;
 SELECT u.name, format_type(u.type, NULL)
 FROM pg_proc p, unnest(p.proargnames, p.proallargtypes, p.proargmodes) AS u(name, type, mode)
 WHERE p.oid = 'model_placements(text, text)'::regprocedure AND u.mode = 't';
+
+-- the copy of the sample goes
+\c :sample_home
+DROP DATABASE :"sample_db";

@@ -3,13 +3,19 @@
 -- target instead; langtidsledige among A-dagpenge recipients; the two readings
 -- of forsørgelsesgab; what a measure only one municipality can fill costs;
 -- how many municipalities each missing-data policy ranks; the example targets.
+-- (in a copy of the sample's template database, test/data/sample_database.sql)
+\set ECHO none
+\o /dev/null
+\set sample_db regress_sample_207
+\i test/data/sample_database.sql
+\o
+\set ECHO all
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS benchmark;
 RESET client_min_messages;
 SET search_path = public, benchmark;
 \set ECHO none
 \o /dev/null
-\i test/data/load_sample.sql
 \i test/data/model_oracle.sql
 \o
 \set ECHO all
@@ -175,3 +181,7 @@ FROM model_placements('regress-baseline', '2020') WHERE part IN ('goal', 'total'
 SELECT count(*) FILTER (WHERE placement IS NOT NULL) AS sensitivity_placed FROM model_sensitivity('regress-baseline', '2020', 10, 0.1, 1);
 SELECT count(*) FILTER (WHERE scenario_placement IS NOT NULL) AS scenarios_placed FROM model_scenarios('regress-baseline', '2020');
 DELETE FROM model WHERE model = 'regress-baseline';
+
+-- the copy of the sample goes
+\c :sample_home
+DROP DATABASE :"sample_db";

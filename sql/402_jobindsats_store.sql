@@ -275,15 +275,15 @@ INSERT INTO benchmark.jobindsats_observation (table_id, area, period, measure, v
 INSERT INTO benchmark.jobindsats_observation (table_id, area, period, measure, value) VALUES ('y01a02', 'Hele landet', '2022', 'Antal', 1);
 \set VERBOSITY default
 
--- Y30R21 beside the model (the model on the SYNTHETIC sample data, loaded
--- by 203_model_sample or here)
+-- Y30R21 beside the model (the model on the SYNTHETIC sample data, in a copy
+-- of the sample's template database, test/data/sample_database.sql, with the
+-- Y30R21 file loaded)
 \set ECHO none
-SELECT to_regnamespace('model_sources') IS NULL AS need_sample \gset
-\if :need_sample
 \o /dev/null
-\i test/data/load_sample.sql
+\set sample_db regress_sample_402
+\i test/data/sample_database.sql
+SELECT * FROM benchmark.jobindsats_load('Y30R21', :'y30r21');
 \o
-\endif
 \set ECHO all
 SELECT * FROM benchmark.y30r21_beside_model('sonderborg-2023', '2022')
 WHERE kommune IN ('Aabenraa', 'Haderslev', 'Sønderborg', 'Tønder') ORDER BY star_placement;
@@ -292,6 +292,8 @@ SELECT star_group, count(*), count(model_placement) AS model, count(star_placeme
 FROM benchmark.y30r21_beside_model('sonderborg-2023', '2022', '2022QMAT04', 'Sygedagpenge mv.') GROUP BY 1;
 -- a period not in the store: the model's placements alone
 SELECT count(*), count(star_placement) FROM benchmark.y30r21_beside_model('sonderborg-2023', '2022', '2019QMAT02');
+\c :sample_home
+DROP DATABASE :"sample_db";
 
 DROP SCHEMA regress_store CASCADE;
 DROP ROLE regress_store_etl;

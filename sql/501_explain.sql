@@ -4,15 +4,17 @@
 -- (model_sensitivity, model_scenarios), each checked against an independent
 -- computation: the runner on edited copies of the model and its sources, the
 -- weighted sum, and the weight draws reproduced in SQL.
+-- (in a copy of the sample's template database, test/data/sample_database.sql)
+\set ECHO none
+\o /dev/null
+\set sample_db regress_sample_501
+\i test/data/sample_database.sql
+\o
+\set ECHO all
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS benchmark;
 -- the catalog, runner and reports live in schema benchmark
 SET search_path = public, benchmark;
-\set ECHO none
-\o /dev/null
-\i test/data/load_sample.sql
-\o
-\set ECHO all
 RESET client_min_messages;
 
 -- an error's SQLSTATE and message, or 'no error'
@@ -328,3 +330,7 @@ SELECT * FROM benchmark.weighted_placement_draws('{}', '{}', 'exclude', 10, 0.5,
 DELETE FROM model WHERE model = 'regress-explain';
 DROP TABLE regress_explain.edited;
 DROP SCHEMA regress_explain;
+
+-- the copy of the sample goes
+\c :sample_home
+DROP DATABASE :"sample_db";

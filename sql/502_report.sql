@@ -2,15 +2,17 @@
 -- rules of model_report, what the document holds, the chart-ready rows of
 -- model_chart_placements, and clear errors.  test/702_report_browser.sh
 -- renders the reports in a browser.
+-- (in a copy of the sample's template database, test/data/sample_database.sql)
+\set ECHO none
+\o /dev/null
+\set sample_db regress_sample_502
+\i test/data/sample_database.sql
+\o
+\set ECHO all
 SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS benchmark;
 -- the catalog, runner and reports live in schema benchmark
 SET search_path = public, benchmark;
-\set ECHO none
-\o /dev/null
-\i test/data/load_sample.sql
-\o
-\set ECHO all
 RESET client_min_messages;
 
 -- an error's SQLSTATE and message, or 'no error'
@@ -119,3 +121,7 @@ SELECT pg_temp.err($$SELECT model_report('sonderborg-2023', 'Sønderborg', 'some
 SELECT pg_temp.err($$SELECT model_report('sonderborg-2023', NULL, '2023')$$);
 SELECT pg_temp.err($$SELECT model_report('sonderborg-2023', 'Sønderborg', '2023', 'no-such-group')$$);
 SELECT pg_temp.err($$SELECT * FROM model_chart_placements('sonderborg-2023', NULL)$$);
+
+-- the copy of the sample goes
+\c :sample_home
+DROP DATABASE :"sample_db";

@@ -15,6 +15,7 @@
 set -euo pipefail
 export PGOPTIONS="-c client_min_messages=warning"
 TOP=$(cd "$(dirname "$0")/.." && pwd)
+. "$TOP/test/lib.sh"
 WORK=$(mktemp -d /tmp/benchmark-docs.XXXXXX)
 cleanup() {
 	psql -qX -d postgres -c 'DROP DATABASE IF EXISTS jobindsats WITH (FORCE)' -c 'DROP DATABASE IF EXISTS docs_empty WITH (FORCE)' \
@@ -31,10 +32,10 @@ chmod -R a+rX "$WORK"
 ln -s "$TOP/test" "$WORK/test"    # the examples' \i test/data/... from the top of the tree
 
 q -d postgres -c 'DROP DATABASE IF EXISTS jobindsats WITH (FORCE)' -c 'DROP DATABASE IF EXISTS docs_empty WITH (FORCE)' \
-	-c 'CREATE DATABASE jobindsats' -c 'CREATE DATABASE docs_empty' \
+	-c 'CREATE DATABASE docs_empty' \
 	-c 'DROP ROLE IF EXISTS analyst' -c 'DROP ROLE IF EXISTS analysts' -c 'DROP ROLE IF EXISTS etl' \
 	-c 'CREATE ROLE analyst' -c 'CREATE ROLE analysts' -c 'CREATE ROLE etl'
-(cd "$TOP" && q -d jobindsats -c 'CREATE EXTENSION benchmark' -f test/data/load_sample.sql >/dev/null)
+sample_database jobindsats
 q -d jobindsats >/dev/null <<'SQL'
 ALTER DATABASE jobindsats SET search_path = "$user", public, benchmark;
 -- the README's table of measures and weights (SYNTHETIC values)

@@ -5,6 +5,7 @@
 set -euo pipefail
 export PGOPTIONS="-c client_min_messages=warning -c search_path=public,benchmark"
 TOP=$(cd "$(dirname "$0")/.." && pwd)
+. "$TOP/test/lib.sh"
 WORK=$(mktemp -d /tmp/benchmark-mv.XXXXXX)
 READER=
 cleanup() {
@@ -15,8 +16,7 @@ cleanup() {
 trap cleanup EXIT
 q() { psql -qX -v ON_ERROR_STOP=1 -d model_mv "$@"; }
 
-psql -qX -v ON_ERROR_STOP=1 -d postgres -c 'DROP DATABASE IF EXISTS model_mv' -c 'CREATE DATABASE model_mv'
-q -c 'CREATE EXTENSION benchmark' -f "$TOP/test/data/load_sample.sql" >/dev/null
+sample_database model_mv
 q >/dev/null <<'SQL'
 CREATE MATERIALIZED VIEW sonderborg_placements AS
 	SELECT * FROM model_placements('sonderborg-2023');
@@ -24,17 +24,28 @@ CREATE UNIQUE INDEX ON sonderborg_placements (model, period, part, item_key, kom
 SQL
 before=$(q -At -c "SELECT placement FROM sonderborg_placements WHERE period = '2022' AND part = 'measure' AND item_key = 'delvis_raskmelding' AND kommune = 'Sønderborg'")
 
-# a reader holds the view open in one repeatable-read transaction for a while
-psql -qX -At -d model_mv >"$WORK/reader.out" 2>&1 <<'SQL' &
+# a reader holds the view open in one repeatable-read transaction until the
+# test has refreshed it (it writes the file done: a file is outside the
+# reader's snapshot), or ten minutes at most
+chmod 755 "$WORK"
+psql -qX -At -d model_mv -v done="$WORK/done" >"$WORK/reader.out" 2>&1 <<'SQL' &
 BEGIN ISOLATION LEVEL REPEATABLE READ;
 SELECT 'first', count(*), md5(string_agg(placement::text, ',' ORDER BY period, part, item_key, kommune)) FROM sonderborg_placements;
-SELECT pg_sleep(15);
+SET test.done = :'done';
+DO $$
+BEGIN
+	FOR i IN 1..6000 LOOP
+		EXIT WHEN (pg_stat_file(current_setting('test.done'), true)).size IS NOT NULL;
+		PERFORM pg_sleep(0.1);
+	END LOOP;
+END
+$$;
 SELECT 'second', count(*), md5(string_agg(placement::text, ',' ORDER BY period, part, item_key, kommune)) FROM sonderborg_placements;
 COMMIT;
 SELECT 'after', count(*), md5(string_agg(placement::text, ',' ORDER BY period, part, item_key, kommune)) FROM sonderborg_placements;
 SQL
 READER=$!
-for _ in $(seq 50); do grep -q '^first' "$WORK/reader.out" 2>/dev/null && break; sleep 0.1; done
+for _ in $(seq 600); do grep -q '^first' "$WORK/reader.out" 2>/dev/null && break; sleep 0.1; done
 grep -q '^first' "$WORK/reader.out"
 
 # the data changes: Sønderborg becomes best at partial return to work
@@ -59,6 +70,7 @@ if ! kill -0 "$READER" 2>/dev/null; then
 	echo "FAIL: the reader finished before the concurrent refresh, nothing was shown" >&2; exit 1
 fi
 after=$(q -At -c "SELECT placement FROM sonderborg_placements WHERE period = '2022' AND part = 'measure' AND item_key = 'delvis_raskmelding' AND kommune = 'Sønderborg'")
+touch "$WORK/done"
 wait "$READER"; READER=
 
 first=$(grep '^first' "$WORK/reader.out" | cut -d'|' -f2-)

@@ -10,6 +10,7 @@
 set -euo pipefail
 export PGOPTIONS="-c client_min_messages=warning -c search_path=public,benchmark"
 TOP=$(cd "$(dirname "$0")/.." && pwd)
+. "$TOP/test/lib.sh"
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 JOBS=${JOBS:-4}
 WORK=$(mktemp -d /tmp/benchmark-dump.XXXXXX)
@@ -20,9 +21,13 @@ q() { psql -qX -v ON_ERROR_STOP=1 "$@"; }
 # how the extension is created (an installation predating schema benchmark: CREATE SCHEMA benchmark; CREATE EXTENSION benchmark SCHEMA benchmark)
 CREATE_EXTENSION=${CREATE_EXTENSION:-CREATE EXTENSION benchmark}
 
-q -d postgres -c "DROP DATABASE IF EXISTS $SRC" -c "DROP DATABASE IF EXISTS $DST" \
-	-c "CREATE DATABASE $SRC" -c "CREATE DATABASE $DST"
-(cd "$TOP" && q -d "$SRC" -c "$CREATE_EXTENSION" -f test/data/load_sample.sql >/dev/null)
+q -d postgres -c "DROP DATABASE IF EXISTS $DST" -c "CREATE DATABASE $DST"
+if [ "$CREATE_EXTENSION" = "CREATE EXTENSION benchmark" ]; then
+	sample_database "$SRC"
+else
+	q -d postgres -c "DROP DATABASE IF EXISTS $SRC" -c "CREATE DATABASE $SRC"
+	(cd "$TOP" && q -d "$SRC" -c "$CREATE_EXTENSION" -f test/data/load_sample.sql >/dev/null)
+fi
 q -d "$SRC" -v y30r21="$TOP/test/data/jobindsats/y30r21_2022QMAT04.csv" >/dev/null <<'SQL'
 -- the observation store: a download and a wide table loaded
 SELECT * FROM benchmark.jobindsats_load('Y30R21', pg_read_file(:'y30r21'));

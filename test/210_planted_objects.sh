@@ -18,6 +18,7 @@
 # one.  Run by test/check.sh against its cluster (PGHOST, PGPORT, PGUSER set).
 set -euo pipefail
 TOP=$(cd "$(dirname "$0")/.." && pwd)
+. "$TOP/test/lib.sh"
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 export PGOPTIONS="-c client_min_messages=warning"
 LOG=$PGHOST/server.log
@@ -114,8 +115,8 @@ clean_since "$start" "DROP EXTENSION"
 echo "ok - DROP EXTENSION without users' rows, refused with them, and with CASCADE runs no decoy"
 
 # 2. every user-facing view and function: the same answers beside decoys, and none of them run
-fresh planted_base
-q -d planted_base -c 'CREATE EXTENSION benchmark' -f "$TOP/test/data/load_sample.sql" >/dev/null
+sample_database planted_base
+q -d planted_base -c "GRANT CREATE ON DATABASE planted_base TO mallory" -c 'GRANT CREATE ON SCHEMA public TO mallory'
 q -d planted_base -c "CREATE MATERIALIZED VIEW placements_2023 AS SELECT * FROM benchmark.model_placements('sonderborg-2023'::text, '2023'::text)"
 q -d postgres -c 'CREATE DATABASE planted_clean TEMPLATE planted_base' -c 'CREATE DATABASE planted_calls TEMPLATE planted_base'
 q -d planted_calls -c "GRANT CREATE ON DATABASE planted_calls TO mallory"

@@ -5,15 +5,15 @@
 set -euo pipefail
 export PGOPTIONS="-c client_min_messages=warning -c search_path=public,benchmark"
 TOP=$(cd "$(dirname "$0")/.." && pwd)
+. "$TOP/test/lib.sh"
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 WORK=$(mktemp -d /tmp/benchmark-dump.XXXXXX)
 trap 'rm -rf "$WORK"; psql -qX -d postgres -c "DROP DATABASE IF EXISTS target_dump_src" -c "DROP DATABASE IF EXISTS target_dump_dst" >/dev/null 2>&1 || true' EXIT
 q() { psql -qX -v ON_ERROR_STOP=1 "$@"; }
 . "$TOP/test/dump_restore.sh"
 
-q -d postgres -c 'DROP DATABASE IF EXISTS target_dump_src' -c 'DROP DATABASE IF EXISTS target_dump_dst' \
-	-c 'CREATE DATABASE target_dump_src' -c 'CREATE DATABASE target_dump_dst'
-q -d target_dump_src -c 'CREATE EXTENSION benchmark' -f "$TOP/test/data/load_sample.sql" >/dev/null
+q -d postgres -c 'DROP DATABASE IF EXISTS target_dump_dst' -c 'CREATE DATABASE target_dump_dst'
+sample_database target_dump_src
 q -d target_dump_src >/dev/null <<'SQL'
 -- a group of one's own, a copy of a shipped one with a member less
 INSERT INTO peer_group (peer_group, name_da, name_en) VALUES ('naboer', 'Naboer', 'Neighbours');

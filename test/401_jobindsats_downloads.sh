@@ -14,6 +14,7 @@
 set -euo pipefail
 export PGOPTIONS="-c client_min_messages=warning -c search_path=public,benchmark"
 TOP=$(cd "$(dirname "$0")/.." && pwd)
+. "$TOP/test/lib.sh"
 DB=downloads_e2e
 DL=$(mktemp -d /tmp/benchmark-downloads.XXXXXX)
 chmod 755 "$DL"
@@ -22,9 +23,8 @@ q() { psql -qX -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
 ok() { echo "ok - $*"; }
 fail() { echo "not ok - $*"; exit 1; }
 
-psql -qX -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+sample_database "$DB"
 cd "$TOP"
-q -c "CREATE EXTENSION benchmark" -f test/data/sample_jobindsats.sql -f test/data/sample_sources.sql >/dev/null
 q -v dir="$DL" -f test/data/synthetic_downloads.sql >/dev/null
 [ "$(ls "$DL"/v2_csv/*.csv "$DL"/v2_json/*.json "$DL"/v3_json/*.json | wc -l)" -eq 63 ] || fail "63 download files written"
 

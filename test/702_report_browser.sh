@@ -26,9 +26,8 @@ fail() { echo "not ok - $*"; exit 1; }
 ensure_report_packages
 mkdir -p "$OUT"
 chmod 755 "$WORK"
-psql -qX -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+sample_database "$DB"
 cd "$TOP"
-q -c 'CREATE EXTENSION benchmark' -f test/data/load_sample.sql >/dev/null
 q -v y30r21="$TOP/test/data/jobindsats/y30r21_2022QMAT04.csv" >/dev/null <<'SQL'
 SELECT * FROM benchmark.jobindsats_load('Y30R21', pg_read_file(:'y30r21'));
 SQL

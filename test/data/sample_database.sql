@@ -12,6 +12,9 @@
 --   \c :sample_home
 --   DROP DATABASE :"sample_db";
 --
+-- Without sample_db set it only builds the template when it is missing or
+-- stale (test/check.sh does, before the tests that copy it start).
+--
 -- Run from the top of the source tree (or a build directory: it reads
 -- test/data/), as a superuser.  It stops at the first error whatever its
 -- caller's ON_ERROR_STOP, so a half-built template is never stamped and used.
@@ -46,6 +49,7 @@ SET client_min_messages = warning;
 ALTER DATABASE benchmark_sample WITH IS_TEMPLATE true ALLOW_CONNECTIONS false;
 COMMENT ON DATABASE benchmark_sample IS :'sample_stamp';
 \endif
+\if :{?sample_db}
 SELECT format('DROP DATABASE IF EXISTS %I', :'sample_db') \gexec
 -- the file copy: no write-ahead log for the half gigabyte of the store
 CREATE DATABASE :"sample_db" TEMPLATE benchmark_sample STRATEGY FILE_COPY;
@@ -53,4 +57,5 @@ SELECT format('ALTER DATABASE %I SET %s TO %L', :'sample_db', split_part(c, '=',
 FROM pg_db_role_setting s, unnest(s.setconfig) c
 WHERE s.setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database()) AND s.setrole = 0 \gexec
 \c :"sample_db"
+\endif
 \set ON_ERROR_STOP :sample_on_error_stop

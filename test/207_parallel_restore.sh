@@ -59,7 +59,7 @@ SELECT s.* FROM benchmark.target_status s JOIN benchmark.target t USING (target)
 SQL
 # a list shown to a committee, saved, and the moment it was read pinned; then a revision of
 # 2022's months of the count behind the measure langtidsledige for three municipalities (kept as
-# vintages), after which the materialized view is refreshed
+# vintages), after which the materialized views are refreshed
 q -d "$SRC" -c "CREATE TABLE rapport.udvalgsliste AS SELECT * FROM benchmark.model_placements('mine', '2022')" >/dev/null
 moment=$(q -d "$SRC" -At -c "SELECT clock_timestamp()")
 q -d "$SRC" -v moment="$moment" >/dev/null <<'SQL'
@@ -69,6 +69,7 @@ WHERE (table_id, measure) = (SELECT t.table_id, t.measure FROM benchmark.jobinds
 							 WHERE m.mapping = 'langtidsledige')
   AND period LIKE '2022M%' AND kommune IN ('Sønderborg', 'Tønder', 'Aabenraa') AND value IS NOT NULL;
 REFRESH MATERIALIZED VIEW rapport.placeringer;
+REFRESH MATERIALIZED VIEW rapport.maal;
 SQL
 
 # user rows of every catalog table, and the materialized views, one line each

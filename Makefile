@@ -128,11 +128,12 @@ test/unit/jobindsats_core_test: test/unit/jobindsats_core_test.c src/jobindsats_
 test/unit/period_core_test: test/unit/period_core_test.c src/period_core.c src/period_core.h
 	$(CC) -std=c99 -g -O1 -Wall -Wextra -Werror $(SANITIZE) -Isrc -o $@ test/unit/period_core_test.c src/period_core.c
 
-# ... and fuzzed with libFuzzer: serialized states and decimals (FUZZ_RUNS
-# runs), and jobindsats CSV, JSON and numbers (FUZZ_SECONDS seconds, seeded
-# with the real files of test/data/jobindsats; `make fuzz-long` for longer).
-FUZZ_RUNS ?= 500000
-FUZZ_SECONDS ?= 20
+# ... and fuzzed with libFuzzer: serialized states and decimals, and
+# jobindsats CSV, JSON and numbers (seeded with the real files of
+# test/data/jobindsats), FUZZ_SECONDS seconds each: `make fuzz` runs long,
+# `make fuzz-quick` (what test/check.sh runs) a few seconds each.
+FUZZ_SECONDS ?= 600
+FUZZ_QUICK_SECONDS = 5
 test/unit/rank_core_fuzz: test/unit/rank_core_fuzz.c src/rank_core.c src/rank_core.h
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc -o $@ test/unit/rank_core_fuzz.c src/rank_core.c
 test/unit/jobindsats_core_fuzz: test/unit/jobindsats_core_fuzz.c src/jobindsats_core.c src/jobindsats_core.h
@@ -162,7 +163,7 @@ dist:
 	git -C $(srcdir) archive --format=zip --prefix=$(EXTENSION)-$(DISTVERSION)/ \
 		-o $(DIST_OUTPUT)/$(EXTENSION)-$(DISTVERSION).zip HEAD $(DIST_FILES)
 
-.PHONY: unittest fuzz fuzz-long bench dist
+.PHONY: unittest fuzz fuzz-quick bench dist
 unittest: test/unit/rank_core_test test/unit/jobindsats_core_test test/unit/period_core_test
 	./test/unit/rank_core_test
 	./test/unit/jobindsats_core_test
@@ -170,12 +171,12 @@ unittest: test/unit/rank_core_test test/unit/jobindsats_core_test test/unit/peri
 
 fuzz: test/unit/rank_core_fuzz test/unit/jobindsats_core_fuzz $(JOBINDSATS_SEEDS)
 	mkdir -p test/results/fuzz-corpus test/results/fuzz-jobindsats-corpus
-	./test/unit/rank_core_fuzz -runs=$(FUZZ_RUNS) -max_len=512 -artifact_prefix=test/results/ test/results/fuzz-corpus
+	./test/unit/rank_core_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=512 -artifact_prefix=test/results/ test/results/fuzz-corpus
 	./test/unit/jobindsats_core_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -artifact_prefix=test/results/ \
 		test/results/fuzz-jobindsats-corpus $(JOBINDSATS_SEEDS)
 
-fuzz-long:
-	$(MAKE) fuzz FUZZ_RUNS=20000000 FUZZ_SECONDS=1800
+fuzz-quick:
+	$(MAKE) fuzz FUZZ_SECONDS=$(FUZZ_QUICK_SECONDS)
 
 bench:
 	bash test/bench/run.sh

@@ -90,7 +90,10 @@ VALUES ('Y01A02', 'Aabenraa', 'Aabenraa', '2023M01', 'Fuldtidspersoner', 1),
 SQL
 expect_refusal "$DB3" 'DROP EXTENSION benchmark' \
 	'^DETAIL:  DROP EXTENSION would delete them .*: 3 loaded observations \(tables Y01A02, Y30R21\)\.$'
+# emptied, the store keeps the values as vintages, and the guard counts them; pruned, they go
 q -d "$DB3" -c 'TRUNCATE benchmark.jobindsats_observation'
+expect_refusal "$DB3" 'DROP EXTENSION benchmark' '^DETAIL:  .*: 3 kept vintages \(tables Y01A02, Y30R21\)\.$'
+q -d "$DB3" -c 'SELECT benchmark.jobindsats_prune_revisions(now())' >/dev/null
 q -d "$DB3" -c "INSERT INTO benchmark.jobindsats_term (term, table_id, measure) VALUES ('mit-led', 'Y01A02', 'Fuldtidspersoner')"
 expect_refusal "$DB3" 'DROP EXTENSION benchmark' '^DETAIL:  .*: 1 jobindsats term \(mit-led\)\.$'
 q -d "$DB3" -c "INSERT INTO benchmark.jobindsats_mapping (mapping, numerator) VALUES ('min-andel', '{mit-led}')"
@@ -103,7 +106,7 @@ SQL
 expect_refusal "$DB3" 'DROP EXTENSION benchmark' '^DETAIL:  .*: 1 registered wide table \(Y01A02\)\.$'
 q -d "$DB3" -c "DELETE FROM benchmark.jobindsats_source"
 q -d "$DB3" -c 'DROP EXTENSION benchmark'
-echo "ok - loaded observations, a user's jobindsats term, mapping and registered wide table each hold DROP EXTENSION, named and counted; without them it proceeds"
+echo "ok - loaded observations, the vintages an emptied store keeps, a user's jobindsats term, mapping and registered wide table each hold DROP EXTENSION, named and counted; without them it proceeds"
 
 # other extensions drop as before
 q -d "$DB" -c 'DROP EXTENSION pg_trgm'

@@ -10,16 +10,20 @@
 # loading a form twice changes nothing, a revised download replaces exactly
 # the revised cells, and a download without totals rows gives the counts as
 # sums of Kvinder + Mænd while the shares at the totals are reported missing.
+# Each form starts from an empty store, in a copy of the database of its own.
 # Run by test/check.sh against its cluster (PGHOST, PGPORT, PGUSER set).
 set -euo pipefail
 export PGOPTIONS="-c client_min_messages=warning -c search_path=public,benchmark"
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 . "$TOP/test/lib.sh"
 DB=downloads_e2e
+# the database the steps after the oracle run in: a copy of DB each
+FORM_DB=downloads_e2e_form
+CUR=$DB
 DL=$(mktemp -d /tmp/benchmark-downloads.XXXXXX)
 chmod 755 "$DL"
-trap 'rm -rf "$DL"; psql -qX -d postgres -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true' EXIT
-q() { psql -qX -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
+trap 'rm -rf "$DL"; psql -qX -d postgres -c "DROP DATABASE IF EXISTS $FORM_DB" -c "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1 || true' EXIT
+q() { psql -qX -v ON_ERROR_STOP=1 -d "$CUR" "$@"; }
 ok() { echo "ok - $*"; }
 fail() { echo "not ok - $*"; exit 1; }
 
@@ -38,6 +42,18 @@ SQL
 rows=$(q -At -c "SELECT count(*) FILTER (WHERE placement IS NOT NULL) FROM oracle_placements")
 [ "$rows" -gt 10000 ] || fail "the oracle places municipalities ($rows placements)"
 
+# each step below starts from an empty store: a copy of this database with the
+# sample's store emptied once (and the vintages that keeps pruned)
+q -c "TRUNCATE jobindsats_observation" -c "SELECT jobindsats_prune_revisions(now())" >/dev/null
+[ "$(q -At -c "SELECT (SELECT count(*) FROM jobindsats_observation) + (SELECT count(*) FROM jobindsats_observation_revision)")" = 0 ] ||
+	fail "the store and its vintages emptied"
+empty_store() {
+	CUR=$DB
+	psql -qX -v ON_ERROR_STOP=1 -d postgres -c "DROP DATABASE IF EXISTS $FORM_DB" \
+		-c "CREATE DATABASE $FORM_DB TEMPLATE $DB STRATEGY FILE_COPY" >/dev/null
+	CUR=$FORM_DB
+}
+
 # placements of the preset against the oracle's: differing rows
 differing() {
 	q -At -c "SELECT count(*) FROM model_placements('sonderborg-2023') p
@@ -49,7 +65,7 @@ differing() {
 }
 
 for form in v2_json v3_json; do
-	q -c "TRUNCATE jobindsats_observation" >/dev/null
+	empty_store
 	q -v dir="$DL" -v form="$form" -f test/data/load_downloads.sql >/dev/null
 	cells=$(q -At -c "SELECT count(*) FROM jobindsats_observation")
 	d=$(differing)
@@ -90,8 +106,8 @@ d=$(differing)
 ok "the revision moves $d placements (the goal's dagpenge development); the oracle's views do not see it"
 
 # the pipeline's wide tables, read in place (benchmark.jobindsats_source)
+empty_store
 q >/dev/null <<'SQL'
-TRUNCATE jobindsats_observation;
 INSERT INTO jobindsats_source (table_id, relation, labels)
 SELECT upper(c.relname), c.oid::regclass::text,
 	   (SELECT jsonb_object_agg(a.attname, col_description(c.oid, a.attnum)) FROM pg_attribute a
@@ -102,10 +118,9 @@ SQL
 d=$(differing)
 [ "$d" = 0 ] || fail "wide tables: $d placements differ from the oracle"
 ok "wide tables registered in jobindsats_source: every placement equal to the oracle's, the store empty"
-q -c "DELETE FROM jobindsats_source" >/dev/null
 
 # v2 CSV without the totals rows: counts are the sums of Kvinder + Mænd, shares at the totals are missing
-q -c "TRUNCATE jobindsats_observation" >/dev/null
+empty_store
 q -v dir="$DL" -v form=v2_csv -f test/data/load_downloads.sql >/dev/null
 bad=$(q -At -c "DO \$\$
 DECLARE v text; n bigint; differ text := '';

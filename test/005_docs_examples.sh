@@ -4,13 +4,16 @@
 # every documented error is raised), in a copy of the sample database (named
 # jobindsats, as the examples name it, with benchmark on its search path), or
 # in an empty database when the block creates the extension itself, or in the
-# database pg_cron runs in when it schedules with pg_cron.  The errors a block
-# raises are exactly the ones it documents (a line "-- ERROR:  message" after
-# the statement), in order.  The examples' files (/path/to/<file>) are the
-# real jobindsats files of test/data/jobindsats/ (and a Latin-1 copy of one);
-# the names they assume (a table t of measures, an export, a wide table of a
-# pipeline, a role analyst ...) are made here, and Metabase's {{variables}}
-# take a value.
+# database pg_cron runs in when it schedules with pg_cron.  A block that
+# begins by creating the extension and loading the sample (CREATE EXTENSION
+# benchmark; \i test/data/load_sample.sql) runs the rest in another copy of
+# the sample: the template database is built with just these statements.
+# The errors a block raises are exactly the ones it documents (a line
+# "-- ERROR:  message" after the statement), in order.  The examples' files
+# (/path/to/<file>) are the real jobindsats files of test/data/jobindsats/
+# (and a Latin-1 copy of one); the names they assume (a table t of measures,
+# an export, a wide table of a pipeline, a role analyst ...) are made here,
+# and Metabase's {{variables}} take a value.
 # Run by test/check.sh against its cluster (PGHOST, PGPORT, PGUSER set).
 set -euo pipefail
 export PGOPTIONS="-c client_min_messages=warning"
@@ -19,7 +22,7 @@ TOP=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d /tmp/benchmark-docs.XXXXXX)
 cleanup() {
 	psql -qX -d postgres -c 'DROP DATABASE IF EXISTS jobindsats WITH (FORCE)' -c 'DROP DATABASE IF EXISTS docs_empty WITH (FORCE)' \
-		-c 'DROP ROLE IF EXISTS analyst' -c 'DROP ROLE IF EXISTS analysts' -c 'DROP ROLE IF EXISTS etl' >/dev/null 2>&1 || true
+		-c 'DROP DATABASE IF EXISTS docs_sample WITH (FORCE)' -c 'DROP ROLE IF EXISTS analyst' -c 'DROP ROLE IF EXISTS analysts' -c 'DROP ROLE IF EXISTS etl' >/dev/null 2>&1 || true
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -36,6 +39,7 @@ q -d postgres -c 'DROP DATABASE IF EXISTS jobindsats WITH (FORCE)' -c 'DROP DATA
 	-c 'DROP ROLE IF EXISTS analyst' -c 'DROP ROLE IF EXISTS analysts' -c 'DROP ROLE IF EXISTS etl' \
 	-c 'CREATE ROLE analyst' -c 'CREATE ROLE analysts' -c 'CREATE ROLE etl'
 sample_database jobindsats
+sample_database docs_sample
 q -d jobindsats >/dev/null <<'SQL'
 ALTER DATABASE jobindsats SET search_path = "$user", public, benchmark;
 -- the README's table of measures and weights (SYNTHETIC values)
@@ -82,6 +86,9 @@ for doc in docs:
         documented = [l.split("ERROR:", 1)[1].strip() for l in block.splitlines() if re.match(r"^\s*-- ERROR:  ", l)]
         if re.search(r"\bcron\.", block):
             database, prelude = "postgres", "CREATE EXTENSION IF NOT EXISTS pg_cron;\nCREATE EXTENSION benchmark;\n"
+        elif re.match(r"\s*CREATE EXTENSION benchmark;", block) and re.search(r"^\\i test/data/load_sample\.sql$", block, re.M):
+            database, prelude = "docs_sample", ""
+            block = re.sub(r"^\\i test/data/load_sample\.sql$", "", re.sub(r"^\s*CREATE EXTENSION benchmark;", "", block), flags=re.M)
         elif re.match(r"\s*CREATE EXTENSION benchmark;", block):
             database, prelude = "docs_empty", ""
         else:

@@ -69,18 +69,18 @@ run_pg() {
 	if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
-# cluster_start initialises and starts a throw-away cluster; sets PGHOST, PGPORT, PGUSER.
-# It listens on a Unix socket only, and on TCP too at CLUSTER_LISTEN (e.g. 127.0.0.1)
-# when that is set: clients such as JDBC cannot use the socket.
+# cluster_start initialises and starts a throw-away cluster on a random port (another
+# when that one is taken); sets PGHOST, PGPORT, PGUSER.  It listens on a Unix socket
+# only, and on TCP too at CLUSTER_LISTEN (e.g. 127.0.0.1) when that is set: clients
+# such as JDBC cannot use the socket.
 cluster_start() {
+	local try
 	CLUSTER_DIR=$(mktemp -d /tmp/benchmark-cluster.XXXXXX)
 	[ "$(id -u)" -eq 0 ] && chown postgres: "$CLUSTER_DIR"
-	PGPORT=${PGPORT_OVERRIDE:-$(( 20000 + RANDOM % 20000 ))}
 	run_pg "$PG_BIN/initdb" -D "$CLUSTER_DIR/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
 	cat >>"$CLUSTER_DIR/data/postgresql.conf" <<CONF
 listen_addresses = '${CLUSTER_LISTEN:-}'
 unix_socket_directories = '$CLUSTER_DIR'
-port = $PGPORT
 shared_preload_libraries = 'pg_cron'
 cron.database_name = 'postgres'
 max_worker_processes = 16
@@ -91,7 +91,12 @@ full_page_writes = off
 shared_buffers = 256MB
 work_mem = 64MB
 CONF
-	run_pg "$PG_BIN/pg_ctl" -D "$CLUSTER_DIR/data" -l "$CLUSTER_DIR/server.log" -w start >/dev/null
+	# a random port; another, when a cluster of someone else's listens on it
+	for try in 1 2 3 4 5; do
+		PGPORT=${PGPORT_OVERRIDE:-$(( 20000 + RANDOM % 20000 ))}
+		run_pg "$PG_BIN/pg_ctl" -D "$CLUSTER_DIR/data" -l "$CLUSTER_DIR/server.log" -o "-p $PGPORT" -w start >/dev/null && break
+		[ "$try" -lt 5 ] && [ -z "${PGPORT_OVERRIDE:-}" ] || return 1
+	done
 	export PGHOST=$CLUSTER_DIR PGPORT PGUSER=postgres PGDATABASE=postgres
 	trap cluster_stop EXIT
 }

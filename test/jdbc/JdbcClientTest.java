@@ -141,9 +141,9 @@ public class JdbcClientTest {
 		call("model_scenarios(text,text,timestamp with time zone)",
 				"SELECT * FROM model_scenarios(?, ?, as_of => ?::timestamptz)", "sonderborg-2023", "2023", "infinity");
 		call("access_statements(regrole,text,text)", "SELECT * FROM access_statements(?::regrole, ?, ?)",
-				"access_probe", "reading", "GRANT");
-		call("grant_access(regrole,text)", "SELECT * FROM grant_access(?::regrole, ?)", "access_probe", "reading");
-		call("revoke_access(regrole,text)", "SELECT * FROM revoke_access(?::regrole, ?)", "access_probe", "loading");
+				"jdbc_access_probe", "reading", "GRANT");
+		call("grant_access(regrole,text)", "SELECT * FROM grant_access(?::regrole, ?)", "jdbc_access_probe", "reading");
+		call("revoke_access(regrole,text)", "SELECT * FROM revoke_access(?::regrole, ?)", "jdbc_access_probe", "loading");
 		// the preset's installed mapping views
 		for (String mapping : List.of("stillingsopslag", "virksomhedstilfredshed", "opkvalificering", "revalidering",
 				"opkvalificering_dagpenge", "job_efter_26_uger", "langtidsledige", "unge_i_job_og_uddannelse",

@@ -127,7 +127,7 @@ run_pgtap() {
 	done
 }
 
-job sample-template - sample_template
+job sample-template - sample_database
 job regress sample run_regress
 for t in test/[0-9]*_*.sh; do
 	needs=-

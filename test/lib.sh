@@ -109,29 +109,18 @@ cluster_stop() {
 	fi
 }
 
-# sample_psql [psql options]: runs test/data/sample_database.sql in the cluster
-# of PGHOST and PGPORT, one caller at a time (tests that start at once build
-# the template once: the others wait for it).
-sample_psql() {
+# sample_database [DB]: creates database DB as a copy of the template database
+# of the SYNTHETIC sample data (the extension and test/data/load_sample.sql),
+# building the template first when the cluster of PGHOST and PGPORT lacks it
+# or it is stale; without DB it only builds the template.  One caller at a
+# time: tests that start at once build the template once, the others wait.
+sample_database() {
 	local lock=$PGHOST/benchmark-sample.lock
 	# next to the socket of a throw-away cluster, else named by the cluster
 	[ -d "$PGHOST" ] && [ -w "$PGHOST" ] ||
 		lock=/tmp/benchmark-sample-$(printf '%s:%s' "$PGHOST" "$PGPORT" | md5sum | cut -c1-16).lock
 	(
 		flock 8
-		cd "$TOP" && psql -qX -v ON_ERROR_STOP=1 -d postgres "$@" -f test/data/sample_database.sql >/dev/null
+		cd "$TOP" && psql -qX -v ON_ERROR_STOP=1 -d postgres ${1:+-v sample_db="$1"} -f test/data/sample_database.sql >/dev/null
 	) 8>"$lock"
-}
-
-# sample_template: builds the template database of the SYNTHETIC sample data
-# (the extension and test/data/load_sample.sql) when the cluster lacks it or
-# it is stale.
-sample_template() {
-	sample_psql
-}
-
-# sample_database DB: creates database DB as a copy of the template database
-# of the SYNTHETIC sample data, building the template first when needed.
-sample_database() {
-	sample_psql -v sample_db="$1"
 }

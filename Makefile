@@ -8,7 +8,8 @@
 # the current version is built from them.  Released scripts
 # (src/sql/install/*.sql) are frozen.  The upgrade script to the version
 # under development is built from its hand-written part in src/sql/upgrade/
-# (what changes in place: tables, types, moved objects) and the layers
+# (what changes in place: tables, types, moved objects), the layers of the
+# tables new since the version it upgrades from, as they are, and the layers
 # without tables or types, whose functions, views and triggers it creates or
 # replaces (CREATE OR REPLACE; operators and event triggers, which have no OR
 # REPLACE, must be dropped first by the hand-written part when a later
@@ -50,6 +51,11 @@ endif
 # the version whose upgrade script to EXTVERSION is being written (empty once
 # EXTVERSION is released and its upgrade script is frozen in src/sql/install/)
 UPGRADE_FROM = 1.5
+# stateful layers new since UPGRADE_FROM: the upgrade script creates their
+# tables after its hand-written part, as the install script does (emptied
+# with UPGRADE_FROM at a release)
+UPGRADE_NEW_LAYERS = $(addprefix $(SQL_DIR)/,mappings/series_tables.sql store/load_tables.sql \
+	vintages/vintage_tables.sql)
 # layers unchanged since UPGRADE_FROM that hold objects without OR REPLACE
 # (operators, event triggers): left out of the upgrade script
 UPGRADE_UNCHANGED = $(addprefix $(SQL_DIR)/,kommune/kommune_text.sql operations/drop_guard.sql)
@@ -112,6 +118,7 @@ UPGRADE_END = $(wildcard $(SQL_DIR)/upgrade/$(EXTENSION)--$(UPGRADE_FROM)--$(EXT
 $(UPGRADE_SCRIPT): src/sql/upgrade/$(EXTENSION)--$(UPGRADE_FROM)--$(EXTVERSION).sql $(UPGRADE_END) $(LAYERS) Makefile
 	@mkdir -p $(dir $@)
 	{ cat $<; \
+	  for f in $(UPGRADE_NEW_LAYERS); do printf '\n'; cat $$f; done; \
 	  for f in $(filter-out $(STATEFUL_LAYERS) $(UPGRADE_UNCHANGED),$(LAYERS)); do printf '\n'; \
 	    sed -e 's/^CREATE FUNCTION /CREATE OR REPLACE FUNCTION /' -e 's/^CREATE VIEW /CREATE OR REPLACE VIEW /' \
 	        -e 's/^CREATE TRIGGER /CREATE OR REPLACE TRIGGER /' $$f; done; \

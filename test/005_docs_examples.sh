@@ -20,9 +20,14 @@ export PGOPTIONS="-c client_min_messages=warning"
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 . "$TOP/test/lib.sh"
 WORK=$(mktemp -d /tmp/benchmark-docs.XXXXXX)
+# the databases and roles the examples run in and name
+drop_fixtures() {
+	psql -qX -v ON_ERROR_STOP=1 -d postgres -c 'DROP DATABASE IF EXISTS jobindsats WITH (FORCE)' \
+		-c 'DROP DATABASE IF EXISTS docs_empty WITH (FORCE)' -c 'DROP DATABASE IF EXISTS docs_sample WITH (FORCE)' \
+		-c 'DROP ROLE IF EXISTS analyst' -c 'DROP ROLE IF EXISTS analysts' -c 'DROP ROLE IF EXISTS etl'
+}
 cleanup() {
-	psql -qX -d postgres -c 'DROP DATABASE IF EXISTS jobindsats WITH (FORCE)' -c 'DROP DATABASE IF EXISTS docs_empty WITH (FORCE)' \
-		-c 'DROP DATABASE IF EXISTS docs_sample WITH (FORCE)' -c 'DROP ROLE IF EXISTS analyst' -c 'DROP ROLE IF EXISTS analysts' -c 'DROP ROLE IF EXISTS etl' >/dev/null 2>&1 || true
+	drop_fixtures >/dev/null 2>&1 || true
 	rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -34,10 +39,8 @@ iconv -f UTF-8 -t LATIN1 "$TOP/test/data/jobindsats/y30r21_2022QMAT04.csv" >"$WO
 chmod -R a+rX "$WORK"
 ln -s "$TOP/test" "$WORK/test"    # the examples' \i test/data/... from the top of the tree
 
-q -d postgres -c 'DROP DATABASE IF EXISTS jobindsats WITH (FORCE)' -c 'DROP DATABASE IF EXISTS docs_empty WITH (FORCE)' \
-	-c 'CREATE DATABASE docs_empty' \
-	-c 'DROP ROLE IF EXISTS analyst' -c 'DROP ROLE IF EXISTS analysts' -c 'DROP ROLE IF EXISTS etl' \
-	-c 'CREATE ROLE analyst' -c 'CREATE ROLE analysts' -c 'CREATE ROLE etl'
+drop_fixtures
+q -d postgres -c 'CREATE DATABASE docs_empty' -c 'CREATE ROLE analyst' -c 'CREATE ROLE analysts' -c 'CREATE ROLE etl'
 sample_database jobindsats
 sample_database docs_sample
 q -d jobindsats >/dev/null <<'SQL'

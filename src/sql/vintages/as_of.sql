@@ -12,37 +12,6 @@
  * data made and the part new data made (reported_at).
  */
 
-/* Sets benchmark.as_of for the rest of the transaction when a moment is given; returns the setting it replaces. */
-CREATE FUNCTION benchmark_internal.as_of_enter(as_of timestamptz)
-RETURNS text
-LANGUAGE plpgsql VOLATILE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	setting text := coalesce(pg_catalog.current_setting('benchmark.as_of', true), '');
-BEGIN
-	IF as_of IS NOT NULL THEN
-		PERFORM pg_catalog.set_config('benchmark.as_of', as_of::text, true);
-	END IF;
-	RETURN setting;
-END
-$$;
-
-COMMENT ON FUNCTION benchmark_internal.as_of_enter(timestamptz) IS
-'Sets the setting benchmark.as_of to a moment (unless NULL) for a function''s own reading and returns the setting it replaces, which as_of_leave puts back';
-
-/* Puts back the setting benchmark.as_of that as_of_enter replaced. */
-CREATE FUNCTION benchmark_internal.as_of_leave(setting text)
-RETURNS void
-LANGUAGE sql VOLATILE
-SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-	SELECT pg_catalog.set_config('benchmark.as_of', as_of_leave.setting, true);
-END;
-
-COMMENT ON FUNCTION benchmark_internal.as_of_leave(text) IS
-'Puts back the setting benchmark.as_of that as_of_enter replaced';
-
 CREATE FUNCTION benchmark.model_placements(model_name text, as_of timestamptz)
 RETURNS TABLE (model text, period text, part text, area_no integer, area text, item_no integer,
 			   item_key text, item text, weight numeric, kommune text, value numeric, score numeric,

@@ -79,6 +79,37 @@ COMMENT ON VIEW benchmark.jobindsats_store_as_read IS
 
 GRANT SELECT ON benchmark.jobindsats_store_as_read TO PUBLIC;
 
+/* Sets benchmark.as_of for the rest of the transaction when a moment is given; returns the setting it replaces. */
+CREATE FUNCTION benchmark_internal.as_of_enter(as_of timestamptz)
+RETURNS text
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	setting text := coalesce(pg_catalog.current_setting('benchmark.as_of', true), '');
+BEGIN
+	IF as_of IS NOT NULL THEN
+		PERFORM pg_catalog.set_config('benchmark.as_of', as_of::text, true);
+	END IF;
+	RETURN setting;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark_internal.as_of_enter(timestamptz) IS
+'Sets the setting benchmark.as_of to a moment (unless NULL) for a function''s own reading and returns the setting it replaces, which as_of_leave puts back';
+
+/* Puts back the setting benchmark.as_of that as_of_enter replaced. */
+CREATE FUNCTION benchmark_internal.as_of_leave(setting text)
+RETURNS void
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+	SELECT pg_catalog.set_config('benchmark.as_of', as_of_leave.setting, true);
+END;
+
+COMMENT ON FUNCTION benchmark_internal.as_of_leave(text) IS
+'Puts back the setting benchmark.as_of that as_of_enter replaced';
+
 /* The whole store as of a moment, with the load that brought each value. */
 CREATE FUNCTION benchmark.jobindsats_observation_as_of(as_of timestamptz)
 RETURNS SETOF benchmark.jobindsats_store_as_read
@@ -86,11 +117,10 @@ LANGUAGE plpgsql STABLE STRICT PARALLEL RESTRICTED ROWS 100000
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	before text := coalesce(pg_catalog.current_setting('benchmark.as_of', true), '');
+	setting text := benchmark_internal.as_of_enter(jobindsats_observation_as_of.as_of);
 BEGIN
-	PERFORM pg_catalog.set_config('benchmark.as_of', as_of::text, true);
 	RETURN QUERY SELECT * FROM benchmark.jobindsats_store_as_read;
-	PERFORM pg_catalog.set_config('benchmark.as_of', before, true);
+	PERFORM benchmark_internal.as_of_leave(setting);
 END
 $$;
 

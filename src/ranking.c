@@ -29,6 +29,7 @@
 
 PG_FUNCTION_INFO_V1(ranking_in);
 PG_FUNCTION_INFO_V1(ranking_out);
+PG_FUNCTION_INFO_V1(ranking_text);
 PG_FUNCTION_INFO_V1(ranking_recv);
 PG_FUNCTION_INFO_V1(ranking_send);
 PG_FUNCTION_INFO_V1(ranking_eq);
@@ -478,20 +479,110 @@ ranking_in(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(ranking_from_entries(entries, n, false));
 }
 
-/* Appends an entity, double-quoted with \" and \\ escaped. */
-static void
-append_quoted(StringInfo buf, const char *entity, int32 len)
+/* The number of decimal digits of a positive placement. */
+static int
+placement_digits(int32 placement)
 {
+	int			digits = 1;
+
+	while (placement >= 10)
+	{
+		placement /= 10;
+		digits++;
+	}
+	return digits;
+}
+
+/*
+ * The length of a ranking's text form, without the terminating zero byte.
+ * It is counted first so that the text is written into one allocation of
+ * its final size: growing a buffer by doubling would copy hundreds of
+ * megabytes in steps that no cancel interrupts.
+ */
+static Size
+ranking_text_length(const Ranking *ranking)
+{
+	RankingIterator it;
+	RankingEntry e;
+	Size		len = 2;		/* the braces */
 	int32		i;
 
-	appendStringInfoChar(buf, '"');
-	for (i = 0; i < len; i++)
+	ranking_iterate(ranking, &it);
+	while (ranking_next(&it, &e))
 	{
-		if (entity[i] == '"' || entity[i] == '\\')
-			appendStringInfoChar(buf, '\\');
-		appendStringInfoChar(buf, entity[i]);
+		CHECK_FOR_INTERRUPTS();
+		len += 2 + e.entity_len;	/* the quotes and the entity */
+		for (i = 0; i < e.entity_len; i++)
+			if (e.entity[i] == '"' || e.entity[i] == '\\')
+				len++;
+		if (e.placement > 0)
+			len += placement_digits(e.placement) + 1 + 1 + e.score_len; /* N: and =score */
+		else
+			len += 2;			/* -: */
 	}
-	appendStringInfoChar(buf, '"');
+	if (ranking->n_entries > 1)
+		len += 2 * (Size) (ranking->n_entries - 1);	/* the separators ", " */
+	if (len > MaxAllocSize - VARHDRSZ - 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("the text form of this ranking would exceed 1 GB"),
+				 errdetail("The ranking has %d entities.", ranking->n_entries),
+				 errhint("Read its placements with unnest() instead.")));
+	return len;
+}
+
+/* Writes a ranking's text form at dst, which has room for it; returns its end. */
+static char *
+write_ranking_text(const Ranking *ranking, char *dst)
+{
+	RankingIterator it;
+	RankingEntry e;
+	bool		first = true;
+	int32		i;
+
+	*dst++ = '{';
+	ranking_iterate(ranking, &it);
+	while (ranking_next(&it, &e))
+	{
+		CHECK_FOR_INTERRUPTS();
+		if (!first)
+		{
+			*dst++ = ',';
+			*dst++ = ' ';
+		}
+		first = false;
+		if (e.placement > 0)
+		{
+			int			digits = placement_digits(e.placement);
+			int32		v = e.placement;
+
+			for (i = digits - 1; i >= 0; i--)
+			{
+				dst[i] = '0' + v % 10;
+				v /= 10;
+			}
+			dst += digits;
+		}
+		else
+			*dst++ = '-';
+		*dst++ = ':';
+		*dst++ = '"';
+		for (i = 0; i < e.entity_len; i++)
+		{
+			if (e.entity[i] == '"' || e.entity[i] == '\\')
+				*dst++ = '\\';
+			*dst++ = e.entity[i];
+		}
+		*dst++ = '"';
+		if (e.placement > 0)
+		{
+			*dst++ = '=';
+			memcpy(dst, e.score, e.score_len);
+			dst += e.score_len;
+		}
+	}
+	*dst++ = '}';
+	return dst;
 }
 
 /* Prints a ranking in its text form. */
@@ -499,34 +590,33 @@ Datum
 ranking_out(PG_FUNCTION_ARGS)
 {
 	Ranking    *ranking = PG_GETARG_RANKING_P(0);
-	RankingIterator it;
-	RankingEntry e;
-	StringInfoData buf;
-	bool		first = true;
+	Size		len;
+	char	   *out;
 
 	elog(DEBUG2, "writing the text of a ranking of %d entries", ranking->n_entries);
-	initStringInfo(&buf);
-	appendStringInfoChar(&buf, '{');
-	ranking_iterate(ranking, &it);
-	while (ranking_next(&it, &e))
-	{
-		CHECK_FOR_INTERRUPTS();
-		if (!first)
-			appendStringInfoString(&buf, ", ");
-		first = false;
-		if (e.placement > 0)
-			appendStringInfo(&buf, "%d:", e.placement);
-		else
-			appendStringInfoString(&buf, "-:");
-		append_quoted(&buf, e.entity, e.entity_len);
-		if (e.placement > 0)
-		{
-			appendStringInfoChar(&buf, '=');
-			appendBinaryStringInfo(&buf, e.score, e.score_len);
-		}
-	}
-	appendStringInfoChar(&buf, '}');
-	PG_RETURN_CSTRING(buf.data);
+	len = ranking_text_length(ranking);
+	out = palloc(len + 1);
+	*write_ranking_text(ranking, out) = '\0';
+	PG_RETURN_CSTRING(out);
+}
+
+/*
+ * The cast to text: the text form written straight into a text value, where
+ * the conversion through ranking_out would copy it once more, uninterrupted.
+ */
+Datum
+ranking_text(PG_FUNCTION_ARGS)
+{
+	Ranking    *ranking = PG_GETARG_RANKING_P(0);
+	Size		len;
+	text	   *result;
+
+	elog(DEBUG2, "writing the text of a ranking of %d entries", ranking->n_entries);
+	len = ranking_text_length(ranking);
+	result = (text *) palloc(VARHDRSZ + len);
+	SET_VARSIZE(result, VARHDRSZ + len);
+	write_ranking_text(ranking, VARDATA(result));
+	PG_RETURN_TEXT_P(result);
 }
 
 /*
@@ -582,8 +672,23 @@ ranking_send(PG_FUNCTION_ARGS)
 	RankingIterator it;
 	RankingEntry e;
 	StringInfoData buf;
+	Size		len = sizeof(int32);
 
+	/* sized first, so that the buffer is not copied as it grows */
+	ranking_iterate(ranking, &it);
+	while (ranking_next(&it, &e))
+	{
+		CHECK_FOR_INTERRUPTS();
+		len += 3 * sizeof(int32) + e.entity_len + (e.placement > 0 ? e.score_len : 0);
+	}
+	if (len > MaxAllocSize - VARHDRSZ - 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("the binary form of this ranking would exceed 1 GB"),
+				 errdetail("The ranking has %d entities.", ranking->n_entries),
+				 errhint("Read its placements with unnest() instead.")));
 	pq_begintypsend(&buf);
+	enlargeStringInfo(&buf, len);
 	pq_sendint32(&buf, ranking->n_entries);
 	ranking_iterate(ranking, &it);
 	while (ranking_next(&it, &e))

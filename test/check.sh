@@ -83,6 +83,7 @@ JOB_NAMES=()
 JOB_SAMPLE=()
 JOB_COMMANDS=()
 job() {
+	[ -z "${CHECK_ONLY:-}" ] || [ "$1" = sample-template ] || [[ $1 =~ $CHECK_ONLY ]] || return 0
 	JOB_NAMES+=("$1")
 	JOB_SAMPLE+=("$2")
 	JOB_COMMANDS+=("$3")

@@ -206,14 +206,23 @@ $$;
 COMMENT ON FUNCTION benchmark_internal.jobindsats_series_after_mapping() IS
 'Trigger function: computes again the stored series of the mappings a statement added to, changed in or deleted from benchmark.jobindsats_mapping';
 
-/* Trigger function: derives every term after the stored period forms changed. */
+/*
+ * Trigger function: derives every term when the stored period forms are no
+ * longer those the series were derived in.  A statement that changed none
+ * of them (pg_restore copies the users' rows of the table, often none)
+ * derives nothing.
+ */
 CREATE FUNCTION benchmark_internal.jobindsats_series_after_form()
 RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	PERFORM benchmark.jobindsats_series_refresh();
+	IF (SELECT pg_catalog.array_agg(f.period_form ORDER BY f.period_form) FROM benchmark.jobindsats_series_form f)
+	   IS DISTINCT FROM
+	   (SELECT pg_catalog.array_agg(DISTINCT s.period_form ORDER BY s.period_form) FROM benchmark.jobindsats_term_state s) THEN
+		PERFORM benchmark.jobindsats_series_refresh();
+	END IF;
 	RETURN NULL;
 END
 $$;

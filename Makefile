@@ -36,7 +36,7 @@ STATEFUL_LAYERS = $(addprefix $(SQL_DIR)/,operations/schema.sql engine/ranking.s
 	mappings/series_tables.sql store/load_tables.sql vintages/vintage_tables.sql)
 # in the order of the install script: the types, the catalog's and the store's
 # tables, then what reads them
-LAYERS = $(addprefix $(SQL_DIR)/,operations/schema.sql engine/ranking.sql kommune/kommune.sql \
+LAYERS = $(addprefix $(SQL_DIR)/,operations/schema.sql engine/ranking.sql engine/ranking_text.sql kommune/kommune.sql \
 	kommune/kommune_text.sql periods/periods.sql catalog/model_tables.sql targets/target_tables.sql \
 	store/store_tables.sql mappings/mapping_tables.sql mappings/series_tables.sql store/load_tables.sql \
 	vintages/vintage_tables.sql catalog/rules.sql catalog/references.sql catalog/copies.sql runner/runner.sql \

@@ -479,6 +479,18 @@ ranking_in(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(ranking_from_entries(entries, n, false));
 }
 
+/* Refuses a text or binary form (named by form) of len bytes that a value cannot hold. */
+static void
+check_form_size(const Ranking *ranking, Size len, const char *form)
+{
+	if (len > MaxAllocSize - VARHDRSZ - 1)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("the %s form of this ranking would exceed 1 GB", form),
+				 errdetail("The ranking has %d entities.", ranking->n_entries),
+				 errhint("Read its placements with unnest() instead.")));
+}
+
 /* The number of decimal digits of a positive placement. */
 static int
 placement_digits(int32 placement)
@@ -522,12 +534,7 @@ ranking_text_length(const Ranking *ranking)
 	}
 	if (ranking->n_entries > 1)
 		len += 2 * (Size) (ranking->n_entries - 1);	/* the separators ", " */
-	if (len > MaxAllocSize - VARHDRSZ - 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("the text form of this ranking would exceed 1 GB"),
-				 errdetail("The ranking has %d entities.", ranking->n_entries),
-				 errhint("Read its placements with unnest() instead.")));
+	check_form_size(ranking, len, "text");
 	return len;
 }
 
@@ -585,19 +592,29 @@ write_ranking_text(const Ranking *ranking, char *dst)
 	return dst;
 }
 
+/*
+ * Writes a ranking's text form, zero-terminated, into one new allocation
+ * after offset bytes left free for a header; sets *len to the text's length.
+ */
+static char *
+ranking_text_after(const Ranking *ranking, Size offset, Size *len)
+{
+	char	   *buf;
+
+	elog(DEBUG2, "writing the text of a ranking of %d entries", ranking->n_entries);
+	*len = ranking_text_length(ranking);
+	buf = palloc(offset + *len + 1);
+	*write_ranking_text(ranking, buf + offset) = '\0';
+	return buf;
+}
+
 /* Prints a ranking in its text form. */
 Datum
 ranking_out(PG_FUNCTION_ARGS)
 {
-	Ranking    *ranking = PG_GETARG_RANKING_P(0);
 	Size		len;
-	char	   *out;
 
-	elog(DEBUG2, "writing the text of a ranking of %d entries", ranking->n_entries);
-	len = ranking_text_length(ranking);
-	out = palloc(len + 1);
-	*write_ranking_text(ranking, out) = '\0';
-	PG_RETURN_CSTRING(out);
+	PG_RETURN_CSTRING(ranking_text_after(PG_GETARG_RANKING_P(0), 0, &len));
 }
 
 /*
@@ -607,15 +624,10 @@ ranking_out(PG_FUNCTION_ARGS)
 Datum
 ranking_text(PG_FUNCTION_ARGS)
 {
-	Ranking    *ranking = PG_GETARG_RANKING_P(0);
 	Size		len;
-	text	   *result;
+	text	   *result = (text *) ranking_text_after(PG_GETARG_RANKING_P(0), VARHDRSZ, &len);
 
-	elog(DEBUG2, "writing the text of a ranking of %d entries", ranking->n_entries);
-	len = ranking_text_length(ranking);
-	result = (text *) palloc(VARHDRSZ + len);
 	SET_VARSIZE(result, VARHDRSZ + len);
-	write_ranking_text(ranking, VARDATA(result));
 	PG_RETURN_TEXT_P(result);
 }
 
@@ -681,12 +693,7 @@ ranking_send(PG_FUNCTION_ARGS)
 		CHECK_FOR_INTERRUPTS();
 		len += 3 * sizeof(int32) + e.entity_len + (e.placement > 0 ? e.score_len : 0);
 	}
-	if (len > MaxAllocSize - VARHDRSZ - 1)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("the binary form of this ranking would exceed 1 GB"),
-				 errdetail("The ranking has %d entities.", ranking->n_entries),
-				 errhint("Read its placements with unnest() instead.")));
+	check_form_size(ranking, len, "binary");
 	pq_begintypsend(&buf);
 	enlargeStringInfo(&buf, len);
 	pq_sendint32(&buf, ranking->n_entries);

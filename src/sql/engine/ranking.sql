@@ -39,19 +39,6 @@ CREATE TYPE @extschema@.ranking (
 COMMENT ON TYPE @extschema@.ranking IS
 'The result of a ranking: each entity with its score and competition placement (1 = best, ties share the lowest placement), and the entities that were left out';
 
-CREATE FUNCTION benchmark_internal.ranking_text(@extschema@.ranking)
-RETURNS text
-AS 'MODULE_PATHNAME', 'ranking_text'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE CAST (@extschema@.ranking AS text)
-	WITH FUNCTION benchmark_internal.ranking_text(@extschema@.ranking) AS ASSIGNMENT;
-
-COMMENT ON FUNCTION benchmark_internal.ranking_text(@extschema@.ranking) IS
-'The text form of a ranking, as a text value (the cast to text)';
-COMMENT ON CAST (@extschema@.ranking AS text) IS
-'The text form, written straight into the text value';
-
 CREATE FUNCTION benchmark_internal.ranking_eq(@extschema@.ranking, @extschema@.ranking)
 RETURNS boolean
 AS 'MODULE_PATHNAME', 'ranking_eq'

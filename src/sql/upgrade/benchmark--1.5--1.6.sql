@@ -81,24 +81,6 @@ ALTER FUNCTION @extschema@.weighted_placement_transfn(internal, @extschema@.komm
 ALTER FUNCTION @extschema@.weighted_placement_transfn(internal, @extschema@.kommune, integer, numeric, text) SET SCHEMA benchmark_internal;
 ALTER FUNCTION @extschema@.weighted_placement_transfn(internal, @extschema@.kommune, numeric, numeric) SET SCHEMA benchmark_internal;
 ALTER FUNCTION @extschema@.weighted_placement_transfn(internal, @extschema@.kommune, numeric, numeric, text) SET SCHEMA benchmark_internal;
-/*
- * The cast to text writes the text form straight into the text value: the
- * conversion through the output function copied it once more, in a step
- * that no cancel interrupts.
- */
-CREATE FUNCTION benchmark_internal.ranking_text(@extschema@.ranking)
-RETURNS text
-AS 'MODULE_PATHNAME', 'ranking_text'
-LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-
-CREATE CAST (@extschema@.ranking AS text)
-	WITH FUNCTION benchmark_internal.ranking_text(@extschema@.ranking) AS ASSIGNMENT;
-
-COMMENT ON FUNCTION benchmark_internal.ranking_text(@extschema@.ranking) IS
-'The text form of a ranking, as a text value (the cast to text)';
-COMMENT ON CAST (@extschema@.ranking AS text) IS
-'The text form, written straight into the text value';
-
 /* the runner's, the catalog's, the loader's and the explaining reports' */
 ALTER FUNCTION benchmark.drop_guard() SET SCHEMA benchmark_internal;
 ALTER FUNCTION benchmark.explain_arguments(text, text, text[], text) SET SCHEMA benchmark_internal;

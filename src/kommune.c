@@ -84,9 +84,11 @@ static const KommuneAlias kommune_aliases[] = {
 	{"Brønderslev-Dronninglund", 810},
 };
 
-/* The loose keys of the official names and the aliases, built once per backend. */
+/* The loose keys of the official names, the aliases, the regions and the landsdele, built once per backend. */
 static char *official_keys[KOMMUNE_COUNT];
 static char *alias_keys[lengthof(kommune_aliases)];
+static char *region_keys[KOMMUNE_COUNT];
+static char *landsdel_keys[KOMMUNE_COUNT];
 
 /* The entry of an official code, or NULL. */
 const KommuneInfo *
@@ -203,7 +205,7 @@ loose_key(const char *name, int len)
 	return key.data;
 }
 
-/* Builds the keys of the official names and aliases on first use. */
+/* Builds the loose keys on first use. */
 static void
 build_keys(void)
 {
@@ -216,9 +218,17 @@ build_keys(void)
 											loose_key(kommune_aliases[i].name,
 													  strlen(kommune_aliases[i].name)));
 	for (i = KOMMUNE_COUNT - 1; i >= 0; i--)
+	{
+		region_keys[i] = MemoryContextStrdup(TopMemoryContext,
+											 loose_key(kommune_table[i].region,
+													   strlen(kommune_table[i].region)));
+		landsdel_keys[i] = MemoryContextStrdup(TopMemoryContext,
+											   loose_key(kommune_table[i].landsdel,
+														 strlen(kommune_table[i].landsdel)));
 		official_keys[i] = MemoryContextStrdup(TopMemoryContext,
 											   loose_key(kommune_table[i].name,
 														 strlen(kommune_table[i].name)));
+	}
 }
 
 /* The code whose official name or alias has exactly this key, or 0. */
@@ -233,6 +243,25 @@ code_by_key(const char *key)
 	for (i = 0; i < lengthof(kommune_aliases); i++)
 		if (strcmp(alias_keys[i], key) == 0)
 			return kommune_aliases[i].code;
+	return 0;
+}
+
+/*
+ * The code whose official name (UTF-8) is exactly these bytes, or 0: what
+ * downloads and wide tables write, found without building a loose key.
+ */
+static int
+code_by_official_name(const char *text, int len)
+{
+	int			i;
+
+	for (i = 0; i < KOMMUNE_COUNT; i++)
+	{
+		const char *name = kommune_table[i].name;
+
+		if (name[0] == text[0] && strncmp(name, text, len) == 0 && name[len] == '\0')
+			return kommune_table[i].code;
+	}
 	return 0;
 }
 
@@ -264,6 +293,8 @@ code_by_text(const char *text, int len)
 			return kommune_info_by_code(value) ? value : 0;
 	}
 
+	if (end > start && (code = code_by_official_name(text + start, end - start)) != 0)
+		return code;
 	build_keys();
 	key = loose_key(text + start, end - start);
 	if (key[0] == '\0')
@@ -344,13 +375,10 @@ is_area_key(const char *key, bool region)
 {
 	int			i;
 
+	build_keys();
 	for (i = 0; i < KOMMUNE_COUNT; i++)
-	{
-		const char *area = region ? kommune_table[i].region : kommune_table[i].landsdel;
-
-		if (strcmp(loose_key(area, strlen(area)), key) == 0)
+		if (strcmp(region ? region_keys[i] : landsdel_keys[i], key) == 0)
 			return true;
-	}
 	return false;
 }
 

@@ -13,7 +13,7 @@
 # latency limit at least, so that work that did not look for the cancel would
 # overrun the limit: a shorter phase, and a run that completes before its
 # timeout (the machine got idler), are run again on twice the entities (from
-# 4 million, 16 million for a stored ranking, or as many as the last case on
+# 8 million, 16 million for a stored ranking, or as many as the last case on
 # the same table needed).  A run
 # whose timeout fell outside its phase (the machine got busier) is calibrated
 # again.  Every case ends cancelled inside its phase or fails after three
@@ -25,12 +25,12 @@ export PGOPTIONS="-c client_min_messages=warning"
 LATENCY_LIMIT=${LATENCY_LIMIT:-0.5}
 MIN_PHASE=$(awk -v l="$LATENCY_LIMIT" 'BEGIN { print 3 * l }')
 TRIES=3
-ENTITIES=${ENTITIES:-4000000}
+ENTITIES=${ENTITIES:-8000000}
 MAX_ENTITIES=16000000
 # the entities a case starts from: those the last case on the same table
 # (ids_N or big_N) ended with; a stored ranking is read at about 6 million
-# entities a second, so its cases start at four times ENTITIES
-declare -A START=([ids]=$ENTITIES [big]=$((4 * ENTITIES < MAX_ENTITIES ? 4 * ENTITIES : MAX_ENTITIES)))
+# entities a second, so its cases start at twice ENTITIES
+declare -A START=([ids]=$ENTITIES [big]=$((2 * ENTITIES < MAX_ENTITIES ? 2 * ENTITIES : MAX_ENTITIES)))
 # the throw-away cluster of test/lib.sh logs next to its socket
 LOG=$PGHOST/server.log
 [ -r "$LOG" ] || { echo "FAIL: no server log at $LOG" >&2; exit 1; }

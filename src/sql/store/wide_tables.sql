@@ -52,6 +52,7 @@ DECLARE
 	missing text;
 	p record;
 	dims_sql text;
+	measures_sql text;
 	values_sql text;
 BEGIN
 	IF source IS NULL THEN
@@ -125,15 +126,17 @@ BEGIN
 			   pg_catalog.format('%L, w.%I::text', coalesce(labels ->> d, d), d), ', ' ORDER BY o) || ')'
 	INTO dims_sql
 	FROM pg_catalog.unnest(dim_cols) WITH ORDINALITY u(d, o);
-	SELECT pg_catalog.string_agg(
-			   CASE WHEN t = ANY (text_types) THEN pg_catalog.format('(%L, benchmark.jobindsats_number(w.%I::text))', coalesce(labels ->> m, m), m)
-					ELSE pg_catalog.format('(%L, CASE WHEN w.%2$I IS NULL OR (w.%2$I::numeric > ''-Infinity'' AND w.%2$I::numeric < ''Infinity'') THEN w.%2$I::numeric'
-										   ' ELSE benchmark_internal.jobindsats_wide_cell_error(pg_catalog.format(%3$L, w.%4$I, w.%5$I, w.%2$I), NULL::numeric) END)',
-										   coalesce(labels ->> m, m), m,
+	/* the measures' labels and values as two arrays of one length, unnested side by side */
+	SELECT 'ARRAY[' || pg_catalog.string_agg(pg_catalog.format('%L', coalesce(labels ->> m, m)), ', ' ORDER BY o) || ']::text[]',
+		   'ARRAY[' || pg_catalog.string_agg(
+			   CASE WHEN t = ANY (text_types) THEN pg_catalog.format('benchmark.jobindsats_number(w.%I::text)', m)
+					ELSE pg_catalog.format('CASE WHEN w.%1$I IS NULL OR (w.%1$I::numeric > ''-Infinity'' AND w.%1$I::numeric < ''Infinity'') THEN w.%1$I::numeric'
+										   ' ELSE benchmark_internal.jobindsats_wide_cell_error(pg_catalog.format(%2$L, w.%3$I, w.%4$I, w.%1$I), NULL::numeric) END',
+										   m,
 										   pg_catalog.format('invalid number in %s, area "%%s", period "%%s", column %s: %%s', src, pg_catalog.quote_ident(m)),
 										   area_col, period_col) END,
-			   ', ' ORDER BY o)
-	INTO values_sql
+			   ', ' ORDER BY o) || ']::numeric[]'
+	INTO measures_sql, values_sql
 	FROM ROWS FROM (pg_catalog.unnest(measure_cols), pg_catalog.unnest(measure_types)) WITH ORDINALITY u(m, t, o);
 	RETURN QUERY EXECUTE pg_catalog.format(
 		'SELECT $1, w.%1$I::text,'
@@ -141,12 +144,12 @@ BEGIN
 		' ELSE benchmark_internal.jobindsats_wide_cell_error(pg_catalog.format(%3$L, w.%2$I), NULL::@extschema@.kommune) END,'
 		' CASE WHEN w.%2$I IS NOT NULL THEN benchmark.period_canonical(w.%2$I::text)'
 		' ELSE benchmark_internal.jobindsats_wide_cell_error(pg_catalog.format(%4$L, w.%1$I), NULL::text) END,'
-		' %5$s, m.measure, m.value'
-		' FROM %6$s w CROSS JOIN LATERAL (VALUES %7$s) m(measure, value)',
+		' %5$s, pg_catalog.unnest(%7$s), pg_catalog.unnest(%8$s)'
+		' FROM %6$s w',
 		area_col, period_col,
 		pg_catalog.format('missing area in %s, period "%%s"', src),
 		pg_catalog.format('missing period in %s, area "%%s"', src),
-		coalesce(dims_sql, '''{}''::jsonb'), src, values_sql)
+		coalesce(dims_sql, '''{}''::jsonb'), src, measures_sql, values_sql)
 	USING table_name;
 END
 $$;

@@ -140,7 +140,7 @@ test/unit/period_core_test: test/unit/period_core_test.c src/period_core.c src/p
 # test/data/jobindsats), FUZZ_SECONDS seconds each: `make fuzz` runs long,
 # `make fuzz-quick` (what test/check.sh runs) a few seconds each.
 FUZZ_SECONDS ?= 600
-FUZZ_QUICK_SECONDS = 5
+FUZZ_QUICK_SECONDS = 3
 test/unit/rank_core_fuzz: test/unit/rank_core_fuzz.c src/rank_core.c src/rank_core.h
 	clang -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc -o $@ test/unit/rank_core_fuzz.c src/rank_core.c
 test/unit/jobindsats_core_fuzz: test/unit/jobindsats_core_fuzz.c src/jobindsats_core.c src/jobindsats_core.h

@@ -152,59 +152,43 @@ $$;
 COMMENT ON FUNCTION benchmark_internal.jobindsats_series_after_store() IS
 'Trigger function: derives again the stored series of the terms whose jobindsats tables a statement wrote to the observation store';
 
-/* Trigger function: derives the terms a change of the term catalog added, changed or deleted. */
-CREATE FUNCTION benchmark_internal.jobindsats_series_after_term()
+/*
+ * Trigger function: after a change of the term catalog derives the terms it
+ * added, changed or deleted; after a change of the mapping catalog computes
+ * those mappings.  The triggers name their transition tables old_rows and
+ * new_rows; a row's key is its term or its mapping.
+ */
+CREATE FUNCTION benchmark_internal.jobindsats_series_after_catalog()
 RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
+	key text := CASE TG_TABLE_NAME WHEN 'jobindsats_term' THEN 'term' ELSE 'mapping' END;
 	touched text[];
 BEGIN
 	IF TG_OP = 'INSERT' THEN
-		SELECT pg_catalog.array_agg(c.term) INTO touched FROM new_terms c;
+		SELECT pg_catalog.array_agg(DISTINCT pg_catalog.to_jsonb(c) ->> key) INTO touched FROM new_rows c;
 	ELSIF TG_OP = 'UPDATE' THEN
-		SELECT pg_catalog.array_agg(DISTINCT x.term) INTO touched
-		FROM (SELECT c.term FROM old_terms c UNION ALL SELECT c.term FROM new_terms c) x;
+		SELECT pg_catalog.array_agg(DISTINCT x.k) INTO touched
+		FROM (SELECT pg_catalog.to_jsonb(c) ->> key AS k FROM old_rows c
+			  UNION ALL SELECT pg_catalog.to_jsonb(c) ->> key FROM new_rows c) x;
 	ELSE
-		SELECT pg_catalog.array_agg(c.term) INTO touched FROM old_terms c;
+		SELECT pg_catalog.array_agg(DISTINCT pg_catalog.to_jsonb(c) ->> key) INTO touched FROM old_rows c;
 	END IF;
-	IF touched IS NOT NULL THEN
+	IF touched IS NULL THEN
+		RETURN NULL;
+	ELSIF key = 'term' THEN
 		PERFORM benchmark.jobindsats_series_refresh(touched);
-	END IF;
-	RETURN NULL;
-END
-$$;
-
-COMMENT ON FUNCTION benchmark_internal.jobindsats_series_after_term() IS
-'Trigger function: derives again the stored series of the terms a statement added to, changed in or deleted from benchmark.jobindsats_term';
-
-/* Trigger function: computes the mappings a change of the mapping catalog added, changed or deleted. */
-CREATE FUNCTION benchmark_internal.jobindsats_series_after_mapping()
-RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	touched text[];
-BEGIN
-	IF TG_OP = 'INSERT' THEN
-		SELECT pg_catalog.array_agg(c.mapping) INTO touched FROM new_mappings c;
-	ELSIF TG_OP = 'UPDATE' THEN
-		SELECT pg_catalog.array_agg(DISTINCT x.mapping) INTO touched
-		FROM (SELECT c.mapping FROM old_mappings c UNION ALL SELECT c.mapping FROM new_mappings c) x;
 	ELSE
-		SELECT pg_catalog.array_agg(c.mapping) INTO touched FROM old_mappings c;
-	END IF;
-	IF touched IS NOT NULL THEN
 		PERFORM benchmark.jobindsats_mapping_series_refresh(touched);
 	END IF;
 	RETURN NULL;
 END
 $$;
 
-COMMENT ON FUNCTION benchmark_internal.jobindsats_series_after_mapping() IS
-'Trigger function: computes again the stored series of the mappings a statement added to, changed in or deleted from benchmark.jobindsats_mapping';
+COMMENT ON FUNCTION benchmark_internal.jobindsats_series_after_catalog() IS
+'Trigger function: derives again the stored series of the terms, or computes those of the mappings, a statement added to, changed in or deleted from benchmark.jobindsats_term or benchmark.jobindsats_mapping';
 
 /*
  * Trigger function: derives every term when the stored period forms are no
@@ -242,23 +226,23 @@ CREATE TRIGGER jobindsats_series_after_delete AFTER DELETE ON benchmark.jobindsa
 CREATE TRIGGER jobindsats_series_after_truncate AFTER TRUNCATE ON benchmark.jobindsats_observation
 	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_store();
 CREATE TRIGGER jobindsats_series_after_insert AFTER INSERT ON benchmark.jobindsats_term
-	REFERENCING NEW TABLE AS new_terms
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_term();
+	REFERENCING NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_catalog();
 CREATE TRIGGER jobindsats_series_after_update AFTER UPDATE ON benchmark.jobindsats_term
-	REFERENCING OLD TABLE AS old_terms NEW TABLE AS new_terms
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_term();
+	REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_catalog();
 CREATE TRIGGER jobindsats_series_after_delete AFTER DELETE ON benchmark.jobindsats_term
-	REFERENCING OLD TABLE AS old_terms
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_term();
+	REFERENCING OLD TABLE AS old_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_catalog();
 CREATE TRIGGER jobindsats_series_after_insert AFTER INSERT ON benchmark.jobindsats_mapping
-	REFERENCING NEW TABLE AS new_mappings
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_mapping();
+	REFERENCING NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_catalog();
 CREATE TRIGGER jobindsats_series_after_update AFTER UPDATE ON benchmark.jobindsats_mapping
-	REFERENCING OLD TABLE AS old_mappings NEW TABLE AS new_mappings
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_mapping();
+	REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_catalog();
 CREATE TRIGGER jobindsats_series_after_delete AFTER DELETE ON benchmark.jobindsats_mapping
-	REFERENCING OLD TABLE AS old_mappings
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_mapping();
+	REFERENCING OLD TABLE AS old_rows
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_catalog();
 CREATE TRIGGER jobindsats_series_after_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON benchmark.jobindsats_series_form
 	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_form();
 

@@ -122,11 +122,11 @@ info_of(int16 code)
 	return info;
 }
 
-/* Appends the folded form of one two-byte UTF-8 letter; false if it is not one we fold. */
-static bool
-fold_letter(unsigned char lead, unsigned char next, StringInfo out)
+/* The folded form of one two-byte UTF-8 letter, or '\0' if it is not one we fold. */
+static char
+fold_letter(unsigned char lead, unsigned char next)
 {
-	const char *folded = NULL;
+	char		folded = '\0';
 
 	if (lead == 0xC3)
 	{
@@ -138,71 +138,76 @@ fold_letter(unsigned char lead, unsigned char next, StringInfo out)
 			case 0x84:			/* Ä */
 			case 0xA5:			/* å */
 			case 0x85:			/* Å */
-				folded = "a";
+				folded = 'a';
 				break;
 			case 0xB8:			/* ø */
 			case 0x98:			/* Ø */
 			case 0xB6:			/* ö */
 			case 0x96:			/* Ö */
-				folded = "o";
+				folded = 'o';
 				break;
 			case 0xA9:			/* é */
 			case 0x89:			/* É */
 			case 0xA8:			/* è */
 			case 0x88:			/* È */
-				folded = "e";
+				folded = 'e';
 				break;
 			case 0xBC:			/* ü */
 			case 0x9C:			/* Ü */
-				folded = "u";
+				folded = 'u';
 				break;
 		}
 	}
-	if (folded == NULL)
-		return false;
-	appendStringInfoString(out, folded);
-	return true;
+	return folded;
 }
 
-/* The loose key of a UTF-8 name (see the file header). */
+/*
+ * The loose key of a UTF-8 name (see the file header), in one allocation of
+ * the name's length: folding and joining letters only shorten it.
+ */
 static char *
 loose_key(const char *name, int len)
 {
-	StringInfoData folded;
-	StringInfoData key;
+	char	   *key = palloc(len + 1);
+	int			folded = 0;
+	int			n = 0;
 	int			i;
 
-	initStringInfo(&folded);
 	for (i = 0; i < len; i++)
 	{
 		unsigned char c = (unsigned char) name[i];
+		char		letter;
 
 		if (c >= 'A' && c <= 'Z')
-			appendStringInfoChar(&folded, (char) (c - 'A' + 'a'));
+			key[folded++] = (char) (c - 'A' + 'a');
 		else if (c == ' ' || c == '-' || c == '.' || c == '\'' || c == '_' || c == '\t' ||
 				 c == '\n' || c == '\r')
 			continue;
-		else if (c >= 0x80 && i + 1 < len && fold_letter(c, (unsigned char) name[i + 1], &folded))
+		else if (c >= 0x80 && i + 1 < len && (letter = fold_letter(c, (unsigned char) name[i + 1])) != '\0')
+		{
+			key[folded++] = letter;
 			i++;
+		}
 		else
-			appendStringInfoChar(&folded, (char) c);
+			key[folded++] = (char) c;
 	}
 
-	initStringInfo(&key);
-	for (i = 0; i < folded.len; i++)
+	/* aa, ae and oe as one letter, in place: what is written never passes what is read */
+	for (i = 0; i < folded; i++)
 	{
-		char		c = folded.data[i];
-		char		next = i + 1 < folded.len ? folded.data[i + 1] : '\0';
+		char		c = key[i];
+		char		next = i + 1 < folded ? key[i + 1] : '\0';
 
 		if ((c == 'a' && (next == 'a' || next == 'e')) || (c == 'o' && next == 'e'))
 			i++;
-		appendStringInfoChar(&key, c);
+		key[n++] = c;
 	}
-	if (key.len > 14 && strcmp(key.data + key.len - 14, "regionskommune") == 0)
-		key.data[key.len -= 14] = '\0';
-	else if (key.len > 7 && strcmp(key.data + key.len - 7, "kommune") == 0)
-		key.data[key.len -= 7] = '\0';
-	return key.data;
+	key[n] = '\0';
+	if (n > 14 && strcmp(key + n - 14, "regionskommune") == 0)
+		key[n - 14] = '\0';
+	else if (n > 7 && strcmp(key + n - 7, "kommune") == 0)
+		key[n - 7] = '\0';
+	return key;
 }
 
 /* Builds the loose keys on first use. */
@@ -247,25 +252,6 @@ code_by_key(const char *key)
 }
 
 /*
- * The code whose official name (UTF-8) is exactly these bytes, or 0: what
- * downloads and wide tables write, found without building a loose key.
- */
-static int
-code_by_official_name(const char *text, int len)
-{
-	int			i;
-
-	for (i = 0; i < KOMMUNE_COUNT; i++)
-	{
-		const char *name = kommune_table[i].name;
-
-		if (name[0] == text[0] && strncmp(name, text, len) == 0 && name[len] == '\0')
-			return kommune_table[i].code;
-	}
-	return 0;
-}
-
-/*
  * The code of a municipality written as a code or a name (UTF-8), or 0 when
  * it names none.
  */
@@ -293,8 +279,6 @@ code_by_text(const char *text, int len)
 			return kommune_info_by_code(value) ? value : 0;
 	}
 
-	if (end > start && (code = code_by_official_name(text + start, end - start)) != 0)
-		return code;
 	build_keys();
 	key = loose_key(text + start, end - start);
 	if (key[0] == '\0')

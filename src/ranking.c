@@ -505,91 +505,60 @@ placement_digits(int32 placement)
 	return digits;
 }
 
+/* Puts one character of a text form at dst[len] when there is a dst, and counts it. */
+#define PUT_CHAR(dst, len, c) \
+	do { if (dst) (dst)[len] = (c); (len)++; } while (0)
+
 /*
- * The length of a ranking's text form, without the terminating zero byte.
- * It is counted first so that the text is written into one allocation of
- * its final size: growing a buffer by doubling would copy hundreds of
+ * Walks a ranking's text form: writes it at dst, which has room for it, when
+ * dst is not NULL, and returns its length without a terminating zero byte.
+ * Walked once to count and once to write, the text goes into one allocation
+ * of its final size: growing a buffer by doubling would copy hundreds of
  * megabytes in steps that no cancel interrupts.
  */
 static Size
-ranking_text_length(const Ranking *ranking)
+walk_ranking_text(const Ranking *ranking, char *dst)
 {
 	RankingIterator it;
 	RankingEntry e;
-	Size		len = 2;		/* the braces */
-	int32		i;
-
-	ranking_iterate(ranking, &it);
-	while (ranking_next(&it, &e))
-	{
-		CHECK_FOR_INTERRUPTS();
-		len += 2 + e.entity_len;	/* the quotes and the entity */
-		for (i = 0; i < e.entity_len; i++)
-			if (e.entity[i] == '"' || e.entity[i] == '\\')
-				len++;
-		if (e.placement > 0)
-			len += placement_digits(e.placement) + 1 + 1 + e.score_len; /* N: and =score */
-		else
-			len += 2;			/* -: */
-	}
-	if (ranking->n_entries > 1)
-		len += 2 * (Size) (ranking->n_entries - 1);	/* the separators ", " */
-	check_form_size(ranking, len, "text");
-	return len;
-}
-
-/* Writes a ranking's text form at dst, which has room for it; returns its end. */
-static char *
-write_ranking_text(const Ranking *ranking, char *dst)
-{
-	RankingIterator it;
-	RankingEntry e;
+	Size		len = 0;
 	bool		first = true;
 	int32		i;
 
-	*dst++ = '{';
+	PUT_CHAR(dst, len, '{');
 	ranking_iterate(ranking, &it);
 	while (ranking_next(&it, &e))
 	{
 		CHECK_FOR_INTERRUPTS();
 		if (!first)
 		{
-			*dst++ = ',';
-			*dst++ = ' ';
+			PUT_CHAR(dst, len, ',');
+			PUT_CHAR(dst, len, ' ');
 		}
 		first = false;
 		if (e.placement > 0)
-		{
-			int			digits = placement_digits(e.placement);
-			int32		v = e.placement;
-
-			for (i = digits - 1; i >= 0; i--)
-			{
-				dst[i] = '0' + v % 10;
-				v /= 10;
-			}
-			dst += digits;
-		}
+			len += dst ? pg_ultoa_n((uint32) e.placement, dst + len) : placement_digits(e.placement);
 		else
-			*dst++ = '-';
-		*dst++ = ':';
-		*dst++ = '"';
+			PUT_CHAR(dst, len, '-');
+		PUT_CHAR(dst, len, ':');
+		PUT_CHAR(dst, len, '"');
 		for (i = 0; i < e.entity_len; i++)
 		{
 			if (e.entity[i] == '"' || e.entity[i] == '\\')
-				*dst++ = '\\';
-			*dst++ = e.entity[i];
+				PUT_CHAR(dst, len, '\\');
+			PUT_CHAR(dst, len, e.entity[i]);
 		}
-		*dst++ = '"';
+		PUT_CHAR(dst, len, '"');
 		if (e.placement > 0)
 		{
-			*dst++ = '=';
-			memcpy(dst, e.score, e.score_len);
-			dst += e.score_len;
+			PUT_CHAR(dst, len, '=');
+			if (dst)
+				memcpy(dst + len, e.score, e.score_len);
+			len += e.score_len;
 		}
 	}
-	*dst++ = '}';
-	return dst;
+	PUT_CHAR(dst, len, '}');
+	return len;
 }
 
 /*
@@ -602,9 +571,11 @@ ranking_text_after(const Ranking *ranking, Size offset, Size *len)
 	char	   *buf;
 
 	elog(DEBUG2, "writing the text of a ranking of %d entries", ranking->n_entries);
-	*len = ranking_text_length(ranking);
+	*len = walk_ranking_text(ranking, NULL);
+	check_form_size(ranking, *len, "text");
 	buf = palloc(offset + *len + 1);
-	*write_ranking_text(ranking, buf + offset) = '\0';
+	walk_ranking_text(ranking, buf + offset);
+	buf[offset + *len] = '\0';
 	return buf;
 }
 

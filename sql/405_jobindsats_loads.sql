@@ -113,3 +113,48 @@ SELECT area, kommune, period, load_id FROM benchmark.jobindsats_observation WHER
 
 DELETE FROM benchmark.jobindsats_observation;
 DELETE FROM benchmark.jobindsats_measure_label WHERE NOT shipped;
+
+-- the document the table's last load read, with nothing written to the table since: found unchanged
+-- without being read (the reader is not called: pg_stat_xact_user_functions); a write since, other
+-- arguments, a TRUNCATE or another isolation level read it again
+SET track_functions = 'all';
+CREATE FUNCTION pg_temp.load_y30r21(doc text, keep_other_areas boolean DEFAULT true)
+RETURNS TABLE (added bigint, replaced bigint, unchanged bigint, not_municipal bigint, documents_read bigint)
+LANGUAGE plpgsql AS $$
+DECLARE
+	calls_before bigint := (SELECT coalesce(sum(f.calls), 0) FROM pg_stat_xact_user_functions f
+							WHERE f.schemaname = 'benchmark' AND f.funcname IN ('jobindsats_csv', 'jobindsats_json'));
+BEGIN
+	RETURN QUERY
+	SELECT l.added, l.replaced, l.unchanged, l.not_municipal,
+		   (SELECT coalesce(sum(f.calls), 0) FROM pg_stat_xact_user_functions f
+			WHERE f.schemaname = 'benchmark' AND f.funcname IN ('jobindsats_csv', 'jobindsats_json'))::bigint - calls_before
+	FROM benchmark.jobindsats_load('Y30R21', doc, keep_other_areas => load_y30r21.keep_other_areas) l;
+END
+$$;
+SELECT * FROM pg_temp.load_y30r21(:'y30r21');
+SELECT * FROM pg_temp.load_y30r21(:'y30r21');
+SELECT l.reader, l.digest = sha256(convert_to(:'y30r21', 'UTF8')) AS digest_of_text, cardinality(l.measures) AS measures,
+	   l.arguments, l.store_write = w.write_id AS store_write_last
+FROM benchmark.jobindsats_loads l, benchmark.jobindsats_store_write w
+WHERE w.table_id = l.table_id ORDER BY l.load_id DESC LIMIT 1;
+-- a direct write since: the document is read, and the cells revised back
+UPDATE benchmark.jobindsats_observation SET value = value + 1
+WHERE table_id = 'Y30R21' AND kommune = 'Sønderborg' AND measure = 'Placering på benchmarkranglisten';
+SELECT * FROM pg_temp.load_y30r21(:'y30r21');
+SELECT * FROM pg_temp.load_y30r21(:'y30r21');
+-- other arguments: read
+SELECT * FROM pg_temp.load_y30r21(:'y30r21', keep_other_areas => false);
+-- a deleted cell: read, and added again
+DELETE FROM benchmark.jobindsats_observation WHERE table_id = 'Y30R21' AND kommune = 'Tønder';
+SELECT * FROM pg_temp.load_y30r21(:'y30r21', keep_other_areas => false);
+-- REPEATABLE READ reads it (its snapshot may predate another load)
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+SELECT * FROM pg_temp.load_y30r21(:'y30r21', keep_other_areas => false);
+COMMIT;
+-- a TRUNCATE forgets every table's last write
+TRUNCATE benchmark.jobindsats_observation;
+SELECT count(*) AS write_ids FROM benchmark.jobindsats_store_write;
+SELECT * FROM pg_temp.load_y30r21(:'y30r21', keep_other_areas => false);
+SELECT * FROM pg_temp.load_y30r21(:'y30r21', keep_other_areas => false);
+RESET track_functions;

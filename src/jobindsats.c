@@ -22,9 +22,13 @@
  */
 #include "postgres.h"
 
+#include "access/detoast.h"
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
+#include "nodes/nodeFuncs.h"
+#include "nodes/supportnodes.h"
+#include "optimizer/optimizer.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 #include "utils/memutils.h"
@@ -36,6 +40,15 @@
 #include "period.h"
 
 PG_FUNCTION_INFO_V1(jobindsats_number);
+PG_FUNCTION_INFO_V1(jobindsats_reader_rows);
+
+/*
+ * The bytes of a document per cell it holds, for the planner's estimate: a
+ * line of Y01A02's CSV (about 80 bytes) holds four cells; JSON spends more
+ * per cell, so its rows are overestimated, which only makes a large
+ * document's plan the one for a large document.
+ */
+#define DOCUMENT_BYTES_PER_CELL 20.0
 
 #define NUMBER_RULES \
 	"A number is written with a decimal comma (7,17) or a decimal point (7.17), optionally with a " \
@@ -706,4 +719,35 @@ jobindsats_number(PG_FUNCTION_ARGS)
 			 errhint("It is a number with a decimal %s, read here with a decimal %s.",
 					 kind == JI_NUMBER_COMMA ? "comma" : "point", mark == ',' ? "comma" : "point") : 0));
 	PG_RETURN_NULL();
+}
+
+/*
+ * jobindsats_reader_rows(internal): the planner's estimate of a reader's
+ * rows from the size of its document, when the document is known at
+ * planning time (a constant, or a parameter of a one-shot plan such as a
+ * load's); otherwise the declared ROWS.
+ */
+Datum
+jobindsats_reader_rows(PG_FUNCTION_ARGS)
+{
+	Node	   *request = (Node *) PG_GETARG_POINTER(0);
+	SupportRequestRows *rows_request;
+	Node	   *doc;
+	Const	   *known;
+
+	if (!IsA(request, SupportRequestRows))
+		PG_RETURN_POINTER(NULL);
+	rows_request = (SupportRequestRows *) request;
+	if (!is_funcclause(rows_request->node) || ((FuncExpr *) rows_request->node)->args == NIL)
+		PG_RETURN_POINTER(NULL);
+	doc = linitial(((FuncExpr *) rows_request->node)->args);
+	if (rows_request->root != NULL)
+		doc = estimate_expression_value(rows_request->root, doc);
+	if (!IsA(doc, Const))
+		PG_RETURN_POINTER(NULL);
+	known = (Const *) doc;
+	if (known->constisnull || known->constlen != -1)
+		PG_RETURN_POINTER(NULL);
+	rows_request->rows = Max(1.0, (toast_raw_datum_size(known->constvalue) - VARHDRSZ) / DOCUMENT_BYTES_PER_CELL);
+	PG_RETURN_POINTER(rows_request);
 }

@@ -64,9 +64,19 @@ COPY (SELECT line FROM (SELECT 0 AS o, :'header' AS line
 									   THEN regexp_replace(line, ';([0-9]+)(?=;|$)', ';9\1', 'g') ELSE line END
 						FROM bench_load_lines) x ORDER BY o) TO :'revised_file';
 
+-- the same cells with the lines in reverse order: a document the store
+-- holds cell for cell, but not the one the last load read
+DROP TABLE IF EXISTS bench_reordered_file;
+CREATE TEMP TABLE bench_reordered_file AS
+SELECT current_setting('data_directory') || '/bench_y01a02_synthetic_reordered.csv' AS path;
+SELECT path AS reordered_file FROM bench_reordered_file \gset
+COPY (SELECT line FROM (SELECT 0 AS o, :'header' AS line, 0 AS n
+						UNION ALL
+						SELECT 1, line, row_number() OVER () FROM bench_load_lines) x ORDER BY o, n DESC) TO :'reordered_file';
+
 -- The median time in ms of one way of loading, over reps runs; before each
 -- run (not timed) the target is emptied, or for 'reload' filled, or for the
--- revisions filled with the file as first loaded; 'revise_unkept' times the
+-- revisions and 'reorder' filled with the file as first loaded; 'revise_unkept' times the
 -- revised load with the trigger that keeps vintages disabled.
 CREATE FUNCTION pg_temp.bench_load_time(kind text, path text, reps int, revised_path text DEFAULT NULL) RETURNS numeric LANGUAGE plpgsql AS $$
 DECLARE
@@ -79,7 +89,7 @@ BEGIN
 			TRUNCATE benchmark.jobindsats_observation, benchmark.jobindsats_observation_revision;
 		ELSIF kind = 'copy' THEN
 			TRUNCATE bench_y01a02_plain;
-		ELSIF kind IN ('revise', 'revise_unkept') THEN
+		ELSIF kind IN ('revise', 'revise_unkept', 'reorder') THEN
 			PERFORM benchmark.jobindsats_load('Y01A02', pg_read_file(path));
 		END IF;
 		IF kind = 'revise_unkept' THEN
@@ -93,7 +103,7 @@ BEGIN
 			SELECT count(*) INTO dummy FROM benchmark.jobindsats_csv(pg_read_file(path), 'Y01A02');
 		WHEN 'load', 'reload' THEN
 			SELECT added + replaced + unchanged INTO dummy FROM benchmark.jobindsats_load('Y01A02', pg_read_file(path));
-		WHEN 'revise', 'revise_unkept' THEN
+		WHEN 'revise', 'revise_unkept', 'reorder' THEN
 			SELECT added + replaced + unchanged INTO dummy FROM benchmark.jobindsats_load('Y01A02', pg_read_file(revised_path));
 		END CASE;
 		times := times || extract(epoch FROM clock_timestamp() - started) * 1000;
@@ -112,6 +122,8 @@ SELECT format('first load: %s added, %s replaced, %s unchanged, %s not municipal
 FROM benchmark.jobindsats_load('Y01A02', pg_read_file(:'file'));
 SELECT format('reload: %s added, %s replaced, %s unchanged', added, replaced, unchanged)
 FROM benchmark.jobindsats_load('Y01A02', pg_read_file(:'file'));
+SELECT format('its lines in reverse order: %s added, %s replaced, %s unchanged', added, replaced, unchanged)
+FROM benchmark.jobindsats_load('Y01A02', pg_read_file(:'reordered_file'));
 SELECT CASE WHEN count(*) = 4 * :lines AND count(DISTINCT area) = 104 THEN format('the store holds %s cells of %s areas', count(*), count(DISTINCT area))
 			ELSE 'WRONG: ' || count(*) || ' cells' END
 FROM benchmark.jobindsats_observation WHERE table_id = 'Y01A02';
@@ -128,6 +140,7 @@ INSERT INTO bench_load_result VALUES ('copy', pg_temp.bench_load_time('copy', :'
 INSERT INTO bench_load_result VALUES ('read', pg_temp.bench_load_time('read', :'file', :reps));
 INSERT INTO bench_load_result VALUES ('load', pg_temp.bench_load_time('load', :'file', :reps));
 INSERT INTO bench_load_result VALUES ('reload', pg_temp.bench_load_time('reload', :'file', :reps));
+INSERT INTO bench_load_result VALUES ('reorder', pg_temp.bench_load_time('reorder', :'file', :reps, :'reordered_file'));
 INSERT INTO bench_load_result VALUES ('revise', pg_temp.bench_load_time('revise', :'file', :reps, :'revised_file'));
 INSERT INTO bench_load_result VALUES ('revise_unkept', pg_temp.bench_load_time('revise_unkept', :'file', :reps, :'revised_file'));
 \o
@@ -139,13 +152,14 @@ INSERT INTO bench_load_result VALUES ('revise_unkept', pg_temp.bench_load_time('
 SELECT CASE r.kind WHEN 'copy' THEN 'COPY into a plain table (text columns)'
 				   WHEN 'read' THEN 'jobindsats_csv: read every cell (no store)'
 				   WHEN 'load' THEN 'jobindsats_load into an empty store (all added)'
-				   WHEN 'reload' THEN 'jobindsats_load of the same file again (all unchanged)'
+				   WHEN 'reload' THEN 'jobindsats_load of the same file again (all unchanged, found by its digest)'
+				   WHEN 'reorder' THEN 'jobindsats_load of its lines in reverse order (all unchanged, read and compared)'
 				   WHEN 'revise' THEN 'jobindsats_load of the file with 1 % of the cells revised (vintages kept)'
 				   WHEN 'revise_unkept' THEN 'the same, with the trigger keeping vintages disabled' END AS "way",
 	   r.ms AS "ms", round(r.ms / c.ms, 1) AS "ratio to COPY"
 FROM bench_load_result r, bench_load_result c
 WHERE c.kind = 'copy'
-ORDER BY array_position(ARRAY['copy', 'read', 'load', 'reload', 'revise', 'revise_unkept'], r.kind);
+ORDER BY array_position(ARRAY['copy', 'read', 'load', 'reload', 'reorder', 'revise', 'revise_unkept'], r.kind);
 SELECT round(v.ms / u.ms, 2) AS "keeping vintages: revised load, kept / not kept"
 FROM bench_load_result v, bench_load_result u WHERE v.kind = 'revise' AND u.kind = 'revise_unkept';
 

@@ -122,7 +122,12 @@ $$;
 COMMENT ON FUNCTION benchmark.jobindsats_series_refresh(text[], text[]) IS
 'Derives the stored series of the terms named and of the terms of the jobindsats tables named (neither: every term), and of the mappings over them, from the observation store in every stored period form and returns the rows stored; loads and catalog changes call it themselves, so it is needed only after a restore with triggers disabled';
 
-/* Trigger function: derives the terms of the jobindsats tables a write to the observation store touched. */
+/*
+ * Trigger function: after a write to the observation store gives the
+ * jobindsats tables it touched a new write id (benchmark.
+ * jobindsats_store_write; a TRUNCATE forgets them all) and derives their
+ * terms.
+ */
 CREATE FUNCTION benchmark_internal.jobindsats_series_after_store()
 RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER
@@ -139,10 +144,14 @@ BEGIN
 	ELSIF TG_OP = 'DELETE' THEN
 		SELECT pg_catalog.array_agg(DISTINCT c.table_id) INTO touched FROM old_cells c;
 	ELSE
+		DELETE FROM benchmark.jobindsats_store_write;
 		PERFORM benchmark.jobindsats_series_refresh();
 		RETURN NULL;
 	END IF;
 	IF touched IS NOT NULL THEN
+		INSERT INTO benchmark.jobindsats_store_write AS w (table_id, write_id)
+		SELECT t, pg_catalog.gen_random_uuid() FROM pg_catalog.unnest(touched) t
+		ON CONFLICT (table_id) DO UPDATE SET write_id = excluded.write_id, written_at = excluded.written_at;
 		PERFORM benchmark.jobindsats_series_refresh(table_ids => touched);
 	END IF;
 	RETURN NULL;
@@ -150,7 +159,7 @@ END
 $$;
 
 COMMENT ON FUNCTION benchmark_internal.jobindsats_series_after_store() IS
-'Trigger function: derives again the stored series of the terms whose jobindsats tables a statement wrote to the observation store';
+'Trigger function: gives the jobindsats tables a statement wrote to in the observation store a new write id in jobindsats_store_write and derives again the stored series of their terms';
 
 /*
  * Trigger function: after a change of the term catalog derives the terms it

@@ -27,6 +27,9 @@ CREATE TABLE benchmark.jobindsats_loads (
 	not_municipal bigint NOT NULL,
 	municipalities jsonb NOT NULL DEFAULT '{}',
 	short_periods text[] NOT NULL DEFAULT '{}',
+	measures text[] NOT NULL DEFAULT '{}',
+	arguments jsonb NOT NULL DEFAULT '{}',
+	store_write uuid,
 	CONSTRAINT jobindsats_loads_pkey PRIMARY KEY (load_id),
 	CONSTRAINT jobindsats_loads_table_id_format CHECK (table_id OPERATOR(pg_catalog.~) '^[A-Z0-9][A-Z0-9_]*$'),
 	CONSTRAINT jobindsats_loads_reader_known CHECK (reader OPERATOR(pg_catalog.=) ANY (ARRAY['csv', 'json', 'wide'])),
@@ -61,11 +64,46 @@ COMMENT ON COLUMN benchmark.jobindsats_loads.municipalities IS
 'Per period of the document, how many municipalities it holds: {"2023M01": 98, ...}';
 COMMENT ON COLUMN benchmark.jobindsats_loads.short_periods IS
 'Periods with fewer municipalities than the document''s other periods or than earlier loads of the table held for the neighbouring periods: a truncated or partial download';
+COMMENT ON COLUMN benchmark.jobindsats_loads.measures IS
+'The document''s measure labels, as it wrote them';
+COMMENT ON COLUMN benchmark.jobindsats_loads.arguments IS
+'The load''s arguments besides the table id and the document: {"dimensions": ..., "encoding": ..., "labels": ..., "keep_other_areas": ...}';
+COMMENT ON COLUMN benchmark.jobindsats_loads.store_write IS
+'The last write to the table''s cells in the store when the load ended (benchmark.jobindsats_store_write): while it is still the last, the store holds the document as the load left it';
 
 SELECT pg_catalog.pg_extension_config_dump('benchmark.jobindsats_loads', '');
 SELECT pg_catalog.pg_extension_config_dump('benchmark.jobindsats_loads_load_id_seq', '');
 
 GRANT SELECT ON benchmark.jobindsats_loads TO PUBLIC;
+
+/*
+ * The last write to each table's cells in the store: every statement that
+ * writes to jobindsats_observation (a load or a direct INSERT, UPDATE or
+ * DELETE) gives the tables it touched a new write id (the store's trigger
+ * function jobindsats_series_after_store, src/sql/mappings/series.sql), and
+ * a TRUNCATE forgets them all.  A load records the id it left
+ * (jobindsats_loads.store_write); the same document loaded again while that
+ * id is still the last is found unchanged without being read.  Not dumped:
+ * a restored store has no write ids until it is written, and its first
+ * loads read their documents.
+ */
+CREATE TABLE benchmark.jobindsats_store_write (
+	table_id text NOT NULL,
+	write_id uuid NOT NULL,
+	written_at timestamptz NOT NULL DEFAULT pg_catalog.now(),
+	CONSTRAINT jobindsats_store_write_pkey PRIMARY KEY (table_id)
+);
+
+COMMENT ON TABLE benchmark.jobindsats_store_write IS
+'The last write to each jobindsats table''s cells in the store (kept by a trigger on jobindsats_observation, not dumped): a load of the document the last load of the table read, with nothing written since, is found unchanged without reading it';
+COMMENT ON COLUMN benchmark.jobindsats_store_write.table_id IS
+'The jobindsats table id';
+COMMENT ON COLUMN benchmark.jobindsats_store_write.write_id IS
+'A new id for every statement that wrote to the table''s cells';
+COMMENT ON COLUMN benchmark.jobindsats_store_write.written_at IS
+'When the statement''s transaction began';
+
+GRANT SELECT ON benchmark.jobindsats_store_write TO PUBLIC;
 
 /*
  * The measure labels of the jobindsats tables, as the API writes them: a

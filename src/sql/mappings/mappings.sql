@@ -87,6 +87,25 @@ END;
 COMMENT ON FUNCTION benchmark_internal.jobindsats_registration(text) IS
 'The registered wide table of a jobindsats table that the current user reads: registered by itself, a superuser, or a role in benchmark.trusted_owners; NULLs when there is none';
 
+/* The wide table a registration names; 42P01 when it does not exist. */
+CREATE FUNCTION benchmark_internal.jobindsats_registered_relation(registration benchmark.jobindsats_source)
+RETURNS regclass
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	IF pg_catalog.to_regclass(registration.relation) IS NULL THEN
+		RAISE EXCEPTION 'the wide table % registered for jobindsats table % does not exist', registration.relation, registration.table_id
+			USING ERRCODE = 'undefined_table',
+				HINT = 'Give a schema-qualified name in benchmark.jobindsats_source.relation, or delete the row to read the store.';
+	END IF;
+	RETURN registration.relation::regclass;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark_internal.jobindsats_registered_relation(benchmark.jobindsats_source) IS
+'The wide table a registration in benchmark.jobindsats_source names; 42P01 when it does not exist';
+
 /* Records who registers a wide table (a restored dump keeps its rows' registrants). */
 CREATE FUNCTION benchmark_internal.jobindsats_source_registrant()
 RETURNS trigger
@@ -118,14 +137,9 @@ DECLARE
 BEGIN
 	s := benchmark_internal.jobindsats_registration(jobindsats_table_cells.table_id);
 	IF s.table_id IS NOT NULL THEN
-		IF pg_catalog.to_regclass(s.relation) IS NULL THEN
-			RAISE EXCEPTION 'the wide table % registered for jobindsats table % does not exist', s.relation, s.table_id
-				USING ERRCODE = 'undefined_table',
-					HINT = 'Give a schema-qualified name in benchmark.jobindsats_source.relation, or delete the row to read the store.';
-		END IF;
 		RETURN QUERY
 			SELECT w.area, w.kommune::text, w.period, w.dimensions, w.measure, w.value
-			FROM benchmark.jobindsats_wide(s.relation::regclass, s.table_id, s.dimensions, s.labels) w
+			FROM benchmark.jobindsats_wide(benchmark_internal.jobindsats_registered_relation(s), s.table_id, s.dimensions, s.labels) w
 			WHERE w.kommune IS NOT NULL AND (measures IS NULL OR w.measure = ANY (measures));
 	ELSE
 		/* a municipality's area is its official name in the store: the kommune column as text */
@@ -178,10 +192,11 @@ RETURNS text[]
 LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+	s benchmark.jobindsats_source := benchmark_internal.jobindsats_registration(jobindsats_table_measures.table_id);
 BEGIN
-	IF (benchmark_internal.jobindsats_registration(jobindsats_table_measures.table_id)).table_id IS NOT NULL THEN
-		RETURN (SELECT pg_catalog.array_agg(DISTINCT c.measure ORDER BY c.measure)
-				FROM benchmark.jobindsats_table_cells(jobindsats_table_measures.table_id) c);
+	IF s.table_id IS NOT NULL THEN
+		RETURN benchmark_internal.jobindsats_wide_measures(benchmark_internal.jobindsats_registered_relation(s), s.dimensions, s.labels);
 	END IF;
 	RETURN benchmark_internal.jobindsats_store_measures(jobindsats_table_measures.table_id);
 END
@@ -210,10 +225,12 @@ RETURNS SETOF jsonb
 LANGUAGE plpgsql STABLE PARALLEL RESTRICTED ROWS 20
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+	s benchmark.jobindsats_source := benchmark_internal.jobindsats_registration(jobindsats_table_breakdowns.table_id);
 BEGIN
-	IF (benchmark_internal.jobindsats_registration(jobindsats_table_breakdowns.table_id)).table_id IS NOT NULL THEN
-		RETURN QUERY SELECT DISTINCT c.dimensions
-					 FROM benchmark.jobindsats_table_cells(jobindsats_table_breakdowns.table_id, ARRAY[measure]) c;
+	IF s.table_id IS NOT NULL THEN
+		RETURN QUERY SELECT d FROM benchmark_internal.jobindsats_wide_breakdowns(benchmark_internal.jobindsats_registered_relation(s),
+																				 s.dimensions, s.labels, measure) d;
 		RETURN;
 	END IF;
 	RETURN QUERY SELECT d FROM benchmark_internal.jobindsats_store_breakdowns(jobindsats_table_breakdowns.table_id, measure) d;

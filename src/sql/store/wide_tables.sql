@@ -22,20 +22,21 @@ COMMENT ON FUNCTION benchmark_internal.jobindsats_wide_cell_error(text, anyeleme
 
 /*
  * A wide table as pipelines keep jobindsats tables (one column per label:
- * "Område" or "Area", "Periode" or "Period", the dimensions, the measures)
- * read in the readers' long form, with the caller's rights, without copying
- * it.  The columns' roles: unless dimensions names the dimension columns,
- * columns of text types are dimensions and columns of number types are
- * measures (columns of other types, such as a load timestamp, are left
+ * "Område" or "Area", "Periode" or "Period", the dimensions, the measures):
+ * the columns' roles, checked.  Unless dimensions names the dimension
+ * columns, columns of text types are dimensions and columns of number types
+ * are measures (columns of other types, such as a load timestamp, are left
  * out); when dimensions names them, every other column is a measure, and a
  * text column's cells are read with jobindsats_number.  labels gives the
  * label of a column whose name is not its label (names are at most 63
- * bytes; the API's labels are longer), as {"column": "label"}.
+ * bytes; the API's labels are longer), as {"column": "label"}.  The source's
+ * owner must be one the caller trusts, and the caller must read the columns
+ * with its own rights.  dims_sql is the expression of a row's dimensions
+ * object, the row named w.
  */
-CREATE FUNCTION benchmark_internal.jobindsats_wide_cells(source regclass, table_name text, dimension_columns text[],
-												labels jsonb)
-RETURNS TABLE (table_id text, area text, kommune @extschema@.kommune, period text,
-			   dimensions jsonb, measure text, value numeric)
+CREATE FUNCTION benchmark_internal.jobindsats_wide_columns(source regclass, dimension_columns text[], labels jsonb,
+												  OUT area_col text, OUT period_col text, OUT measure_cols text[],
+												  OUT measure_types regtype[], OUT measure_labels text[], OUT dims_sql text)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -43,17 +44,10 @@ DECLARE
 	text_types regtype[] := ARRAY['text', 'character varying', 'character', 'name']::regtype[];
 	number_types regtype[] := ARRAY['numeric', 'integer', 'bigint', 'smallint', 'real', 'double precision']::regtype[];
 	src text;
-	area_col text;
-	period_col text;
 	period_type regtype;
 	dim_cols text[];
-	measure_cols text[];
-	measure_types regtype[];
 	missing text;
 	p record;
-	dims_sql text;
-	measures_sql text;
-	values_sql text;
 BEGIN
 	IF source IS NULL THEN
 		RAISE EXCEPTION 'jobindsats_wide: no source given' USING ERRCODE = 'null_value_not_allowed';
@@ -126,36 +120,112 @@ BEGIN
 			   pg_catalog.format('%L, w.%I::text', coalesce(labels ->> d, d), d), ', ' ORDER BY o) || ')'
 	INTO dims_sql
 	FROM pg_catalog.unnest(dim_cols) WITH ORDINALITY u(d, o);
-	/* the measures' labels and values as two arrays of one length, unnested side by side */
-	SELECT 'ARRAY[' || pg_catalog.string_agg(pg_catalog.format('%L', coalesce(labels ->> m, m)), ', ' ORDER BY o) || ']::text[]',
-		   'ARRAY[' || pg_catalog.string_agg(
+	SELECT pg_catalog.array_agg(coalesce(labels ->> m, m) ORDER BY o) INTO measure_labels
+	FROM pg_catalog.unnest(measure_cols) WITH ORDINALITY u(m, o);
+END
+$$;
+
+COMMENT ON FUNCTION benchmark_internal.jobindsats_wide_columns(regclass, text[], jsonb) IS
+'The roles of a wide table''s columns (area, period, dimensions, measures with their types and labels), checked, for the readers of wide tables';
+
+/*
+ * A wide table read in the readers' long form, with the caller's rights,
+ * without copying it (see jobindsats_wide_columns for the columns' roles).
+ */
+CREATE FUNCTION benchmark_internal.jobindsats_wide_cells(source regclass, table_name text, dimension_columns text[],
+												labels jsonb)
+RETURNS TABLE (table_id text, area text, kommune @extschema@.kommune, period text,
+			   dimensions jsonb, measure text, value numeric)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	text_types regtype[] := ARRAY['text', 'character varying', 'character', 'name']::regtype[];
+	c record;
+	src text := source::text;
+	values_sql text;
+BEGIN
+	c := benchmark_internal.jobindsats_wide_columns(source, dimension_columns, labels);
+	/* the measures' values as an array beside their labels, both unnested side by side */
+	SELECT 'ARRAY[' || pg_catalog.string_agg(
 			   CASE WHEN t = ANY (text_types) THEN pg_catalog.format('benchmark.jobindsats_number(w.%I::text)', m)
 					ELSE pg_catalog.format('CASE WHEN w.%1$I IS NULL OR (w.%1$I::numeric > ''-Infinity'' AND w.%1$I::numeric < ''Infinity'') THEN w.%1$I::numeric'
 										   ' ELSE benchmark_internal.jobindsats_wide_cell_error(pg_catalog.format(%2$L, w.%3$I, w.%4$I, w.%1$I), NULL::numeric) END',
 										   m,
 										   pg_catalog.format('invalid number in %s, area "%%s", period "%%s", column %s: %%s', src, pg_catalog.quote_ident(m)),
-										   area_col, period_col) END,
+										   c.area_col, c.period_col) END,
 			   ', ' ORDER BY o) || ']::numeric[]'
-	INTO measures_sql, values_sql
-	FROM ROWS FROM (pg_catalog.unnest(measure_cols), pg_catalog.unnest(measure_types)) WITH ORDINALITY u(m, t, o);
+	INTO values_sql
+	FROM ROWS FROM (pg_catalog.unnest(c.measure_cols), pg_catalog.unnest(c.measure_types)) WITH ORDINALITY u(m, t, o);
 	RETURN QUERY EXECUTE pg_catalog.format(
 		'SELECT $1, w.%1$I::text,'
 		' CASE WHEN w.%1$I IS NOT NULL THEN benchmark.jobindsats_area_kommune(w.%1$I::text)'
 		' ELSE benchmark_internal.jobindsats_wide_cell_error(pg_catalog.format(%3$L, w.%2$I), NULL::@extschema@.kommune) END,'
 		' CASE WHEN w.%2$I IS NOT NULL THEN benchmark.period_canonical(w.%2$I::text)'
 		' ELSE benchmark_internal.jobindsats_wide_cell_error(pg_catalog.format(%4$L, w.%1$I), NULL::text) END,'
-		' %5$s, pg_catalog.unnest(%7$s), pg_catalog.unnest(%8$s)'
+		' %5$s, pg_catalog.unnest(%7$L::text[]), pg_catalog.unnest(%8$s)'
 		' FROM %6$s w',
-		area_col, period_col,
+		c.area_col, c.period_col,
 		pg_catalog.format('missing area in %s, period "%%s"', src),
 		pg_catalog.format('missing period in %s, area "%%s"', src),
-		coalesce(dims_sql, '''{}''::jsonb'), src, measures_sql, values_sql)
+		coalesce(c.dims_sql, '''{}''::jsonb'), src, c.measure_labels, values_sql)
 	USING table_name;
 END
 $$;
 
 COMMENT ON FUNCTION benchmark_internal.jobindsats_wide_cells(regclass, text, text[], jsonb) IS
 'The reader behind jobindsats_wide';
+
+/*
+ * The measure labels of a wide table whose rows hold a municipality (every
+ * row holds every measure, suppressed or not), from its columns; NULL when
+ * no row holds a municipality.
+ */
+CREATE FUNCTION benchmark_internal.jobindsats_wide_measures(source regclass, dimension_columns text[], labels jsonb)
+RETURNS text[]
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	c record;
+	municipal boolean;
+BEGIN
+	c := benchmark_internal.jobindsats_wide_columns(source, dimension_columns, labels);
+	EXECUTE pg_catalog.format('SELECT EXISTS (SELECT 1 FROM %s w WHERE benchmark.jobindsats_area_kommune(w.%I::text) IS NOT NULL)',
+							  source::text, c.area_col)
+	INTO municipal;
+	RETURN CASE WHEN municipal THEN (SELECT pg_catalog.array_agg(DISTINCT m ORDER BY m) FROM pg_catalog.unnest(c.measure_labels) m) END;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark_internal.jobindsats_wide_measures(regclass, text[], jsonb) IS
+'The measure labels of a wide table whose rows hold a municipality, read from its columns; NULL when none does';
+
+/*
+ * The distinct breakdowns (dimensions objects) one measure of a wide table
+ * has in the rows of the municipalities: those of the rows, as every row
+ * holds every measure; none for a label that is not one of its measures.
+ */
+CREATE FUNCTION benchmark_internal.jobindsats_wide_breakdowns(source regclass, dimension_columns text[], labels jsonb,
+													 measure text)
+RETURNS SETOF jsonb
+LANGUAGE plpgsql STABLE ROWS 20
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	c record;
+BEGIN
+	c := benchmark_internal.jobindsats_wide_columns(source, dimension_columns, labels);
+	IF measure = ANY (c.measure_labels) THEN
+		RETURN QUERY EXECUTE pg_catalog.format(
+			'SELECT DISTINCT %s FROM %s w WHERE benchmark.jobindsats_area_kommune(w.%I::text) IS NOT NULL',
+			coalesce(c.dims_sql, '''{}''::jsonb'), source::text, c.area_col);
+	END IF;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark_internal.jobindsats_wide_breakdowns(regclass, text[], jsonb, text) IS
+'The distinct breakdowns one measure of a wide table has in the municipalities'' rows, read from its dimension columns only';
 
 CREATE FUNCTION benchmark.jobindsats_wide(source regclass, table_id text, dimensions text[] DEFAULT NULL,
 										  labels jsonb DEFAULT NULL)

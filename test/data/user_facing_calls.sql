@@ -77,6 +77,12 @@ SELECT * FROM benchmark.jobindsats_wide('jobindsats.y01a02'::pg_catalog.regclass
 -- call: jobindsats_wide_cells(regclass,text,text[],jsonb)
 SELECT * FROM benchmark_internal.jobindsats_wide_cells('jobindsats.y01a02'::pg_catalog.regclass, 'Y01A02', NULL, NULL);
 
+-- call: jobindsats_wide_columns(regclass,text[],jsonb)
+SELECT * FROM benchmark_internal.jobindsats_wide_columns('jobindsats.y01a02'::pg_catalog.regclass, NULL, NULL);
+
+-- call: jobindsats_wide_breakdowns(regclass,text[],jsonb,text)
+SELECT * FROM benchmark_internal.jobindsats_wide_breakdowns('jobindsats.y01a02'::pg_catalog.regclass, NULL, NULL, 'Antal personer') d ORDER BY d::text;
+
 -- call: jobindsats_load(text,text,text[],boolean)
 SELECT * FROM benchmark.jobindsats_load('Y01A02', 'Område;Periode;Køn;Antal personer
 Sønderborg;2021M01;Køn i alt;1.234

@@ -194,7 +194,8 @@ BEGIN
 					   (SELECT f.ok FROM fit f) AS fits,
 					   (SELECT pg_catalog.array_agg(l.measure ORDER BY l.measure) FROM labels l) AS labels,
 					   (SELECT coalesce(pg_catalog.jsonb_object_agg(p.period, p.n), '{}')
-						FROM (SELECT x.period, pg_catalog.count(DISTINCT x.kommune) AS n FROM read x GROUP BY x.period) p) AS municipalities
+						FROM (SELECT x.period, pg_catalog.count(x.kommune) AS n
+							  FROM (SELECT DISTINCT y.period, y.kommune FROM read y) x GROUP BY x.period) p) AS municipalities
 				FROM read r
 				$q$, cells, on_conflict)
 			INTO outcome
@@ -256,7 +257,8 @@ BEGIN
 				   (SELECT f.ok FROM fit f) AS fits,
 				   (SELECT pg_catalog.array_agg(l.measure ORDER BY l.measure) FROM labels l) AS labels,
 				   (SELECT coalesce(pg_catalog.jsonb_object_agg(m.period, m.n), '{}')
-					FROM (SELECT r.period, pg_catalog.count(DISTINCT r.kommune) AS n FROM read r GROUP BY r.period) m) AS municipalities
+					FROM (SELECT x.period, pg_catalog.count(x.kommune) AS n
+						  FROM (SELECT DISTINCT r.period, r.kommune FROM read r) x GROUP BY x.period) m) AS municipalities
 			FROM counts c
 			$q$, cells)
 		INTO outcome

@@ -31,12 +31,15 @@ COMMENT ON FUNCTION benchmark_internal.jobindsats_wide_cell_error(text, anyeleme
  * label of a column whose name is not its label (names are at most 63
  * bytes; the API's labels are longer), as {"column": "label"}.  The source's
  * owner must be one the caller trusts, and the caller must read the columns
- * with its own rights.  dims_sql is the expression of a row's dimensions
- * object, the row named w.
+ * with its own rights.  Besides the area and period columns and the
+ * measures' labels it returns the expressions the readers select from a row
+ * named w: its dimensions object (dims_sql), its measures' values as an
+ * array in the order of their labels (values_sql), and whether it holds a
+ * municipality (municipal_sql).
  */
 CREATE FUNCTION benchmark_internal.jobindsats_wide_columns(source regclass, dimension_columns text[], labels jsonb,
-												  OUT area_col text, OUT period_col text, OUT measure_cols text[],
-												  OUT measure_types regtype[], OUT measure_labels text[], OUT dims_sql text)
+												  OUT area_col text, OUT period_col text, OUT measure_labels text[],
+												  OUT dims_sql text, OUT values_sql text, OUT municipal_sql text)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -46,6 +49,8 @@ DECLARE
 	src text;
 	period_type regtype;
 	dim_cols text[];
+	measure_cols text[];
+	measure_types regtype[];
 	missing text;
 	p record;
 BEGIN
@@ -116,17 +121,28 @@ BEGIN
 	IF p.sqlstate IS NOT NULL THEN
 		RAISE EXCEPTION 'jobindsats_wide: %', p.problem USING ERRCODE = p.sqlstate, HINT = p.hint;
 	END IF;
-	SELECT 'pg_catalog.jsonb_build_object(' || pg_catalog.string_agg(
-			   pg_catalog.format('%L, w.%I::text', coalesce(labels ->> d, d), d), ', ' ORDER BY o) || ')'
+	SELECT coalesce('pg_catalog.jsonb_build_object(' || pg_catalog.string_agg(
+			   pg_catalog.format('%L, w.%I::text', coalesce(labels ->> d, d), d), ', ' ORDER BY o) || ')', '''{}''::jsonb')
 	INTO dims_sql
 	FROM pg_catalog.unnest(dim_cols) WITH ORDINALITY u(d, o);
-	SELECT pg_catalog.array_agg(coalesce(labels ->> m, m) ORDER BY o) INTO measure_labels
-	FROM pg_catalog.unnest(measure_cols) WITH ORDINALITY u(m, o);
+	/* a text column's cells read as jobindsats writes numbers, a number column's checked finite */
+	SELECT pg_catalog.array_agg(coalesce(labels ->> m, m) ORDER BY o),
+		   'ARRAY[' || pg_catalog.string_agg(
+			   CASE WHEN t = ANY (text_types) THEN pg_catalog.format('benchmark.jobindsats_number(w.%I::text)', m)
+					ELSE pg_catalog.format('CASE WHEN w.%1$I IS NULL OR (w.%1$I::numeric > ''-Infinity'' AND w.%1$I::numeric < ''Infinity'') THEN w.%1$I::numeric'
+										   ' ELSE benchmark_internal.jobindsats_wide_cell_error(pg_catalog.format(%2$L, w.%3$I, w.%4$I, w.%1$I), NULL::numeric) END',
+										   m,
+										   pg_catalog.format('invalid number in %s, area "%%s", period "%%s", column %s: %%s', src, pg_catalog.quote_ident(m)),
+										   area_col, period_col) END,
+			   ', ' ORDER BY o) || ']::numeric[]'
+	INTO measure_labels, values_sql
+	FROM ROWS FROM (pg_catalog.unnest(measure_cols), pg_catalog.unnest(measure_types)) WITH ORDINALITY u(m, t, o);
+	municipal_sql := pg_catalog.format('benchmark.jobindsats_area_kommune(w.%I::text) IS NOT NULL', area_col);
 END
 $$;
 
 COMMENT ON FUNCTION benchmark_internal.jobindsats_wide_columns(regclass, text[], jsonb) IS
-'The roles of a wide table''s columns (area, period, dimensions, measures with their types and labels), checked, for the readers of wide tables';
+'The roles of a wide table''s columns, checked, for the readers of wide tables: the area and period columns, the measures'' labels, and the expressions of a row''s dimensions, values and whether it holds a municipality';
 
 /*
  * A wide table read in the readers' long form, with the caller's rights,
@@ -140,23 +156,10 @@ LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	text_types regtype[] := ARRAY['text', 'character varying', 'character', 'name']::regtype[];
 	c record;
 	src text := source::text;
-	values_sql text;
 BEGIN
 	c := benchmark_internal.jobindsats_wide_columns(source, dimension_columns, labels);
-	/* the measures' values as an array beside their labels, both unnested side by side */
-	SELECT 'ARRAY[' || pg_catalog.string_agg(
-			   CASE WHEN t = ANY (text_types) THEN pg_catalog.format('benchmark.jobindsats_number(w.%I::text)', m)
-					ELSE pg_catalog.format('CASE WHEN w.%1$I IS NULL OR (w.%1$I::numeric > ''-Infinity'' AND w.%1$I::numeric < ''Infinity'') THEN w.%1$I::numeric'
-										   ' ELSE benchmark_internal.jobindsats_wide_cell_error(pg_catalog.format(%2$L, w.%3$I, w.%4$I, w.%1$I), NULL::numeric) END',
-										   m,
-										   pg_catalog.format('invalid number in %s, area "%%s", period "%%s", column %s: %%s', src, pg_catalog.quote_ident(m)),
-										   c.area_col, c.period_col) END,
-			   ', ' ORDER BY o) || ']::numeric[]'
-	INTO values_sql
-	FROM ROWS FROM (pg_catalog.unnest(c.measure_cols), pg_catalog.unnest(c.measure_types)) WITH ORDINALITY u(m, t, o);
 	RETURN QUERY EXECUTE pg_catalog.format(
 		'SELECT $1, w.%1$I::text,'
 		' CASE WHEN w.%1$I IS NOT NULL THEN benchmark.jobindsats_area_kommune(w.%1$I::text)'
@@ -168,7 +171,7 @@ BEGIN
 		c.area_col, c.period_col,
 		pg_catalog.format('missing area in %s, period "%%s"', src),
 		pg_catalog.format('missing period in %s, area "%%s"', src),
-		coalesce(c.dims_sql, '''{}''::jsonb'), src, c.measure_labels, values_sql)
+		c.dims_sql, src, c.measure_labels, c.values_sql)
 	USING table_name;
 END
 $$;
@@ -191,8 +194,7 @@ DECLARE
 	municipal boolean;
 BEGIN
 	c := benchmark_internal.jobindsats_wide_columns(source, dimension_columns, labels);
-	EXECUTE pg_catalog.format('SELECT EXISTS (SELECT 1 FROM %s w WHERE benchmark.jobindsats_area_kommune(w.%I::text) IS NOT NULL)',
-							  source::text, c.area_col)
+	EXECUTE pg_catalog.format('SELECT EXISTS (SELECT 1 FROM %s w WHERE %s)', source::text, c.municipal_sql)
 	INTO municipal;
 	RETURN CASE WHEN municipal THEN (SELECT pg_catalog.array_agg(DISTINCT m ORDER BY m) FROM pg_catalog.unnest(c.measure_labels) m) END;
 END
@@ -217,9 +219,7 @@ DECLARE
 BEGIN
 	c := benchmark_internal.jobindsats_wide_columns(source, dimension_columns, labels);
 	IF measure = ANY (c.measure_labels) THEN
-		RETURN QUERY EXECUTE pg_catalog.format(
-			'SELECT DISTINCT %s FROM %s w WHERE benchmark.jobindsats_area_kommune(w.%I::text) IS NOT NULL',
-			coalesce(c.dims_sql, '''{}''::jsonb'), source::text, c.area_col);
+		RETURN QUERY EXECUTE pg_catalog.format('SELECT DISTINCT %s FROM %s w WHERE %s', c.dims_sql, source::text, c.municipal_sql);
 	END IF;
 END
 $$;

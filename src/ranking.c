@@ -491,20 +491,6 @@ check_form_size(const Ranking *ranking, Size len, const char *form)
 				 errhint("Read its placements with unnest() instead.")));
 }
 
-/* The number of decimal digits of a positive placement. */
-static int
-placement_digits(int32 placement)
-{
-	int			digits = 1;
-
-	while (placement >= 10)
-	{
-		placement /= 10;
-		digits++;
-	}
-	return digits;
-}
-
 /* Puts one character of a text form at dst[len] when there is a dst, and counts it. */
 #define PUT_CHAR(dst, len, c) \
 	do { if (dst) (dst)[len] = (c); (len)++; } while (0)
@@ -523,6 +509,7 @@ walk_ranking_text(const Ranking *ranking, char *dst)
 	RankingEntry e;
 	Size		len = 0;
 	bool		first = true;
+	char		digits[MAXINT8LEN];
 	int32		i;
 
 	PUT_CHAR(dst, len, '{');
@@ -537,7 +524,7 @@ walk_ranking_text(const Ranking *ranking, char *dst)
 		}
 		first = false;
 		if (e.placement > 0)
-			len += dst ? pg_ultoa_n((uint32) e.placement, dst + len) : placement_digits(e.placement);
+			len += pg_ultoa_n((uint32) e.placement, dst ? dst + len : digits);
 		else
 			PUT_CHAR(dst, len, '-');
 		PUT_CHAR(dst, len, ':');

@@ -144,7 +144,9 @@ BEGIN
 	 * serialization failure (40001), never 23505.  A key twice in the
 	 * document undoes this attempt, and the document is read again sorted
 	 * by key (below).  New cells are inserted in the key's order, which
-	 * keeps the key's pages in cache.  Neither runs for a document found
+	 * keeps the key's pages in cache.  A table with no cells in the store
+	 * (a first load) is not looked up cell by cell: the join's condition is
+	 * then false, known at planning.  Neither runs for a document found
 	 * unchanged above.
 	 */
 	on_conflict := CASE WHEN pg_catalog.current_setting('transaction_isolation') = 'read committed' THEN ''
@@ -160,7 +162,7 @@ BEGIN
 						   o.table_id IS NOT NULL AS present, o.value AS stored_value, o.ctid AS stored_row
 					FROM read r
 						 LEFT JOIN benchmark.jobindsats_observation o
-						 ON o.table_id = $2 AND o.measure = r.measure AND o.dimensions = r.dimensions
+						 ON $8 AND o.table_id = $2 AND o.measure = r.measure AND o.dimensions = r.dimensions
 							AND o.area = r.area AND o.period = r.period
 					WHERE $6 OR r.kommune IS NOT NULL),
 				twice AS (
@@ -203,7 +205,8 @@ BEGIN
 				FROM read r
 				$q$, cells, on_conflict)
 			INTO outcome
-			USING doc, table_id, dimension_columns, encoding, labels, keep_other_areas, load_id;
+			USING doc, table_id, dimension_columns, encoding, labels, keep_other_areas, load_id,
+				  EXISTS (SELECT 1 FROM benchmark.jobindsats_observation o WHERE o.table_id = jobindsats_load_cells.table_id);
 			IF outcome.twice > 0 OR outcome.added < outcome.new THEN
 				RAISE EXCEPTION 'a key twice in the document' USING ERRCODE = 'cardinality_violation';
 			END IF;

@@ -50,6 +50,9 @@ COMMENT ON FUNCTION benchmark_internal.jobindsats_as_of() IS
  * The store as the current statement reads it: as it is, or as of
  * benchmark.as_of.  Each branch is gated by the setting (read once per
  * statement), so a reading without it reads the store's index as before.
+ * The as-of branches call the (parallel restricted) setting's reader in
+ * their gate itself, not in an InitPlan: they are then never planned under
+ * a Gather, which would start workers only for them to find the gate shut.
  */
 CREATE VIEW benchmark.jobindsats_store_as_read AS
 SELECT o.table_id, o.area, o.kommune, o.period, o.dimensions, o.measure, o.value, o.stored_at, o.load_id
@@ -59,7 +62,7 @@ UNION ALL
 /* a current value stored by the moment and not replaced since */
 SELECT o.table_id, o.area, o.kommune, o.period, o.dimensions, o.measure, o.value, o.stored_at, o.load_id
 FROM benchmark.jobindsats_observation o
-WHERE (SELECT benchmark_internal.jobindsats_as_of()) IS NOT NULL AND o.stored_at <= (SELECT benchmark_internal.jobindsats_as_of())
+WHERE benchmark_internal.jobindsats_as_of() IS NOT NULL AND o.stored_at <= (SELECT benchmark_internal.jobindsats_as_of())
   AND NOT EXISTS (SELECT 1 FROM benchmark.jobindsats_observation_revision r
 				  WHERE r.table_id = o.table_id AND r.measure = o.measure AND r.area = o.area AND r.period = o.period
 					AND r.dimensions = o.dimensions AND r.replaced_at > (SELECT benchmark_internal.jobindsats_as_of()))
@@ -67,7 +70,7 @@ UNION ALL
 /* the first value replaced after the moment, if it had been stored by then */
 SELECT r.table_id, r.area, r.kommune, r.period, r.dimensions, r.measure, r.value, r.stored_at, r.load_id
 FROM benchmark.jobindsats_observation_revision r
-WHERE (SELECT benchmark_internal.jobindsats_as_of()) IS NOT NULL AND r.replaced_at > (SELECT benchmark_internal.jobindsats_as_of())
+WHERE benchmark_internal.jobindsats_as_of() IS NOT NULL AND r.replaced_at > (SELECT benchmark_internal.jobindsats_as_of())
   AND r.stored_at <= (SELECT benchmark_internal.jobindsats_as_of())
   AND NOT EXISTS (SELECT 1 FROM benchmark.jobindsats_observation_revision e
 				  WHERE e.table_id = r.table_id AND e.measure = r.measure AND e.area = r.area AND e.period = r.period

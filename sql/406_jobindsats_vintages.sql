@@ -61,6 +61,28 @@ FROM model_placements('regress-vin', '2023', as_of => :'first_moment') p
 							  (p.kommune, p.part, p.item_key, p.value, p.placement);
 SELECT current_setting('benchmark.as_of', true) IS NULL OR current_setting('benchmark.as_of', true) = '' AS setting_put_back;
 SELECT line, value, placement FROM model_scorecard('regress-vin', 'Aabenraa', '2023', as_of => :'first_moment') ORDER BY line_order;
+-- the setting is the call's only: a setting of the session's is put back after the call, and
+-- after a call that fails (here inside a savepoint); NULL as_of reads as the setting says
+SET benchmark.as_of = '-infinity';
+SELECT count(*) AS rows_as_of_first FROM model_placements('regress-vin', '2023', as_of => :'first_moment');
+SELECT current_setting('benchmark.as_of') = '-infinity' AS session_setting_kept;
+SELECT count(*) AS rows_before_any_load FROM model_placements('regress-vin', '2023', as_of => NULL);
+RESET benchmark.as_of;
+BEGIN;
+SAVEPOINT before_call;
+SELECT count(*) FROM model_placements('no-such-model', '2023', as_of => :'first_moment');
+ROLLBACK TO before_call;
+SELECT current_setting('benchmark.as_of', true) IS NULL OR current_setting('benchmark.as_of', true) = '' AS setting_put_back;
+COMMIT;
+-- a form that returns a value (the report): as the setting gives it; and one called once per row of a join
+SELECT set_config('benchmark.as_of', :'first_moment', false) IS NOT NULL AS set;
+SELECT md5(model_report('regress-vin', 'Aabenraa', '2023', NULL, true)) AS report_by_setting \gset
+RESET benchmark.as_of;
+SELECT md5(model_report('regress-vin', 'Aabenraa', '2023', NULL, true, as_of => :'first_moment')) = :'report_by_setting' AS report_as_of_by_argument;
+SELECT k.kommune_of, s.placement
+FROM (VALUES ('Aabenraa'), ('Tønder')) k(kommune_of),
+	 LATERAL model_scorecard('regress-vin', k.kommune_of, '2023', as_of => :'first_moment') s
+WHERE s.line = 'Samlet placering' ORDER BY 1;
 -- why did Haderslev move from 2022 to 2023, since the first list: the move splits exactly into
 -- the places the revision of 2022 made and those 2023's data made
 SELECT part, item_key, reported_placement, from_placement, to_placement, places_from_revisions, places_from_new_data

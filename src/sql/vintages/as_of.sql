@@ -6,7 +6,9 @@
  * returned then, for the same catalog.  Sources outside the store (a user's
  * own tables, a registered wide table) are read as they are.  Without as_of
  * (or with NULL) they read the store as the setting benchmark.as_of says,
- * by default as it is.
+ * by default as it is.  One C function (src/as_of.c) serves every form
+ * that only reads as of the moment: it calls the function of the same name
+ * without as_of with the setting set for the call, as a SET clause would.
  *
  * model_changes as of a moment can also split a move into the part revised
  * data made and the part new data made (reported_at).
@@ -16,16 +18,8 @@ CREATE FUNCTION benchmark.model_placements(model_name text, as_of timestamptz)
 RETURNS TABLE (model text, period text, part text, area_no integer, area text, item_no integer,
 			   item_key text, item text, weight numeric, kommune text, value numeric, score numeric,
 			   placement integer, ranked integer, note text)
-LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	setting text := benchmark_internal.as_of_enter(model_placements.as_of);
-BEGIN
-	RETURN QUERY SELECT * FROM benchmark.model_placements(model_placements.model_name);
-	PERFORM benchmark_internal.as_of_leave(setting);
-END
-$$;
+LANGUAGE c STABLE
+AS 'MODULE_PATHNAME', 'benchmark_as_of_call';
 
 COMMENT ON FUNCTION benchmark.model_placements(text, timestamptz) IS
 'model_placements(model_name) with the observation store read as of a moment (as_of; NULL: as it is)';
@@ -34,32 +28,16 @@ CREATE FUNCTION benchmark.model_placements(model_name text, period_label text, a
 RETURNS TABLE (model text, period text, part text, area_no integer, area text, item_no integer,
 			   item_key text, item text, weight numeric, kommune text, value numeric, score numeric,
 			   placement integer, ranked integer, note text)
-LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	setting text := benchmark_internal.as_of_enter(model_placements.as_of);
-BEGIN
-	RETURN QUERY SELECT * FROM benchmark.model_placements(model_placements.model_name, model_placements.period_label);
-	PERFORM benchmark_internal.as_of_leave(setting);
-END
-$$;
+LANGUAGE c STABLE
+AS 'MODULE_PATHNAME', 'benchmark_as_of_call';
 
 COMMENT ON FUNCTION benchmark.model_placements(text, text, timestamptz) IS
 'model_placements(model_name, period_label) with the observation store read as of a moment (as_of; NULL: as it is)';
 
 CREATE FUNCTION benchmark.model_left_out(model_name text, period_label text, as_of timestamptz)
 RETURNS TABLE (model text, period text, kommune text, part text, area_no integer, item text, reason text)
-LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	setting text := benchmark_internal.as_of_enter(model_left_out.as_of);
-BEGIN
-	RETURN QUERY SELECT * FROM benchmark.model_left_out(model_left_out.model_name, model_left_out.period_label);
-	PERFORM benchmark_internal.as_of_leave(setting);
-END
-$$;
+LANGUAGE c STABLE
+AS 'MODULE_PATHNAME', 'benchmark_as_of_call';
 
 COMMENT ON FUNCTION benchmark.model_left_out(text, text, timestamptz) IS
 'model_left_out(model_name, period_label) with the observation store read as of a moment (as_of; NULL: as it is)';
@@ -69,16 +47,8 @@ CREATE FUNCTION benchmark.model_scorecard(model_name text, kommune_name text, pe
 RETURNS TABLE (line_order integer, section_no integer, section text, counts_in_total boolean,
 			   weight numeric, line text, value numeric, placement integer, mellemregning numeric, ranked integer,
 			   note text)
-LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	setting text := benchmark_internal.as_of_enter(model_scorecard.as_of);
-BEGIN
-	RETURN QUERY SELECT * FROM benchmark.model_scorecard(model_scorecard.model_name, model_scorecard.kommune_name, model_scorecard.period_label);
-	PERFORM benchmark_internal.as_of_leave(setting);
-END
-$$;
+LANGUAGE c STABLE
+AS 'MODULE_PATHNAME', 'benchmark_as_of_call';
 
 COMMENT ON FUNCTION benchmark.model_scorecard(text, text, text, timestamptz) IS
 'model_scorecard(model_name, kommune_name, period_label) with the observation store read as of a moment (as_of; NULL: as it is)';
@@ -88,16 +58,8 @@ RETURNS TABLE (part text, area_no integer, area text, item_no integer, item_key 
 			   kommune text, score numeric, placement integer, ranked integer, tied integer,
 			   better_placement integer, better_score numeric, better_kommuner text, gap_to_better numeric,
 			   worse_placement integer, worse_score numeric, worse_kommuner text, gap_to_worse numeric)
-LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	setting text := benchmark_internal.as_of_enter(model_placement_gaps.as_of);
-BEGIN
-	RETURN QUERY SELECT * FROM benchmark.model_placement_gaps(model_placement_gaps.model_name, model_placement_gaps.period_label);
-	PERFORM benchmark_internal.as_of_leave(setting);
-END
-$$;
+LANGUAGE c STABLE
+AS 'MODULE_PATHNAME', 'benchmark_as_of_call';
 
 COMMENT ON FUNCTION benchmark.model_placement_gaps(text, text, timestamptz) IS
 'model_placement_gaps(model_name, period_label) with the observation store read as of a moment (as_of; NULL: as it is)';
@@ -107,16 +69,8 @@ RETURNS TABLE (area_no integer, area text, item_no integer, measure text, item t
 			   higher_is_better boolean, value numeric, placement integer, ranked integer, value_to_gain_one numeric,
 			   change numeric, passes text, placement_then integer, area_placement integer,
 			   area_placement_then integer, total_placement integer, total_placement_then integer, note text)
-LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	setting text := benchmark_internal.as_of_enter(model_what_it_takes.as_of);
-BEGIN
-	RETURN QUERY SELECT * FROM benchmark.model_what_it_takes(model_what_it_takes.model_name, model_what_it_takes.kommune_name, model_what_it_takes.period_label);
-	PERFORM benchmark_internal.as_of_leave(setting);
-END
-$$;
+LANGUAGE c STABLE
+AS 'MODULE_PATHNAME', 'benchmark_as_of_call';
 
 COMMENT ON FUNCTION benchmark.model_what_it_takes(text, text, text, timestamptz) IS
 'model_what_it_takes(model_name, kommune_name, period_label) with the observation store read as of a moment (as_of; NULL: as it is)';
@@ -127,16 +81,8 @@ RETURNS TABLE (area_no integer, area text, item_no integer, measure text, item t
 			   relative_change numeric, placement_then integer, places_on_measure integer, passes text,
 			   area_placement integer, area_placement_then integer, total_placement integer,
 			   total_placement_then integer, smallest boolean, note text)
-LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	setting text := benchmark_internal.as_of_enter(model_next_place.as_of);
-BEGIN
-	RETURN QUERY SELECT * FROM benchmark.model_next_place(model_next_place.model_name, model_next_place.kommune_name, model_next_place.period_label);
-	PERFORM benchmark_internal.as_of_leave(setting);
-END
-$$;
+LANGUAGE c STABLE
+AS 'MODULE_PATHNAME', 'benchmark_as_of_call';
 
 COMMENT ON FUNCTION benchmark.model_next_place(text, text, text, timestamptz) IS
 'model_next_place(model_name, kommune_name, period_label) with the observation store read as of a moment (as_of; NULL: as it is)';
@@ -145,16 +91,8 @@ CREATE FUNCTION benchmark.model_sensitivity(model_name text, period_label text, 
 			   seed integer, as_of timestamptz)
 RETURNS TABLE (kommune text, placement integer, best integer, p05 integer, median integer, p95 integer,
 			   worst integer, top10_draws integer, top10_share numeric, ranked_draws integer)
-LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	setting text := benchmark_internal.as_of_enter(model_sensitivity.as_of);
-BEGIN
-	RETURN QUERY SELECT * FROM benchmark.model_sensitivity(model_sensitivity.model_name, model_sensitivity.period_label, model_sensitivity.draws, model_sensitivity.spread, model_sensitivity.seed);
-	PERFORM benchmark_internal.as_of_leave(setting);
-END
-$$;
+LANGUAGE c STABLE
+AS 'MODULE_PATHNAME', 'benchmark_as_of_call';
 
 COMMENT ON FUNCTION benchmark.model_sensitivity(text, text, integer, numeric, integer, timestamptz) IS
 'model_sensitivity(model_name, period_label, draws, spread, seed) with the observation store read as of a moment (as_of; NULL: as it is)';
@@ -162,16 +100,8 @@ COMMENT ON FUNCTION benchmark.model_sensitivity(text, text, integer, numeric, in
 CREATE FUNCTION benchmark.model_scenarios(model_name text, period_label text, as_of timestamptz)
 RETURNS TABLE (scenario text, kind text, detail text, kommune text, placement integer,
 			   scenario_placement integer, places_gained integer, ranked integer)
-LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	setting text := benchmark_internal.as_of_enter(model_scenarios.as_of);
-BEGIN
-	RETURN QUERY SELECT * FROM benchmark.model_scenarios(model_scenarios.model_name, model_scenarios.period_label);
-	PERFORM benchmark_internal.as_of_leave(setting);
-END
-$$;
+LANGUAGE c STABLE
+AS 'MODULE_PATHNAME', 'benchmark_as_of_call';
 
 COMMENT ON FUNCTION benchmark.model_scenarios(text, text, timestamptz) IS
 'model_scenarios(model_name, period_label) with the observation store read as of a moment (as_of; NULL: as it is)';
@@ -179,18 +109,8 @@ COMMENT ON FUNCTION benchmark.model_scenarios(text, text, timestamptz) IS
 CREATE FUNCTION benchmark.model_report(model_name text, kommune_name text, period_label text,
 			   peer_group_name text, synthetic boolean, as_of timestamptz)
 RETURNS text
-LANGUAGE plpgsql STABLE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-	setting text := benchmark_internal.as_of_enter(model_report.as_of);
-	report text;
-BEGIN
-	report := benchmark.model_report(model_report.model_name, model_report.kommune_name, model_report.period_label, model_report.peer_group_name, model_report.synthetic);
-	PERFORM benchmark_internal.as_of_leave(setting);
-	RETURN report;
-END
-$$;
+LANGUAGE c STABLE
+AS 'MODULE_PATHNAME', 'benchmark_as_of_call';
 
 COMMENT ON FUNCTION benchmark.model_report(text, text, text, text, boolean, timestamptz) IS
 'model_report(model_name, kommune_name, period_label, peer_group_name, synthetic) with the observation store read as of a moment (as_of; NULL: as it is)';

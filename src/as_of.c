@@ -1,0 +1,152 @@
+/*
+ * as_of.c
+ *		The "as of a moment" forms of the runner, the explain functions and
+ *		the report: one C function behind them all.
+ *
+ * Each form is declared with the arguments of the function of the same name
+ * and schema, then as_of timestamptz.  It calls that function, found by its
+ * argument types, with the other arguments while the setting benchmark.as_of
+ * names the moment: as a function's SET clause would, the setting is put back
+ * when the call returns and undone with the (sub)transaction when it fails.
+ * With as_of NULL the setting is left as it is (by default: the store as it
+ * is).  What the function returns, a set or a value, is passed on as it is.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_proc.h"
+#include "catalog/pg_type.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "miscadmin.h"
+#include "nodes/execnodes.h"
+#include "nodes/makefuncs.h"
+#include "nodes/pg_list.h"
+#include "parser/parse_func.h"
+#include "utils/builtins.h"
+#include "utils/guc.h"
+#include "utils/lsyscache.h"
+#include "utils/syscache.h"
+#include "utils/timestamp.h"
+
+PG_FUNCTION_INFO_V1(benchmark_as_of_call);
+
+/* The setting the store is read as of (src/sql/vintages/vintages.sql). */
+#define AS_OF_SETTING "benchmark.as_of"
+
+/* The function an as-of form calls, looked up once per call site. */
+typedef struct AsOfTarget
+{
+	FmgrInfo	flinfo;			/* the function without as_of */
+	bool		strict;			/* whether a NULL argument makes its result NULL */
+	int			nargs;			/* its arguments: the form's but the last */
+} AsOfTarget;
+
+/* The function of the form's name and schema that takes the form's arguments but as_of; an error when there is none. */
+static AsOfTarget *
+as_of_target(FunctionCallInfo fcinfo)
+{
+	AsOfTarget *target = (AsOfTarget *) fcinfo->flinfo->fn_extra;
+	HeapTuple	tuple;
+	Form_pg_proc form;
+	char	   *schema;
+	char	   *name;
+	Oid			target_oid;
+
+	if (target != NULL)
+		return target;
+	tuple = SearchSysCache1(PROCOID, ObjectIdGetDatum(fcinfo->flinfo->fn_oid));
+	if (!HeapTupleIsValid(tuple))
+		elog(ERROR, "cache lookup failed for function %u", fcinfo->flinfo->fn_oid);
+	form = (Form_pg_proc) GETSTRUCT(tuple);
+	schema = get_namespace_name(form->pronamespace);
+	name = pstrdup(NameStr(form->proname));
+	if (form->pronargs < 1 || form->proargtypes.values[form->pronargs - 1] != TIMESTAMPTZOID)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_FUNCTION_DEFINITION),
+				 errmsg("function %s.%s is no as-of form", schema, name),
+				 errdetail("An as-of form takes as_of timestamptz as its last argument.")));
+	target_oid = LookupFuncName(list_make2(makeString(schema), makeString(name)),
+								form->pronargs - 1, form->proargtypes.values, true);
+	if (!OidIsValid(target_oid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_FUNCTION),
+				 errmsg("function %s.%s has no form without as_of for these arguments", schema, name)));
+	target = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(AsOfTarget));
+	fmgr_info_cxt(target_oid, &target->flinfo, fcinfo->flinfo->fn_mcxt);
+	target->strict = target->flinfo.fn_strict;
+	target->nargs = form->pronargs - 1;
+	ReleaseSysCache(tuple);
+	fcinfo->flinfo->fn_extra = target;
+	return target;
+}
+
+/* Calls the function of the same name without as_of, reading the store as of the moment as_of names. */
+Datum
+benchmark_as_of_call(PG_FUNCTION_ARGS)
+{
+	AsOfTarget *target = as_of_target(fcinfo);
+	LOCAL_FCINFO(call, FUNC_MAX_ARGS);
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	ReturnSetInfo inner;
+	int			nest_level;
+	Datum		result;
+	int			i;
+
+	InitFunctionCallInfoData(*call, &target->flinfo, target->nargs, fcinfo->fncollation, NULL, NULL);
+	for (i = 0; i < target->nargs; i++)
+	{
+		call->args[i] = fcinfo->args[i];
+		if (fcinfo->args[i].isnull && target->strict)
+		{
+			/* as the executor would: no call, no rows or NULL */
+			if (target->flinfo.fn_retset)
+			{
+				rsinfo->returnMode = SFRM_Materialize;
+				rsinfo->setResult = NULL;
+				rsinfo->setDesc = NULL;
+				return (Datum) 0;
+			}
+			PG_RETURN_NULL();
+		}
+	}
+	if (target->flinfo.fn_retset)
+	{
+		if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) || (rsinfo->allowedModes & SFRM_Materialize) == 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("set-valued function called in context that cannot accept a set")));
+		/* a SQL function accepts the call only if it may return value per call: asked to materialize */
+		inner = *rsinfo;
+		inner.allowedModes = SFRM_ValuePerCall | SFRM_Materialize | SFRM_Materialize_Preferred;
+		inner.returnMode = SFRM_ValuePerCall;
+		inner.isDone = ExprSingleResult;
+		inner.setResult = NULL;
+		inner.setDesc = NULL;
+		call->resultinfo = (Node *) &inner;
+	}
+
+	nest_level = NewGUCNestLevel();
+	if (!PG_ARGISNULL(target->nargs))
+		(void) set_config_option(AS_OF_SETTING,
+								 DatumGetCString(DirectFunctionCall1(timestamptz_out,
+																	 PG_GETARG_DATUM(target->nargs))),
+								 superuser() ? PGC_SUSET : PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE,
+								 true, 0, false);
+	result = FunctionCallInvoke(call);
+	AtEOXact_GUC(true, nest_level);
+
+	if (target->flinfo.fn_retset)
+	{
+		if (inner.returnMode != SFRM_Materialize)
+			ereport(ERROR,
+					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+					 errmsg("function %s does not return its set materialized", get_func_name(target->flinfo.fn_oid))));
+		rsinfo->returnMode = SFRM_Materialize;
+		rsinfo->setResult = inner.setResult;
+		rsinfo->setDesc = inner.setDesc;
+		return (Datum) 0;
+	}
+	fcinfo->isnull = call->isnull;
+	return result;
+}

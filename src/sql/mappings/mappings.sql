@@ -137,10 +137,12 @@ DECLARE
 BEGIN
 	s := benchmark_internal.jobindsats_registration(jobindsats_table_cells.table_id);
 	IF s.table_id IS NOT NULL THEN
-		RETURN QUERY
-			SELECT w.area, w.kommune::text, w.period, w.dimensions, w.measure, w.value
-			FROM benchmark.jobindsats_wide(benchmark_internal.jobindsats_registered_relation(s), s.table_id, s.dimensions, s.labels) w
-			WHERE w.kommune IS NOT NULL AND (measures IS NULL OR w.measure = ANY (measures));
+		/* the measures' columns of the municipalities' rows only */
+		RETURN QUERY EXECUTE pg_catalog.format(
+			'SELECT w.area, w.kommune::text, w.period, w.dimensions, w.measure, w.value FROM (%s) w(table_id, area, kommune, period, dimensions, measure, value) WHERE w.kommune IS NOT NULL',
+			benchmark_internal.jobindsats_wide_query(benchmark_internal.jobindsats_registered_relation(s), s.dimensions, s.labels,
+													 measures, true))
+		USING s.table_id;
 	ELSE
 		/* a municipality's area is its official name in the store: the kommune column as text */
 		RETURN QUERY

@@ -33,13 +33,13 @@ COMMENT ON FUNCTION benchmark_internal.jobindsats_wide_cell_error(text, anyeleme
  * owner must be one the caller trusts, and the caller must read the columns
  * with its own rights.  Besides the area and period columns and the
  * measures' labels it returns the expressions the readers select from a row
- * named w: its dimensions object (dims_sql), its measures' values as an
- * array in the order of their labels (values_sql), and whether it holds a
- * municipality (municipal_sql).
+ * named w: its dimensions object (dims_sql), each measure's value in the
+ * order of their labels (value_sqls), and whether it holds a municipality
+ * (municipal_sql).
  */
 CREATE FUNCTION benchmark_internal.jobindsats_wide_columns(source regclass, dimension_columns text[], labels jsonb,
 												  OUT area_col text, OUT period_col text, OUT measure_labels text[],
-												  OUT dims_sql text, OUT values_sql text, OUT municipal_sql text)
+												  OUT dims_sql text, OUT value_sqls text[], OUT municipal_sql text)
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -127,27 +127,69 @@ BEGIN
 	FROM pg_catalog.unnest(dim_cols) WITH ORDINALITY u(d, o);
 	/* a text column's cells read as jobindsats writes numbers, a number column's checked finite */
 	SELECT pg_catalog.array_agg(coalesce(labels ->> m, m) ORDER BY o),
-		   'ARRAY[' || pg_catalog.string_agg(
+		   pg_catalog.array_agg(
 			   CASE WHEN t = ANY (text_types) THEN pg_catalog.format('benchmark.jobindsats_number(w.%I::text)', m)
 					ELSE pg_catalog.format('CASE WHEN w.%1$I IS NULL OR (w.%1$I::numeric > ''-Infinity'' AND w.%1$I::numeric < ''Infinity'') THEN w.%1$I::numeric'
 										   ' ELSE benchmark_internal.jobindsats_wide_cell_error(pg_catalog.format(%2$L, w.%3$I, w.%4$I, w.%1$I), NULL::numeric) END',
 										   m,
 										   pg_catalog.format('invalid number in %s, area "%%s", period "%%s", column %s: %%s', src, pg_catalog.quote_ident(m)),
-										   area_col, period_col) END,
-			   ', ' ORDER BY o) || ']::numeric[]'
-	INTO measure_labels, values_sql
+										   area_col, period_col) END
+			   ORDER BY o)
+	INTO measure_labels, value_sqls
 	FROM ROWS FROM (pg_catalog.unnest(measure_cols), pg_catalog.unnest(measure_types)) WITH ORDINALITY u(m, t, o);
 	municipal_sql := pg_catalog.format('benchmark.jobindsats_area_kommune(w.%I::text) IS NOT NULL', area_col);
 END
 $$;
 
 COMMENT ON FUNCTION benchmark_internal.jobindsats_wide_columns(regclass, text[], jsonb) IS
-'The roles of a wide table''s columns, checked, for the readers of wide tables: the area and period columns, the measures'' labels, and the expressions of a row''s dimensions, values and whether it holds a municipality';
+'The roles of a wide table''s columns, checked, for the readers of wide tables: the area and period columns, the measures'' labels, and the expressions of a row''s dimensions, each measure''s value and whether it holds a municipality';
 
 /*
- * A wide table read in the readers' long form, with the caller's rights,
- * without copying it (see jobindsats_wide_columns for the columns' roles).
+ * The query that reads a wide table in the readers' long form (table_id,
+ * area, kommune, period, dimensions, measure, value; the table id is its
+ * parameter $1), with the caller's rights, without copying it: the cells of
+ * the measures named (all: NULL), of every row or of the municipalities'
+ * rows only.  A row without an area or a period, and a measure's cell that
+ * is no finite number, is an error (22P02) when it is read.
  */
+CREATE FUNCTION benchmark_internal.jobindsats_wide_query(source regclass, dimension_columns text[], labels jsonb,
+												measures text[], municipal_only boolean)
+RETURNS text
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	c record;
+	src text := source::text;
+	kept_labels text[];
+	kept_values text[];
+BEGIN
+	c := benchmark_internal.jobindsats_wide_columns(source, dimension_columns, labels);
+	SELECT coalesce(pg_catalog.array_agg(u.l ORDER BY u.o), '{}'), coalesce(pg_catalog.array_agg(u.v ORDER BY u.o), '{}')
+	INTO kept_labels, kept_values
+	FROM ROWS FROM (pg_catalog.unnest(c.measure_labels), pg_catalog.unnest(c.value_sqls)) WITH ORDINALITY u(l, v, o)
+	WHERE measures IS NULL OR u.l = ANY (measures);
+	RETURN pg_catalog.format(
+		'SELECT $1, w.%1$I::text,'
+		' CASE WHEN w.%1$I IS NOT NULL THEN benchmark.jobindsats_area_kommune(w.%1$I::text)'
+		' ELSE benchmark_internal.jobindsats_wide_cell_error(pg_catalog.format(%3$L, w.%2$I), NULL::@extschema@.kommune) END,'
+		' CASE WHEN w.%2$I IS NOT NULL THEN benchmark.period_canonical(w.%2$I::text)'
+		' ELSE benchmark_internal.jobindsats_wide_cell_error(pg_catalog.format(%4$L, w.%1$I), NULL::text) END,'
+		' %5$s, pg_catalog.unnest(%7$L::text[]), pg_catalog.unnest(ARRAY[%8$s]::numeric[])'
+		' FROM %6$s w%9$s',
+		c.area_col, c.period_col,
+		pg_catalog.format('missing area in %s, period "%%s"', src),
+		pg_catalog.format('missing period in %s, area "%%s"', src),
+		c.dims_sql, src, kept_labels, pg_catalog.array_to_string(kept_values, ', '),
+		/* a row without an area is read, to be refused */
+		CASE WHEN municipal_only THEN pg_catalog.format(' WHERE w.%I IS NULL OR %s', c.area_col, c.municipal_sql) ELSE '' END);
+END
+$$;
+
+COMMENT ON FUNCTION benchmark_internal.jobindsats_wide_query(regclass, text[], jsonb, text[], boolean) IS
+'The query that reads a wide table in the readers'' long form (the table id its parameter $1): the cells of the measures named (all: NULL), of the municipalities'' rows only where municipal_only';
+
+/* A wide table read in the readers' long form (see jobindsats_wide_query). */
 CREATE FUNCTION benchmark_internal.jobindsats_wide_cells(source regclass, table_name text, dimension_columns text[],
 												labels jsonb)
 RETURNS TABLE (table_id text, area text, kommune @extschema@.kommune, period text,
@@ -155,23 +197,8 @@ RETURNS TABLE (table_id text, area text, kommune @extschema@.kommune, period tex
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-	c record;
-	src text := source::text;
 BEGIN
-	c := benchmark_internal.jobindsats_wide_columns(source, dimension_columns, labels);
-	RETURN QUERY EXECUTE pg_catalog.format(
-		'SELECT $1, w.%1$I::text,'
-		' CASE WHEN w.%1$I IS NOT NULL THEN benchmark.jobindsats_area_kommune(w.%1$I::text)'
-		' ELSE benchmark_internal.jobindsats_wide_cell_error(pg_catalog.format(%3$L, w.%2$I), NULL::@extschema@.kommune) END,'
-		' CASE WHEN w.%2$I IS NOT NULL THEN benchmark.period_canonical(w.%2$I::text)'
-		' ELSE benchmark_internal.jobindsats_wide_cell_error(pg_catalog.format(%4$L, w.%1$I), NULL::text) END,'
-		' %5$s, pg_catalog.unnest(%7$L::text[]), pg_catalog.unnest(%8$s)'
-		' FROM %6$s w',
-		c.area_col, c.period_col,
-		pg_catalog.format('missing area in %s, period "%%s"', src),
-		pg_catalog.format('missing period in %s, area "%%s"', src),
-		c.dims_sql, src, c.measure_labels, c.values_sql)
+	RETURN QUERY EXECUTE benchmark_internal.jobindsats_wide_query(source, dimension_columns, labels, NULL, false)
 	USING table_name;
 END
 $$;

@@ -33,13 +33,14 @@ COMMENT ON FUNCTION benchmark_internal.jobindsats_wide_cell_error(text, anyeleme
  * owner must be one the caller trusts, and the caller must read the columns
  * with its own rights.  Besides the area and period columns and the
  * measures' labels it returns the expressions the readers select from a row
- * named w: its dimensions object (dims_sql), each measure's value in the
- * order of their labels (value_sqls), and whether it holds a municipality
- * (municipal_sql).
+ * named w: its dimensions object (dims_sql, of the columns dimension_cols),
+ * each measure's value in the order of their labels (value_sqls), and
+ * whether it holds a municipality (municipal_sql).
  */
 CREATE FUNCTION benchmark_internal.jobindsats_wide_columns(source regclass, dimension_columns text[], labels jsonb,
 												  OUT area_col text, OUT period_col text, OUT measure_labels text[],
-												  OUT dims_sql text, OUT value_sqls text[], OUT municipal_sql text)
+												  OUT dims_sql text, OUT value_sqls text[], OUT municipal_sql text,
+												  OUT dimension_cols text[])
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
@@ -138,6 +139,7 @@ BEGIN
 	INTO measure_labels, value_sqls
 	FROM ROWS FROM (pg_catalog.unnest(measure_cols), pg_catalog.unnest(measure_types)) WITH ORDINALITY u(m, t, o);
 	municipal_sql := pg_catalog.format('benchmark.jobindsats_area_kommune(w.%I::text) IS NOT NULL', area_col);
+	dimension_cols := coalesce(dim_cols, '{}');
 END
 $$;
 
@@ -234,6 +236,8 @@ COMMENT ON FUNCTION benchmark_internal.jobindsats_wide_measures(regclass, text[]
  * The distinct breakdowns (dimensions objects) one measure of a wide table
  * has in the rows of the municipalities: those of the rows, as every row
  * holds every measure; none for a label that is not one of its measures.
+ * The distinct areas and dimension values are found first, so that each
+ * object is built, and each area tested, once.
  */
 CREATE FUNCTION benchmark_internal.jobindsats_wide_breakdowns(source regclass, dimension_columns text[], labels jsonb,
 													 measure text)
@@ -246,7 +250,11 @@ DECLARE
 BEGIN
 	c := benchmark_internal.jobindsats_wide_columns(source, dimension_columns, labels);
 	IF measure = ANY (c.measure_labels) THEN
-		RETURN QUERY EXECUTE pg_catalog.format('SELECT DISTINCT %s FROM %s w WHERE %s', c.dims_sql, source::text, c.municipal_sql);
+		RETURN QUERY EXECUTE pg_catalog.format('SELECT DISTINCT %s FROM (SELECT DISTINCT %s FROM %s) w WHERE %s',
+											   c.dims_sql,
+											   (SELECT pg_catalog.string_agg(pg_catalog.quote_ident(d), ', ')
+												FROM pg_catalog.unnest(c.area_col || c.dimension_cols) d),
+											   source::text, c.municipal_sql);
 	END IF;
 END
 $$;

@@ -582,10 +582,11 @@ COMMENT ON FUNCTION benchmark.jobindsats_term_values(text, text) IS
 /* Whether a mapping's values in a period form are read from the stored series. */
 CREATE FUNCTION benchmark.jobindsats_mapping_stored(mapping_name text, period_form text)
 RETURNS boolean
-LANGUAGE sql STABLE PARALLEL RESTRICTED
+LANGUAGE plpgsql STABLE PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-	SELECT EXISTS (SELECT 1 FROM benchmark.jobindsats_mapping m WHERE m.mapping = mapping_name)
+AS $$
+BEGIN
+	RETURN EXISTS (SELECT 1 FROM benchmark.jobindsats_mapping m WHERE m.mapping = mapping_name)
 		   AND NOT EXISTS (
 				SELECT 1
 				FROM benchmark.jobindsats_mapping m
@@ -597,7 +598,8 @@ BEGIN ATOMIC
 				  AND (st.term IS NULL OR st.error_code IS NOT NULL
 					   OR st.derived_at > coalesce(benchmark_internal.jobindsats_as_of(), 'infinity')
 					   OR (benchmark_internal.jobindsats_registration(t.table_id)).table_id IS NOT NULL));
-END;
+END
+$$;
 
 COMMENT ON FUNCTION benchmark.jobindsats_mapping_stored(text, text) IS
 'True when every term of the mapping has its series stored in the period form, derived without error and (when the store is read as of a moment) derived by then, and no term''s table has a registered wide table the current user trusts: its values are then read from the stored jobindsats_mapping_series';

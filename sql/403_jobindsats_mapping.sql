@@ -147,9 +147,9 @@ CREATE TEMP TABLE tst_from_store AS SELECT * FROM jobindsats_mapping_values('tst
 INSERT INTO jobindsats_source (table_id, relation) VALUES ('TST01', 'public.tst01_wide');
 SELECT count(*) AS rows, count(*) FILTER (WHERE s.value IS DISTINCT FROM w.value) AS differ
 FROM tst_from_store s FULL JOIN jobindsats_mapping_values('tst_ratio') w USING (kommune, period);
--- a term reads its measures' columns of the municipalities' rows only: a cell that is no finite
--- number is the error of a reading of its column (the term over it, jobindsats_wide), not of the others
-UPDATE public.tst01_wide SET "Andel (pct.)" = 'Infinity' WHERE "Område" = 'Aabenraa' AND "Periode" = '2022M01';
+-- a term reads its measures' columns of the municipalities' rows in its breakdowns only: a cell that
+-- is no finite number is the error of a reading of it (the term over it, jobindsats_wide), not of the others
+UPDATE public.tst01_wide SET "Andel (pct.)" = 'Infinity' WHERE "Område" = 'Tønder' AND "Periode" = '2022M01';
 SELECT count(*) AS tst_mean_rows FROM jobindsats_term_values('tst_mean');
 SELECT count(*) FROM jobindsats_term_values('tst_share');
 SELECT count(*) FROM jobindsats_wide('public.tst01_wide', 'TST01');
@@ -157,7 +157,7 @@ UPDATE public.tst01_wide w SET "Andel (pct.)" = (
 	SELECT o.value FROM jobindsats_observation o
 	WHERE o.table_id = 'TST01' AND o.measure = 'Andel (pct.)' AND o.area = w."Område" AND o.period = w."Periode"
 	  AND o.dimensions = jsonb_build_object('Køn', w."Køn", 'Alder', w."Alder"))
-WHERE "Område" = 'Aabenraa' AND "Periode" = '2022M01';
+WHERE "Område" = 'Tønder' AND "Periode" = '2022M01';
 SELECT count(*) AS rows, count(*) FILTER (WHERE s.value IS DISTINCT FROM w.value) AS differ
 FROM tst_from_store s FULL JOIN jobindsats_mapping_values('tst_ratio') w USING (kommune, period);
 UPDATE jobindsats_source SET relation = 'public.no_such_table' WHERE table_id = 'TST01';

@@ -80,6 +80,9 @@ SELECT * FROM benchmark_internal.jobindsats_wide_cells('jobindsats.y01a02'::pg_c
 -- call: jobindsats_wide_columns(regclass,text[],jsonb)
 SELECT * FROM benchmark_internal.jobindsats_wide_columns('jobindsats.y01a02'::pg_catalog.regclass, NULL, NULL);
 
+-- call: jobindsats_registered_cells(text,text[],jsonb[])
+SELECT * FROM benchmark_internal.jobindsats_registered_cells('Y01A02', ARRAY['Antal personer'], NULL);
+
 -- call: jobindsats_wide_breakdowns(regclass,text[],jsonb,text)
 SELECT * FROM benchmark_internal.jobindsats_wide_breakdowns('jobindsats.y01a02'::pg_catalog.regclass, NULL, NULL, 'Antal personer') d ORDER BY d::text;
 

@@ -126,6 +126,35 @@ COMMENT ON FUNCTION benchmark_internal.jobindsats_source_registrant() IS
 CREATE TRIGGER jobindsats_source_registrant BEFORE INSERT OR UPDATE ON benchmark.jobindsats_source
 	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.jobindsats_source_registrant();
 
+/*
+ * The municipalities' cells of a jobindsats table's registered wide table
+ * that the current user reads (none without one): of the measures named
+ * (all: NULL) and the breakdowns named (all: NULL), read from those
+ * measures' columns of those rows only.
+ */
+CREATE FUNCTION benchmark_internal.jobindsats_registered_cells(table_id text, measures text[], breakdowns jsonb[])
+RETURNS TABLE (area text, kommune text, period text, dimensions jsonb, measure text, value numeric)
+LANGUAGE plpgsql STABLE PARALLEL RESTRICTED ROWS 10000
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	s benchmark.jobindsats_source := benchmark_internal.jobindsats_registration(jobindsats_registered_cells.table_id);
+BEGIN
+	IF s.table_id IS NULL THEN
+		RETURN;
+	END IF;
+	RETURN QUERY EXECUTE pg_catalog.format(
+		'SELECT w.area, w.kommune::text, w.period, w.dimensions, w.measure, w.value'
+		' FROM (%s) w(table_id, area, kommune, period, dimensions, measure, value) WHERE w.kommune IS NOT NULL',
+		benchmark_internal.jobindsats_wide_query(benchmark_internal.jobindsats_registered_relation(s), s.dimensions, s.labels,
+												 measures, true, breakdowns))
+	USING s.table_id;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark_internal.jobindsats_registered_cells(text, text[], jsonb[]) IS
+'The municipalities'' cells of a jobindsats table''s registered wide table that the current user reads, of the measures and breakdowns named (all: NULL); none without a registration';
+
 /* The municipalities' cells of one jobindsats table and some of its measures (all: NULL): from its registered wide table, else from the store. */
 CREATE FUNCTION benchmark.jobindsats_table_cells(table_id text, measures text[] DEFAULT NULL)
 RETURNS TABLE (area text, kommune text, period text, dimensions jsonb, measure text, value numeric)
@@ -137,12 +166,7 @@ DECLARE
 BEGIN
 	s := benchmark_internal.jobindsats_registration(jobindsats_table_cells.table_id);
 	IF s.table_id IS NOT NULL THEN
-		/* the measures' columns of the municipalities' rows only */
-		RETURN QUERY EXECUTE pg_catalog.format(
-			'SELECT w.area, w.kommune::text, w.period, w.dimensions, w.measure, w.value FROM (%s) w(table_id, area, kommune, period, dimensions, measure, value) WHERE w.kommune IS NOT NULL',
-			benchmark_internal.jobindsats_wide_query(benchmark_internal.jobindsats_registered_relation(s), s.dimensions, s.labels,
-													 measures, true))
-		USING s.table_id;
+		RETURN QUERY SELECT * FROM benchmark_internal.jobindsats_registered_cells(jobindsats_table_cells.table_id, measures, NULL);
 	ELSE
 		/* a municipality's area is its official name in the store: the kommune column as text */
 		RETURN QUERY
@@ -448,8 +472,8 @@ BEGIN
 		  AND o.dimensions = ANY (kept) AND o.kommune IS NOT NULL
 		UNION ALL
 		SELECT c.kommune, c.period, pg_catalog.array_position(kept, c.dimensions), c.measure, c.value
-		FROM benchmark.jobindsats_table_cells(t.table_id, ARRAY[m_label, pm_label]) c
-		WHERE registered AND c.dimensions = ANY (kept)
+		FROM benchmark_internal.jobindsats_registered_cells(t.table_id, ARRAY[m_label, pm_label], kept) c
+		WHERE registered
 	),
 	cells AS (
 		SELECT r.kommune, r.period, r.i, r.value FROM raw r WHERE pm_label IS NULL

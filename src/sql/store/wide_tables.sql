@@ -151,11 +151,12 @@ COMMENT ON FUNCTION benchmark_internal.jobindsats_wide_columns(regclass, text[],
  * area, kommune, period, dimensions, measure, value; the table id is its
  * parameter $1), with the caller's rights, without copying it: the cells of
  * the measures named (all: NULL), of every row or of the municipalities'
- * rows only.  A row without an area or a period, and a measure's cell that
- * is no finite number, is an error (22P02) when it is read.
+ * rows only, of the breakdowns named (all: NULL).  A row without an area or
+ * a period, and a measure's cell that is no finite number, is an error
+ * (22P02) when it is read.
  */
 CREATE FUNCTION benchmark_internal.jobindsats_wide_query(source regclass, dimension_columns text[], labels jsonb,
-												measures text[], municipal_only boolean)
+												measures text[], municipal_only boolean, breakdowns jsonb[])
 RETURNS text
 LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
@@ -171,25 +172,27 @@ BEGIN
 	INTO kept_labels, kept_values
 	FROM ROWS FROM (pg_catalog.unnest(c.measure_labels), pg_catalog.unnest(c.value_sqls)) WITH ORDINALITY u(l, v, o)
 	WHERE measures IS NULL OR u.l = ANY (measures);
+	/* a row's dimensions object is built once (OFFSET 0 keeps it from being copied to where it is used) */
 	RETURN pg_catalog.format(
 		'SELECT $1, w.%1$I::text,'
 		' CASE WHEN w.%1$I IS NOT NULL THEN benchmark.jobindsats_area_kommune(w.%1$I::text)'
 		' ELSE benchmark_internal.jobindsats_wide_cell_error(pg_catalog.format(%3$L, w.%2$I), NULL::@extschema@.kommune) END,'
 		' CASE WHEN w.%2$I IS NOT NULL THEN benchmark.period_canonical(w.%2$I::text)'
 		' ELSE benchmark_internal.jobindsats_wide_cell_error(pg_catalog.format(%4$L, w.%1$I), NULL::text) END,'
-		' %5$s, pg_catalog.unnest(%7$L::text[]), pg_catalog.unnest(ARRAY[%8$s]::numeric[])'
-		' FROM %6$s w%9$s',
+		' d.dimensions, pg_catalog.unnest(%7$L::text[]), pg_catalog.unnest(ARRAY[%8$s]::numeric[])'
+		' FROM %6$s w CROSS JOIN LATERAL (SELECT %5$s AS dimensions OFFSET 0) d WHERE %9$s AND %10$s',
 		c.area_col, c.period_col,
 		pg_catalog.format('missing area in %s, period "%%s"', src),
 		pg_catalog.format('missing period in %s, area "%%s"', src),
 		c.dims_sql, src, kept_labels, pg_catalog.array_to_string(kept_values, ', '),
 		/* a row without an area is read, to be refused */
-		CASE WHEN municipal_only THEN pg_catalog.format(' WHERE w.%I IS NULL OR %s', c.area_col, c.municipal_sql) ELSE '' END);
+		CASE WHEN municipal_only THEN pg_catalog.format('(w.%I IS NULL OR %s)', c.area_col, c.municipal_sql) ELSE 'true' END,
+		CASE WHEN breakdowns IS NOT NULL THEN pg_catalog.format('d.dimensions = ANY (%L::jsonb[])', breakdowns) ELSE 'true' END);
 END
 $$;
 
-COMMENT ON FUNCTION benchmark_internal.jobindsats_wide_query(regclass, text[], jsonb, text[], boolean) IS
-'The query that reads a wide table in the readers'' long form (the table id its parameter $1): the cells of the measures named (all: NULL), of the municipalities'' rows only where municipal_only';
+COMMENT ON FUNCTION benchmark_internal.jobindsats_wide_query(regclass, text[], jsonb, text[], boolean, jsonb[]) IS
+'The query that reads a wide table in the readers'' long form (the table id its parameter $1): the cells of the measures named (all: NULL), of the municipalities'' rows only where municipal_only, of the breakdowns named (all: NULL)';
 
 /* A wide table read in the readers' long form (see jobindsats_wide_query). */
 CREATE FUNCTION benchmark_internal.jobindsats_wide_cells(source regclass, table_name text, dimension_columns text[],
@@ -200,7 +203,7 @@ LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
-	RETURN QUERY EXECUTE benchmark_internal.jobindsats_wide_query(source, dimension_columns, labels, NULL, false)
+	RETURN QUERY EXECUTE benchmark_internal.jobindsats_wide_query(source, dimension_columns, labels, NULL, false, NULL)
 	USING table_name;
 END
 $$;

@@ -93,6 +93,11 @@ benchmark_as_of_call(PG_FUNCTION_ARGS)
 	Datum		result;
 	int			i;
 
+	if (target->flinfo.fn_retset &&
+		(rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) || (rsinfo->allowedModes & SFRM_Materialize) == 0))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("set-valued function called in context that cannot accept a set")));
 	InitFunctionCallInfoData(*call, &target->flinfo, target->nargs, fcinfo->fncollation, NULL, NULL);
 	for (i = 0; i < target->nargs; i++)
 	{
@@ -112,10 +117,6 @@ benchmark_as_of_call(PG_FUNCTION_ARGS)
 	}
 	if (target->flinfo.fn_retset)
 	{
-		if (rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) || (rsinfo->allowedModes & SFRM_Materialize) == 0)
-			ereport(ERROR,
-					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					 errmsg("set-valued function called in context that cannot accept a set")));
 		/* a SQL function accepts the call only if it may return value per call: asked to materialize */
 		inner = *rsinfo;
 		inner.allowedModes = SFRM_ValuePerCall | SFRM_Materialize | SFRM_Materialize_Preferred;

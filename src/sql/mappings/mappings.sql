@@ -994,7 +994,6 @@ DECLARE
 	missing_values text[];
 	n integer := 0;
 	found_rows jsonb := '[]';
-	term_values jsonb := '[]';
 	r jsonb;
 BEGIN
 	SELECT * INTO md FROM benchmark.model x WHERE x.model = model_name;
@@ -1075,10 +1074,8 @@ BEGIN
 					'detail', 'Not in the loaded table: ' || pg_catalog.array_to_string(missing_values, '; ')));
 				CONTINUE;
 			END IF;
-			found_rows := found_rows || (r || pg_catalog.jsonb_build_object('check', true, 'detail',
+			found_rows := found_rows || (r || pg_catalog.jsonb_build_object('check', true, 'form', form, 'detail',
 				pg_catalog.format('Read in the period form %s.', form)));
-			term_values := term_values || coalesce((SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_array(n, v.kommune, v.period, v.value))
-													FROM benchmark.jobindsats_term_values(tm.term, form) v), '[]');
 		END LOOP;
 	END LOOP;
 
@@ -1086,11 +1083,13 @@ BEGIN
 	WITH found AS (
 		SELECT x.* FROM pg_catalog.jsonb_to_recordset(found_rows)
 			AS x(n integer, part text, name text, source text, mapping text, term text, table_id text, measure_label text,
-				 matched_label text, matched_how text, problem text, detail text, "check" boolean)
+				 matched_label text, matched_how text, problem text, detail text, "check" boolean, form text)
 	),
-	vals AS (
-		SELECT (e ->> 0)::integer AS n, e ->> 1 AS kommune, e ->> 2 AS period, (e ->> 3)::numeric AS value
-		FROM pg_catalog.jsonb_array_elements(term_values) e
+	vals AS MATERIALIZED (
+		/* the values of the terms checked, read once here rather than gathered term by term */
+		SELECT f.n, v.kommune, v.period, v.value
+		FROM found f CROSS JOIN LATERAL benchmark.jobindsats_term_values(f.term, f.form) v
+		WHERE f."check"
 	),
 	expected AS (
 		SELECT f.n, p.period

@@ -34,19 +34,14 @@ PG_FUNCTION_INFO_V1(benchmark_as_of_call);
 /* The setting the store is read as of (src/sql/vintages/vintages.sql). */
 #define AS_OF_SETTING "benchmark.as_of"
 
-/* The function an as-of form calls, looked up once per call site. */
-typedef struct AsOfTarget
-{
-	FmgrInfo	flinfo;			/* the function without as_of */
-	bool		strict;			/* whether a NULL argument makes its result NULL */
-	int			nargs;			/* its arguments: the form's but the last */
-} AsOfTarget;
-
-/* The function of the form's name and schema that takes the form's arguments but as_of; an error when there is none. */
-static AsOfTarget *
+/*
+ * The function of the form's name and schema that takes the form's arguments
+ * but as_of, looked up once per call site; an error when there is none.
+ */
+static FmgrInfo *
 as_of_target(FunctionCallInfo fcinfo)
 {
-	AsOfTarget *target = (AsOfTarget *) fcinfo->flinfo->fn_extra;
+	FmgrInfo   *target = (FmgrInfo *) fcinfo->flinfo->fn_extra;
 	HeapTuple	tuple;
 	Form_pg_proc form;
 	char	   *schema;
@@ -72,10 +67,8 @@ as_of_target(FunctionCallInfo fcinfo)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_FUNCTION),
 				 errmsg("function %s.%s has no form without as_of for these arguments", schema, name)));
-	target = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(AsOfTarget));
-	fmgr_info_cxt(target_oid, &target->flinfo, fcinfo->flinfo->fn_mcxt);
-	target->strict = target->flinfo.fn_strict;
-	target->nargs = form->pronargs - 1;
+	target = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(FmgrInfo));
+	fmgr_info_cxt(target_oid, target, fcinfo->flinfo->fn_mcxt);
 	ReleaseSysCache(tuple);
 	fcinfo->flinfo->fn_extra = target;
 	return target;
@@ -85,7 +78,7 @@ as_of_target(FunctionCallInfo fcinfo)
 Datum
 benchmark_as_of_call(PG_FUNCTION_ARGS)
 {
-	AsOfTarget *target = as_of_target(fcinfo);
+	FmgrInfo   *target = as_of_target(fcinfo);
 	LOCAL_FCINFO(call, FUNC_MAX_ARGS);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	ReturnSetInfo inner;
@@ -93,19 +86,19 @@ benchmark_as_of_call(PG_FUNCTION_ARGS)
 	Datum		result;
 	int			i;
 
-	if (target->flinfo.fn_retset &&
+	if (target->fn_retset &&
 		(rsinfo == NULL || !IsA(rsinfo, ReturnSetInfo) || (rsinfo->allowedModes & SFRM_Materialize) == 0))
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("set-valued function called in context that cannot accept a set")));
-	InitFunctionCallInfoData(*call, &target->flinfo, target->nargs, fcinfo->fncollation, NULL, NULL);
-	for (i = 0; i < target->nargs; i++)
+	InitFunctionCallInfoData(*call, target, target->fn_nargs, fcinfo->fncollation, NULL, NULL);
+	for (i = 0; i < target->fn_nargs; i++)
 	{
 		call->args[i] = fcinfo->args[i];
-		if (fcinfo->args[i].isnull && target->strict)
+		if (fcinfo->args[i].isnull && target->fn_strict)
 		{
 			/* as the executor would: no call, no rows or NULL */
-			if (target->flinfo.fn_retset)
+			if (target->fn_retset)
 			{
 				rsinfo->returnMode = SFRM_Materialize;
 				rsinfo->setResult = NULL;
@@ -115,7 +108,7 @@ benchmark_as_of_call(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		}
 	}
-	if (target->flinfo.fn_retset)
+	if (target->fn_retset)
 	{
 		/* a SQL function accepts the call only if it may return value per call: asked to materialize */
 		inner = *rsinfo;
@@ -128,21 +121,21 @@ benchmark_as_of_call(PG_FUNCTION_ARGS)
 	}
 
 	nest_level = NewGUCNestLevel();
-	if (!PG_ARGISNULL(target->nargs))
+	if (!PG_ARGISNULL(target->fn_nargs))
 		(void) set_config_option(AS_OF_SETTING,
 								 DatumGetCString(DirectFunctionCall1(timestamptz_out,
-																	 PG_GETARG_DATUM(target->nargs))),
+																	 PG_GETARG_DATUM(target->fn_nargs))),
 								 superuser() ? PGC_SUSET : PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE,
 								 true, 0, false);
 	result = FunctionCallInvoke(call);
 	AtEOXact_GUC(true, nest_level);
 
-	if (target->flinfo.fn_retset)
+	if (target->fn_retset)
 	{
 		if (inner.returnMode != SFRM_Materialize)
 			ereport(ERROR,
 					(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-					 errmsg("function %s does not return its set materialized", get_func_name(target->flinfo.fn_oid))));
+					 errmsg("function %s does not return its set materialized", get_func_name(target->fn_oid))));
 		rsinfo->returnMode = SFRM_Materialize;
 		rsinfo->setResult = inner.setResult;
 		rsinfo->setDesc = inner.setDesc;

@@ -1,36 +1,13 @@
-#!/usr/bin/env bash
-# Cancel and statement_timeout stop the aggregates and the ranking type on one
-# group of millions of entities within 0.5 s in every phase of their work:
-# reading rows, the parallel combine, ranking in the final functions, reading
-# a stored ranking, adding it to rank sums, and writing its text.
-#
-# The phases are located, not guessed: the extension logs a DEBUG2 line where
-# each phase begins (a combine, a final function, the end of reading a stored
-# ranking).  A statement first runs to completion with those lines logged,
-# which gives the phases' times on this machine now; then, per phase, it runs
-# again with statement_timeout at the middle of the phase.  The run's own log
-# shows which phase the timeout fired in.  A phase must last three times the
-# latency limit at least, so that work that did not look for the cancel would
-# overrun the limit: a shorter phase, and a run that completes before its
-# timeout (the machine got idler), are run again on twice the entities (from
-# 8 million, 16 million for a stored ranking, or as many as the last case on
-# the same table needed).  A run
-# whose timeout fell outside its phase (the machine got busier) is calibrated
-# again.  Every case ends cancelled inside its phase or fails after three
-# tries: none is skipped.  The latency is the server log's
-# time from the statement's start to the error, less the timeout (releasing
-# memory afterwards is not counted).
 set -euo pipefail
 export PGOPTIONS="-c client_min_messages=warning"
 LATENCY_LIMIT=${LATENCY_LIMIT:-0.5}
-MIN_PHASE=$(awk -v l="$LATENCY_LIMIT" 'BEGIN { print 3 * l }')
-TRIES=3
+# how long after a phase's first line the cancel is sent
+AIM=0.5
 ENTITIES=${ENTITIES:-8000000}
 MAX_ENTITIES=16000000
 # the entities a case starts from: those the last case on the same table
-# (ids_N or big_N) ended with; a stored ranking is read at about 6 million
-# entities a second, so its cases start at twice ENTITIES
-declare -A START=([ids]=$ENTITIES [big]=$((2 * ENTITIES < MAX_ENTITIES ? 2 * ENTITIES : MAX_ENTITIES)))
+# (ids_N or big_N) ended with
+declare -A START=([ids]=$ENTITIES [big]=$ENTITIES)
 # the throw-away cluster of test/lib.sh logs next to its socket
 LOG=$PGHOST/server.log
 [ -r "$LOG" ] || { echo "FAIL: no server log at $LOG" >&2; exit 1; }
@@ -61,24 +38,45 @@ inputs() {
 	fi
 }
 
-# run SETTINGS TIMEOUT_MS QUERY: runs QUERY in a session of its own with the
-# phase lines logged; sets PID, STATE (SQLSTATE, empty when it completed)
-# and RUN_LOG (the server log lines of that backend during the run).
+# logged_since OFFSET: the server log from byte OFFSET on
+logged_since() { tail -c +"$(($1 + 1))" "$LOG"; }
+
+# run SETTINGS QUERY MARKER: runs QUERY in a session of its own with the phase
+# lines logged, and cancels it AIM seconds after the first line of the
+# backend's log that holds MARKER (a phase's first line; the statement's own
+# line when MARKER is empty).  Sets STATE (the SQLSTATE, empty when it
+# completed first) and RUN_LOG (the lines of that backend from the
+# statement on, and the line of the cancel).
+RUNS=0
 run() {
-	local settings=$1 timeout=$2 query=$3 start out
-	start=$(wc -l <"$LOG")
-	out=$(PGOPTIONS="$PGOPTIONS -c log_statement=all -c log_min_duration_statement=0 -c log_min_messages=debug2" \
-		psql -qX -At -d cancel_test -c "$settings" -c "SET statement_timeout = $timeout" \
-		-c '\echo pid' -c 'SELECT pg_backend_pid()' -c '\set VERBOSITY sqlstate' -c "$query" 2>&1 || true)
-	PID=$(sed -n '/^pid$/{n;p;q}' <<<"$out")
-	STATE=$(grep -o 'ERROR: *[0-9A-Z]\{5\}' <<<"$out" | grep -o '[0-9A-Z]\{5\}$' || true)
-	[ -n "$PID" ] || { echo "FAIL: no backend pid: $out" >&2; exit 1; }
-	if [ -z "$STATE" ] && grep -q ERROR <<<"$out"; then
-		echo "FAIL: $query: $out" >&2
+	local settings=$1 query="/* run $((RUNS += 1)) */ $2" marker=$3 start pid= out bg
+	start=$(stat -c %s "$LOG")
+	out=$(mktemp)
+	PGOPTIONS="$PGOPTIONS -c log_statement=all -c log_min_messages=debug2" \
+		psql -qX -At -d cancel_test -c "$settings" -c '\set VERBOSITY sqlstate' -c "$query" >"$out" 2>&1 &
+	bg=$!
+	# the backend: the one that logs the statement
+	while [ -z "$pid" ] && kill -0 "$bg" 2>/dev/null; do
+		pid=$(logged_since "$start" | grep -aF "LOG:  statement: $query" | head -1 | sed -n 's/^[^[]*\[\([0-9]*\)\] .*/\1/p' || true)
+		[ -n "$pid" ] || sleep 0.02
+	done
+	if [ -n "$pid" ] && [ -n "$marker" ]; then
+		until logged_since "$start" | grep -aF "[$pid] " | grep -qaF -- "$marker" || ! kill -0 "$bg" 2>/dev/null; do
+			sleep 0.02
+		done
+	fi
+	if [ -n "$pid" ] && kill -0 "$bg" 2>/dev/null; then
+		sleep "$AIM"
+		PGOPTIONS="$PGOPTIONS -c log_statement=all" psql -qX -At -d cancel_test -c "SELECT pg_cancel_backend($pid)" >/dev/null
+	fi
+	wait "$bg" || true
+	STATE=$(grep -o 'ERROR: *[0-9A-Z]\{5\}' "$out" | grep -o '[0-9A-Z]\{5\}$' || true)
+	if [ -z "$pid" ] || { [ -z "$STATE" ] && grep -q ERROR "$out"; }; then
+		echo "FAIL: $query: $(cat "$out")" >&2
 		exit 1
 	fi
-	# from the statement of QUERY on (the settings before it are logged too)
-	RUN_LOG=$(tail -n +"$((start + 1))" "$LOG" | grep -aF "[$PID] " |
+	rm -f "$out"
+	RUN_LOG=$(logged_since "$start" | grep -aE "\[$pid\] |statement: SELECT pg_cancel_backend\($pid\)" |
 		awk -v s="LOG:  statement: $query" 'index($0, s) { on = 1 } on' || true)
 }
 
@@ -104,64 +102,45 @@ check_cancel() {
 	phases+=("$1")
 	local table=ids
 	[[ $template != *big_@N@* ]] || table=big
-	local n=${START[$table]} i try query calibration= from to end timeout late hit ok
+	local n=${START[$table]} i query first begin cancel ended error late
 	for i in "${!phases[@]}"; do
-		ok=
-		try=0
-		while [ "$try" -lt "$TRIES" ]; do
+		while :; do
 			query=${template//@N@/$n}
-			# calibrate: the phases' bounds on this machine now
-			if [ -z "$calibration" ]; then
-				inputs "$query" "$n"
-				run "$settings" 0 "$query"
-				[ -z "$STATE" ] || { echo "FAIL: $name did not complete: $STATE" >&2; exit 1; }
-				calibration=$RUN_LOG
-			fi
-			end=$(at "$calibration" "LOG:  duration: ")
-			from=0
-			[ "$i" -eq 0 ] || from=$(at "$calibration" "${markers[$((i - 1))]}")
-			to=$end
-			[ "$i" -ge "${#markers[@]}" ] || to=$(at "$calibration" "${markers[$i]}")
-			[ -n "$from" ] && [ -n "$to" ] || { echo "FAIL: $name: a phase line is missing from the log" >&2; exit 1; }
-			if awk -v a="$from" -v b="$to" -v m="$MIN_PHASE" 'BEGIN { exit !(b - a < m) }'; then
-				[ "$n" -lt "$MAX_ENTITIES" ] || {
-					echo "FAIL: $name: phase '${phases[$i]}' lasts $(awk -v a="$from" -v b="$to" 'BEGIN { print b - a }') s on $n entities, less than $MIN_PHASE s" >&2
+			inputs "$query" "$n"
+			first=
+			[ "$i" -eq 0 ] || first=${markers[$((i - 1))]}
+			run "$settings" "$query" "$first"
+			begin=0
+			[ "$i" -eq 0 ] || begin=$(at "$RUN_LOG" "$first")
+			late=
+			cancel=$(at "$RUN_LOG" "statement: SELECT pg_cancel_backend(")
+			ended=
+			[ "$i" -ge "${#markers[@]}" ] || ended=$(at "$RUN_LOG" "${markers[$i]}")
+			error=$(at "$RUN_LOG" "ERROR:  canceling statement due to user request")
+			if [ -n "$cancel" ] && [ -n "$error" ]; then
+				late=$(awk -v e="$error" -v c="$cancel" 'BEGIN { printf "%.3f", e - c }')
+				if awk -v l="$late" -v m="$LATENCY_LIMIT" 'BEGIN { exit !(l > m) }'; then
+					echo "FAIL: $name, ${phases[$i]}: stopped ${late} s after the cancel at ${cancel} s (limit $LATENCY_LIMIT s, on $n entities)" >&2
 					exit 1
-				}
-				echo "  ($name: '${phases[$i]}' lasts $(awk -v a="$from" -v b="$to" 'BEGIN { print b - a }') s on $n entities, less than $MIN_PHASE s: twice the entities)"
-				n=$((n * 2))
-				calibration=
-				continue
+				fi
 			fi
-			timeout=$(awk -v a="$from" -v b="$to" 'BEGIN { printf "%d", (a + b) / 2 * 1000 }')
-			try=$((try + 1))
-			run "$settings" "$timeout" "$query"
-			if [ "$STATE" != 57014 ]; then
-				echo "  (try $try: $name completed within statement_timeout = $timeout ms on $n entities; twice the entities)"
-				[ "$n" -ge "$MAX_ENTITIES" ] || n=$((n * 2))
-				calibration=
-				continue
-			fi
-			# the timeout fired inside the phase: its beginning logged, its end not
-			hit=yes
-			[ "$i" -eq 0 ] || [ -n "$(at "$RUN_LOG" "${markers[$((i - 1))]}")" ] || hit=
-			[ "$i" -ge "${#markers[@]}" ] || [ -z "$(at "$RUN_LOG" "${markers[$i]}")" ] || hit=
-			if [ -z "$hit" ]; then
-				echo "  (try $try: statement_timeout = $timeout ms fired outside '${phases[$i]}'; calibrating again)"
-				calibration=
-				continue
-			fi
-			late=$(awk -v s="$(at "$RUN_LOG" "ERROR:  canceling statement due to statement timeout")" -v t="$timeout" \
-				'BEGIN { printf "%.3f", s - t / 1000 }')
-			if awk -v l="$late" -v m="$LATENCY_LIMIT" 'BEGIN { exit !(l > m) }'; then
-				echo "FAIL: $name, ${phases[$i]}: ran ${late} s past statement_timeout = $timeout ms (limit $LATENCY_LIMIT s; phase ${from}-${to} s of ${end} s on $n entities)" >&2
+			if [ -n "$cancel" ] && [ -n "$ended" ] &&
+				awk -v e="$ended" -v c="$cancel" -v m="$LATENCY_LIMIT" 'BEGIN { exit !(e - c > m) }'; then
+				echo "FAIL: $name: '${phases[$i]}' went on to ${ended} s, past the cancel at ${cancel} s by more than $LATENCY_LIMIT s (on $n entities)" >&2
 				exit 1
 			fi
-			echo "ok - $name, ${phases[$i]} (${from}-${to} s of ${end} s on $n entities): statement_timeout = $timeout ms stops it ${late} s late (SQLSTATE 57014)"
-			ok=yes
-			break
+			if [ "$STATE" = 57014 ] && [ -n "$late" ] && [ -n "$begin" ] && [ -z "$ended" ]; then
+				break
+			fi
+			# the phase ended (or the statement completed) before the cancel came
+			[ "$n" -lt "$MAX_ENTITIES" ] || {
+				echo "FAIL: $name: no cancel landed inside '${phases[$i]}' on $n entities (SQLSTATE '${STATE}', cancel at ${cancel:-no} s, the phase's end at ${ended:-none})" >&2
+				exit 1
+			}
+			echo "  ($name: '${phases[$i]}' ended before the cancel on $n entities: twice the entities)"
+			n=$((n * 2))
 		done
-		[ -n "$ok" ] || { echo "FAIL: $name: no timeout fired inside '${phases[$i]}' in $TRIES tries" >&2; exit 1; }
+		echo "ok - $name, ${phases[$i]} (from ${begin} s on $n entities): a cancel at ${cancel} s stops it ${late} s later (SQLSTATE 57014)"
 	done
 	START[$table]=$n
 }

@@ -1,3 +1,24 @@
+#!/usr/bin/env bash
+# A cancel stops the aggregates and the ranking type on one group of millions
+# of entities within 0.5 s in every phase of their work: reading rows, the
+# parallel combine, ranking in the final functions, reading a stored ranking,
+# adding it to rank sums, and writing its text.
+#
+# The phases are located, not guessed: the extension logs a DEBUG2 line where
+# each phase begins (a combine, a final function, the end of reading a stored
+# ranking).  Per phase, the statement runs while this script watches the
+# server log; half a second after the line that begins the phase (the
+# statement's own line for the first) it sends pg_cancel_backend.  The run's
+# log shows where the cancel landed: the statement must fail with SQLSTATE
+# 57014 before the line that ends the phase, within 0.5 s of the cancel.  A
+# phase that ends first was shorter than the aim, so that case runs again on
+# twice the entities (from 8 million, or as many as the last case on the same
+# table needed, to 16 million at most); but a phase that goes on for more than
+# 0.5 s after the cancel without noticing it fails at once, as does a cancel
+# that lands late anywhere.  Every case ends cancelled inside its phase or
+# fails: none is skipped.  The latency is the server log's time from the
+# cancel to the error (releasing memory afterwards is not counted).  Run by
+# test/check.sh against its cluster (PGHOST, PGPORT, PGUSER set).
 set -euo pipefail
 export PGOPTIONS="-c client_min_messages=warning"
 LATENCY_LIMIT=${LATENCY_LIMIT:-0.5}

@@ -145,7 +145,7 @@ BEGIN
 	END IF;
 	RETURN QUERY EXECUTE pg_catalog.format(
 		'SELECT w.area, w.kommune::text, w.period, w.dimensions, w.measure, w.value'
-		' FROM (%s) w(table_id, area, kommune, period, dimensions, measure, value) WHERE w.kommune IS NOT NULL',
+		' FROM (%s) w(table_id, area, kommune, period, dimensions, measure, value)',
 		benchmark_internal.jobindsats_wide_query(benchmark_internal.jobindsats_registered_relation(s), s.dimensions, s.labels,
 												 measures, true, breakdowns))
 	USING s.table_id;

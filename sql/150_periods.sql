@@ -78,6 +78,23 @@ FROM (VALUES ('2022'), ('2024Y01'), ('2025Q04'), ('2022QMAT04'), (''), ('2022M13
 			 ('2024Y02'), ('2022m03'), ('2022-03'), ('x')) t(label)
 ORDER BY label;
 
+-- period_is_canonical never raises, and says what period_canonical says of
+-- every label: the canonical ones of every kind over two centuries, the API
+-- v3's forms of them, and labels that are none
+SELECT label, benchmark.period_is_canonical(label)
+FROM (VALUES ('2022'), ('2024Y01'), ('2025Q04'), ('2025Q4'), ('2022QMAT04'), ('2022M03'), (''), ('2022M13'),
+			 ('2022m03'), (' 2022'), ('2022 ')) t(label)
+ORDER BY label;
+SELECT count(*) AS labels,
+	   count(*) FILTER (WHERE benchmark.period_is_canonical(l)
+						IS DISTINCT FROM CASE WHEN benchmark.period_is_valid(l) THEN benchmark.period_canonical(l) = l ELSE false END) AS disagreeing
+FROM (SELECT p FROM benchmark.period_series('1900', '2099') p
+	  UNION ALL SELECT p FROM benchmark.period_series('1900M01', '2099M12') p
+	  UNION ALL SELECT p FROM benchmark.period_series('1900Q1', '2099Q4') p
+	  UNION ALL SELECT p FROM benchmark.period_series('1900QMAT01', '2099QMAT04') p) c(p),
+	 LATERAL (VALUES (c.p), (c.p || 'Y01'), (replace(c.p, 'Q', 'Q0')), (lower(c.p)), (c.p || '0')) v(l);
+SELECT benchmark.period_is_canonical(NULL);
+
 -- malformed labels: 22P02; fields out of range: 22008
 \set VERBOSITY sqlstate
 SELECT benchmark.period_start('');

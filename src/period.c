@@ -25,6 +25,7 @@ PG_FUNCTION_INFO_V1(period_label_previous);
 PG_FUNCTION_INFO_V1(period_label_series);
 PG_FUNCTION_INFO_V1(period_label_canonical);
 PG_FUNCTION_INFO_V1(period_label_is_valid);
+PG_FUNCTION_INFO_V1(period_label_is_canonical);
 PG_FUNCTION_INFO_V1(period_label_rollup);
 
 /* Parses a label or reports why it is none. */
@@ -248,6 +249,20 @@ period_label_is_valid(PG_FUNCTION_ARGS)
 	JobindsatsPeriod p;
 
 	PG_RETURN_BOOL(period_parse(VARDATA_ANY(label), VARSIZE_ANY_EXHDR(label), &p, NULL) == PERIOD_VALID);
+}
+
+/* period_is_canonical(text): whether a text is a period label written as period_canonical writes it */
+Datum
+period_label_is_canonical(PG_FUNCTION_ARGS)
+{
+	text	   *label = PG_GETARG_TEXT_PP(0);
+	int			len = VARSIZE_ANY_EXHDR(label);
+	JobindsatsPeriod p;
+	char		buf[PERIOD_LABEL_SIZE];
+
+	if (period_parse(VARDATA_ANY(label), len, &p, NULL) != PERIOD_VALID)
+		PG_RETURN_BOOL(false);
+	PG_RETURN_BOOL(period_format(&p, buf) == len && memcmp(buf, VARDATA_ANY(label), len) == 0);
 }
 
 /* The state of period_rollup between calls. */

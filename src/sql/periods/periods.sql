@@ -81,6 +81,14 @@ AS 'MODULE_PATHNAME', 'period_label_is_valid';
 COMMENT ON FUNCTION benchmark.period_is_valid(text) IS
 'Whether a text is a jobindsats period label that period_kind accepts, without raising an error (for checks over many rows)';
 
+CREATE FUNCTION benchmark.period_is_canonical(label text)
+RETURNS boolean
+LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'period_label_is_canonical';
+
+COMMENT ON FUNCTION benchmark.period_is_canonical(text) IS
+'Whether a text is a jobindsats period label written as period_canonical writes it (2022, 2022M03, 2022Q1, 2023QMAT01), without raising an error: the store''s check of its periods';
+
 /* True when a period overlaps the years first_year to last_year (a model's baseline term). */
 CREATE FUNCTION benchmark_internal.period_in_years(label text, first_year integer, last_year integer)
 RETURNS boolean

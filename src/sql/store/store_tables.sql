@@ -44,7 +44,7 @@ CREATE TABLE benchmark.jobindsats_observation (
 	CONSTRAINT jobindsats_observation_measure_given CHECK (measure <> ''),
 	CONSTRAINT jobindsats_observation_dimensions_object CHECK (pg_catalog.jsonb_typeof(dimensions) = 'object'),
 	CONSTRAINT jobindsats_observation_value_finite CHECK (value OPERATOR(pg_catalog.>) '-Infinity' AND value OPERATOR(pg_catalog.<) 'Infinity'),
-	CONSTRAINT jobindsats_observation_period_canonical CHECK (CASE WHEN benchmark.period_is_valid(period) THEN benchmark.period_canonical(period) OPERATOR(pg_catalog.=) period ELSE false END),
+	CONSTRAINT jobindsats_observation_period_canonical CHECK (benchmark.period_is_canonical(period)),
 	CONSTRAINT jobindsats_observation_area_fits CHECK (benchmark.jobindsats_area_fits(area, kommune))
 );
 

@@ -54,7 +54,7 @@ UPGRADE_FROM = 1.5
 # stateful layers new since UPGRADE_FROM: the upgrade script creates their
 # tables after its hand-written part, as the install script does (emptied
 # with UPGRADE_FROM at a release)
-UPGRADE_NEW_LAYERS = $(addprefix $(SQL_DIR)/,mappings/series_tables.sql store/load_tables.sql \
+UPGRADE_NEW_LAYERS = $(addprefix $(SQL_DIR)/,store/store_tables.sql mappings/series_tables.sql store/load_tables.sql \
 	vintages/vintage_tables.sql)
 # layers unchanged since UPGRADE_FROM that hold objects without OR REPLACE
 # (operators, event triggers): left out of the upgrade script

@@ -12,15 +12,21 @@ RESET client_min_messages;
 -- loads are numbered from the last one before this file's (load_no)
 SELECT coalesce(max(load_id), 0) AS load_base FROM benchmark.jobindsats_loads \gset
 
--- the store is a configuration table (kept by pg_dump, every row), readable by all
+-- the store's two tables are configuration tables (kept by pg_dump, every row),
+-- and they and the view over them are readable by all
 SELECT c.oid::regclass AS store, x.extcondition AS dump_condition,
 	   has_table_privilege('public', c.oid, 'SELECT') AS public_select,
 	   has_table_privilege('public', c.oid, 'INSERT') AS public_insert
 FROM pg_extension e, unnest(e.extconfig, e.extcondition) WITH ORDINALITY x(cfg, extcondition),
 	 pg_class c
-WHERE e.extname = 'benchmark' AND c.oid = x.cfg AND c.relname = 'jobindsats_observation';
-SELECT conname, contype FROM pg_constraint
-WHERE conrelid = 'benchmark.jobindsats_observation'::regclass ORDER BY conname;
+WHERE e.extname = 'benchmark' AND c.oid = x.cfg
+  AND c.relname IN ('jobindsats_observation_series', 'jobindsats_observation_series_series_id_seq', 'jobindsats_observation_cell')
+ORDER BY 1::text;
+SELECT has_table_privilege('public', 'benchmark.jobindsats_observation', 'SELECT') AS public_select_view,
+	   has_table_privilege('public', 'benchmark.jobindsats_observation', 'INSERT') AS public_insert_view;
+SELECT conrelid::regclass AS store, conname, contype FROM pg_constraint
+WHERE conrelid IN ('benchmark.jobindsats_observation_series'::regclass, 'benchmark.jobindsats_observation_cell'::regclass)
+ORDER BY 1::text, 2;
 -- the functions, their results and volatility
 SELECT p.oid::regprocedure AS function, pg_get_function_result(p.oid) AS result, p.provolatile
 FROM pg_proc p
@@ -268,7 +274,7 @@ SELECT * FROM benchmark.jobindsats_wide('regress_store.bad_cells', 'X');
 SELECT * FROM benchmark.jobindsats_wide('regress_store.unknown_area', 'X');
 SELECT * FROM benchmark.jobindsats_wide('regress_store.null_period', 'X');
 SELECT * FROM benchmark.jobindsats_wide('regress_store.bad_period', 'X');
-SELECT * FROM benchmark.jobindsats_wide('benchmark.jobindsats_observation_pkey', 'X');
+SELECT * FROM benchmark.jobindsats_wide('benchmark.jobindsats_observation_cell_pkey', 'X');
 SELECT benchmark.jobindsats_area_kommune('Atlantis');
 \set VERBOSITY terse
 INSERT INTO benchmark.jobindsats_observation (table_id, area, period, measure, value) VALUES ('Y01A02', 'Hele landet', '2022', 'Antal', 'NaN');

@@ -65,7 +65,7 @@ static const DropGuardKind drop_guard_kinds[] = {
 	{"jobindsats_term", "term", "jobindsats term", "jobindsats terms", ""},
 	{"jobindsats_mapping", "mapping", "jobindsats mapping", "jobindsats mappings", ""},
 	{"jobindsats_source", "table_id", "registered wide table", "registered wide tables", ""},
-	{"jobindsats_observation", "table_id", "loaded observation", "loaded observations", "tables "},
+	{"jobindsats_observation_series", "table_id", "loaded series", "loaded series", "tables "},
 	{"jobindsats_loads", "table_id", "logged load", "logged loads", "tables "},
 	{"jobindsats_measure_label", "table_id", "jobindsats measure label", "jobindsats measure labels", "tables "},
 	{"jobindsats_series_form", "period_form", "stored period form", "stored period forms", ""},

@@ -183,9 +183,8 @@ COMMENT ON FUNCTION benchmark.jobindsats_table_cells(text, text[]) IS
 
 /*
  * The measure labels of one jobindsats table in the observation store: the
- * store as it is by skipping through its index on (table_id, measure), a
- * few index probes where a scan of the store's view would read every cell
- * of the table once per label; as of a moment, from the view.
+ * store as it is from its series (those with cells), a few thousand rows
+ * where its cells are a hundred thousand; as of a moment, from the view.
  */
 CREATE FUNCTION benchmark_internal.jobindsats_store_measures(table_id text)
 RETURNS text[]
@@ -193,16 +192,10 @@ LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
 	SELECT CASE WHEN benchmark_internal.jobindsats_as_of() IS NULL THEN
-		(WITH RECURSIVE labels(measure) AS (
-			(SELECT o.measure FROM benchmark.jobindsats_observation o
-			 WHERE o.table_id = pg_catalog.upper(jobindsats_store_measures.table_id)
-			 ORDER BY o.measure LIMIT 1)
-			UNION ALL
-			SELECT (SELECT o.measure FROM benchmark.jobindsats_observation o
-					WHERE o.table_id = pg_catalog.upper(jobindsats_store_measures.table_id) AND o.measure > l.measure
-					ORDER BY o.measure LIMIT 1)
-			FROM labels l WHERE l.measure IS NOT NULL)
-		 SELECT pg_catalog.array_agg(l.measure ORDER BY l.measure) FROM labels l WHERE l.measure IS NOT NULL)
+		(SELECT pg_catalog.array_agg(DISTINCT s.measure ORDER BY s.measure)
+		 FROM benchmark.jobindsats_observation_series s
+		 WHERE s.table_id = pg_catalog.upper(jobindsats_store_measures.table_id)
+		   AND EXISTS (SELECT 1 FROM benchmark.jobindsats_observation_cell c WHERE c.series_id = s.series_id))
 	ELSE
 		(SELECT pg_catalog.array_agg(DISTINCT o.measure ORDER BY o.measure) FROM benchmark.jobindsats_store_as_read o
 		 WHERE o.table_id = pg_catalog.upper(jobindsats_store_measures.table_id))
@@ -237,9 +230,15 @@ RETURNS SETOF jsonb
 LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED ROWS 20
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
-	/* the measure's cells, by the store's key (table_id, measure, ...) */
-	SELECT DISTINCT o.dimensions FROM benchmark.jobindsats_store_as_read o
-	WHERE o.table_id = pg_catalog.upper(jobindsats_store_breakdowns.table_id) AND o.measure = jobindsats_store_breakdowns.measure;
+	/* the measure's series as it is, or its cells as of a moment */
+	SELECT DISTINCT s.dimensions FROM benchmark.jobindsats_observation_series s
+	WHERE benchmark_internal.jobindsats_as_of() IS NULL
+	  AND s.table_id = pg_catalog.upper(jobindsats_store_breakdowns.table_id) AND s.measure = jobindsats_store_breakdowns.measure
+	  AND EXISTS (SELECT 1 FROM benchmark.jobindsats_observation_cell c WHERE c.series_id = s.series_id)
+	UNION
+	SELECT o.dimensions FROM benchmark.jobindsats_store_as_read o
+	WHERE benchmark_internal.jobindsats_as_of() IS NOT NULL
+	  AND o.table_id = pg_catalog.upper(jobindsats_store_breakdowns.table_id) AND o.measure = jobindsats_store_breakdowns.measure;
 END;
 
 COMMENT ON FUNCTION benchmark_internal.jobindsats_store_breakdowns(text, text) IS

@@ -123,10 +123,45 @@ COMMENT ON FUNCTION benchmark.jobindsats_series_refresh(text[], text[]) IS
 'Derives the stored series of the terms named and of the terms of the jobindsats tables named (neither: every term), and of the mappings over them, from the observation store in every stored period form and returns the rows stored; loads and catalog changes call it themselves, so it is needed only after a restore with triggers disabled';
 
 /*
- * Trigger function: after a write to the observation store gives the
- * jobindsats tables it touched a new write id (benchmark.
- * jobindsats_store_write; a TRUNCATE forgets them all) and derives their
- * terms.
+ * Gives the jobindsats tables named a new write id (benchmark.
+ * jobindsats_store_write) and derives their terms.  Within a statement on
+ * the view jobindsats_observation, which writes its cells one at a time, the
+ * tables are gathered instead and done once when the statement ends
+ * (src/sql/store/loader.sql).
+ */
+CREATE FUNCTION benchmark_internal.jobindsats_store_written(touched text[])
+RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	gathered text := pg_catalog.current_setting('benchmark.store_tables_written', true);
+BEGIN
+	IF touched IS NULL OR pg_catalog.cardinality(touched) = 0 THEN
+		RETURN;
+	ELSIF gathered IS NOT NULL AND gathered <> '' THEN
+		PERFORM pg_catalog.set_config('benchmark.store_tables_written',
+									  ARRAY(SELECT DISTINCT t FROM pg_catalog.unnest(gathered::text[] || touched) t ORDER BY 1)::text,
+									  true);
+		RETURN;
+	END IF;
+	INSERT INTO benchmark.jobindsats_store_write AS w (table_id, write_id)
+	SELECT t, pg_catalog.gen_random_uuid() FROM pg_catalog.unnest(touched) t
+	ON CONFLICT (table_id) DO UPDATE SET write_id = excluded.write_id, written_at = excluded.written_at;
+	PERFORM benchmark.jobindsats_series_refresh(table_ids => touched);
+END
+$$;
+
+COMMENT ON FUNCTION benchmark_internal.jobindsats_store_written(text[]) IS
+'Gives the jobindsats tables a write to the observation store touched a new write id in jobindsats_store_write and derives again the stored series of their terms (within a statement on the view jobindsats_observation: when it ends)';
+
+/*
+ * Trigger function: after a write to the store's cells, the jobindsats
+ * tables it touched are written (above); a TRUNCATE forgets every write id
+ * and derives every term.  Series added to the store whose cells are there
+ * already (a restore that loads the cells first) count as a write to their
+ * tables; series a load adds with their cells (the loader's setting
+ * benchmark.store_loading) and series a write adds before its cell do not.
  */
 CREATE FUNCTION benchmark_internal.jobindsats_series_after_store()
 RETURNS trigger
@@ -136,30 +171,37 @@ AS $$
 DECLARE
 	touched text[];
 BEGIN
-	IF TG_OP = 'INSERT' THEN
-		SELECT pg_catalog.array_agg(DISTINCT c.table_id) INTO touched FROM new_cells c;
-	ELSIF TG_OP = 'UPDATE' THEN
-		SELECT pg_catalog.array_agg(DISTINCT x.table_id) INTO touched
-		FROM (SELECT c.table_id FROM old_cells c UNION ALL SELECT c.table_id FROM new_cells c) x;
-	ELSIF TG_OP = 'DELETE' THEN
-		SELECT pg_catalog.array_agg(DISTINCT c.table_id) INTO touched FROM old_cells c;
-	ELSE
+	IF TG_OP = 'TRUNCATE' THEN
 		DELETE FROM benchmark.jobindsats_store_write;
 		PERFORM benchmark.jobindsats_series_refresh();
 		RETURN NULL;
+	ELSIF TG_TABLE_NAME = 'jobindsats_observation_series' THEN
+		IF pg_catalog.current_setting('benchmark.store_loading', true) = 'on' THEN
+			RETURN NULL;
+		END IF;
+		SELECT pg_catalog.array_agg(DISTINCT s.table_id) INTO touched
+		FROM new_cells s
+		WHERE EXISTS (SELECT 1 FROM benchmark.jobindsats_observation_cell c WHERE c.series_id = s.series_id);
+	ELSIF TG_OP = 'INSERT' THEN
+		SELECT pg_catalog.array_agg(DISTINCT s.table_id) INTO touched
+		FROM benchmark.jobindsats_observation_series s
+		WHERE s.series_id IN (SELECT c.series_id FROM new_cells c);
+	ELSIF TG_OP = 'UPDATE' THEN
+		SELECT pg_catalog.array_agg(DISTINCT s.table_id) INTO touched
+		FROM benchmark.jobindsats_observation_series s
+		WHERE s.series_id IN (SELECT c.series_id FROM old_cells c UNION SELECT c.series_id FROM new_cells c);
+	ELSE
+		SELECT pg_catalog.array_agg(DISTINCT s.table_id) INTO touched
+		FROM benchmark.jobindsats_observation_series s
+		WHERE s.series_id IN (SELECT c.series_id FROM old_cells c);
 	END IF;
-	IF touched IS NOT NULL THEN
-		INSERT INTO benchmark.jobindsats_store_write AS w (table_id, write_id)
-		SELECT t, pg_catalog.gen_random_uuid() FROM pg_catalog.unnest(touched) t
-		ON CONFLICT (table_id) DO UPDATE SET write_id = excluded.write_id, written_at = excluded.written_at;
-		PERFORM benchmark.jobindsats_series_refresh(table_ids => touched);
-	END IF;
+	PERFORM benchmark_internal.jobindsats_store_written(touched);
 	RETURN NULL;
 END
 $$;
 
 COMMENT ON FUNCTION benchmark_internal.jobindsats_series_after_store() IS
-'Trigger function: gives the jobindsats tables a statement wrote to in the observation store a new write id in jobindsats_store_write and derives again the stored series of their terms';
+'Trigger function: after a write to the observation store''s cells (or series whose cells are stored) gives the jobindsats tables it touched a new write id in jobindsats_store_write and derives again the stored series of their terms; after a TRUNCATE forgets every write id and derives every term';
 
 /*
  * Trigger function: after a change of the term catalog derives the terms it
@@ -223,16 +265,19 @@ $$;
 COMMENT ON FUNCTION benchmark_internal.jobindsats_series_after_form() IS
 'Trigger function: derives every term''s stored series again after a statement changed benchmark.jobindsats_series_form';
 
-CREATE TRIGGER jobindsats_series_after_insert AFTER INSERT ON benchmark.jobindsats_observation
+CREATE TRIGGER jobindsats_series_after_insert AFTER INSERT ON benchmark.jobindsats_observation_cell
 	REFERENCING NEW TABLE AS new_cells
 	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_store();
-CREATE TRIGGER jobindsats_series_after_update AFTER UPDATE ON benchmark.jobindsats_observation
+CREATE TRIGGER jobindsats_series_after_update AFTER UPDATE ON benchmark.jobindsats_observation_cell
 	REFERENCING OLD TABLE AS old_cells NEW TABLE AS new_cells
 	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_store();
-CREATE TRIGGER jobindsats_series_after_delete AFTER DELETE ON benchmark.jobindsats_observation
+CREATE TRIGGER jobindsats_series_after_delete AFTER DELETE ON benchmark.jobindsats_observation_cell
 	REFERENCING OLD TABLE AS old_cells
 	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_store();
-CREATE TRIGGER jobindsats_series_after_truncate AFTER TRUNCATE ON benchmark.jobindsats_observation
+CREATE TRIGGER jobindsats_series_after_truncate AFTER TRUNCATE ON benchmark.jobindsats_observation_cell
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_store();
+CREATE TRIGGER jobindsats_series_after_insert AFTER INSERT ON benchmark.jobindsats_observation_series
+	REFERENCING NEW TABLE AS new_cells
 	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_store();
 CREATE TRIGGER jobindsats_series_after_insert AFTER INSERT ON benchmark.jobindsats_term
 	REFERENCING NEW TABLE AS new_rows
@@ -256,7 +301,7 @@ CREATE TRIGGER jobindsats_series_after_change AFTER INSERT OR UPDATE OR DELETE O
 	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_form();
 
 REVOKE EXECUTE ON FUNCTION benchmark.jobindsats_series_refresh(text[], text[]),
-	benchmark.jobindsats_mapping_series_refresh(text[]) FROM PUBLIC;
+	benchmark.jobindsats_mapping_series_refresh(text[]), benchmark_internal.jobindsats_store_written(text[]) FROM PUBLIC;
 
 /* The series of the terms installed, from the store as it is. */
 SELECT benchmark.jobindsats_series_refresh();

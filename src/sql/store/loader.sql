@@ -107,7 +107,7 @@ BEGIN
 		digest := pg_catalog.sha256(pg_catalog.convert_to(doc::text, 'UTF8'));
 	END IF;
 	/* one load at a time; readers go on reading */
-	LOCK TABLE benchmark.jobindsats_observation IN SHARE ROW EXCLUSIVE MODE;
+	LOCK TABLE benchmark.jobindsats_observation_cell, benchmark.jobindsats_observation_series IN SHARE ROW EXCLUSIVE MODE;
 	load_id := pg_catalog.nextval(pg_catalog.pg_get_serial_sequence('benchmark.jobindsats_loads', 'load_id'));
 	/*
 	 * The document the table's last load read, with the same arguments, and
@@ -151,42 +151,57 @@ BEGIN
 	 */
 	on_conflict := CASE WHEN pg_catalog.current_setting('transaction_isolation') = 'read committed' THEN ''
 						ELSE 'ON CONFLICT DO NOTHING' END;
+	/* the series added have their cells in the same statement, whose write to the cells derives the table's series */
+	PERFORM pg_catalog.set_config('benchmark.store_loading', 'on', true);
 	IF outcome IS NULL THEN
 		BEGIN
 			EXECUTE pg_catalog.format($q$
 				WITH read AS MATERIALIZED (
 					SELECT coalesce(c.kommune::text, c.area) AS area, c.kommune, c.period, c.dimensions, c.measure, c.value
 					FROM %1$s c),
-				matched AS MATERIALIZED (
-					SELECT r.area, r.kommune, r.period, r.dimensions, r.measure, r.value,
-						   o.table_id IS NOT NULL AS present, o.value AS stored_value, o.ctid AS stored_row
-					FROM read r
-						 LEFT JOIN benchmark.jobindsats_observation o
-						 ON $8 AND o.table_id = $2 AND o.measure = r.measure AND o.dimensions = r.dimensions
-							AND o.area = r.area AND o.period = r.period
-					WHERE $6 OR r.kommune IS NOT NULL),
-				twice AS (
-					SELECT pg_catalog.count(*) - pg_catalog.count(DISTINCT m.stored_row) AS n FROM matched m WHERE m.present),
 				labels AS (
 					SELECT DISTINCT r.measure FROM read r),
 				fit AS (
 					SELECT benchmark_internal.jobindsats_labels_fit($2, ARRAY(SELECT l.measure FROM labels l)) AS ok),
+				stored_series AS MATERIALIZED (
+					SELECT s.series_id, s.measure, s.area, s.dimensions
+					FROM benchmark.jobindsats_observation_series s
+					WHERE $8 AND s.table_id = $2),
+				new_series AS (
+					INSERT INTO benchmark.jobindsats_observation_series (table_id, measure, area, kommune, dimensions)
+					SELECT DISTINCT $2, r.measure, r.area, r.kommune, r.dimensions
+					FROM read r
+					WHERE ($6 OR r.kommune IS NOT NULL) AND (SELECT f.ok FROM fit f)
+					  AND NOT EXISTS (SELECT 1 FROM stored_series x
+									  WHERE x.measure = r.measure AND x.area = r.area AND x.dimensions = r.dimensions)
+					%2$s
+					RETURNING series_id, measure, area, dimensions),
+				matched AS MATERIALIZED (
+					SELECT x.series_id, r.period, r.value,
+						   c.series_id IS NOT NULL AS present, c.value AS stored_value, c.ctid AS stored_row
+					FROM read r
+						 JOIN (SELECT * FROM stored_series UNION ALL SELECT * FROM new_series) x
+						 ON x.measure = r.measure AND x.area = r.area AND x.dimensions = r.dimensions
+						 LEFT JOIN benchmark.jobindsats_observation_cell c
+						 ON $8 AND c.series_id = x.series_id AND c.period = r.period
+					WHERE $6 OR r.kommune IS NOT NULL),
+				twice AS (
+					SELECT pg_catalog.count(*) - pg_catalog.count(DISTINCT m.stored_row) AS n FROM matched m WHERE m.present),
 				added AS (
-					INSERT INTO benchmark.jobindsats_observation (table_id, area, kommune, period, dimensions, measure, value, load_id)
-					SELECT $2, m.area, m.kommune, m.period, m.dimensions, m.measure, m.value, $7
+					INSERT INTO benchmark.jobindsats_observation_cell (series_id, period, value, load_id)
+					SELECT m.series_id, m.period, m.value, $7
 					FROM matched m
 					WHERE NOT m.present AND (SELECT t.n = 0 FROM twice t) AND (SELECT f.ok FROM fit f)
-					ORDER BY m.measure, m.area, m.period, m.dimensions
+					ORDER BY m.series_id, m.period
 					%2$s
 					RETURNING 1),
 				replaced AS (
-					UPDATE benchmark.jobindsats_observation o
-					SET value = m.value, kommune = m.kommune, stored_at = pg_catalog.now(), load_id = $7
+					UPDATE benchmark.jobindsats_observation_cell c
+					SET value = m.value, stored_at = pg_catalog.now(), load_id = $7
 					FROM matched m
 					WHERE m.present AND m.value IS DISTINCT FROM m.stored_value
 					  AND (SELECT t.n = 0 FROM twice t) AND (SELECT f.ok FROM fit f)
-					  AND o.table_id = $2 AND o.measure = m.measure AND o.dimensions = m.dimensions
-					  AND o.area = m.area AND o.period = m.period
+					  AND c.series_id = m.series_id AND c.period = m.period
 					RETURNING 1)
 				SELECT pg_catalog.min(r.period) AS first_period, pg_catalog.max(r.period) AS last_period,
 					   pg_catalog.count(*) FILTER (WHERE $6 OR r.kommune IS NOT NULL) AS stored,
@@ -194,7 +209,8 @@ BEGIN
 					   pg_catalog.count(*) FILTER (WHERE r.kommune IS NULL) AS not_municipal,
 					   (SELECT pg_catalog.count(*) FROM added) AS added,
 					   (SELECT pg_catalog.count(*) FROM replaced) AS replaced,
-					   (SELECT pg_catalog.count(*) FROM matched m WHERE NOT m.present) AS new,
+					   pg_catalog.count(*) FILTER (WHERE $6 OR r.kommune IS NOT NULL)
+					   - (SELECT pg_catalog.count(*) FROM matched m WHERE m.present) AS new,
 					   (SELECT t.n FROM twice t) AS twice,
 					   NULL::jsonb AS conflict,
 					   (SELECT f.ok FROM fit f) AS fits,
@@ -206,7 +222,7 @@ BEGIN
 				$q$, cells, on_conflict)
 			INTO outcome
 			USING doc, table_id, dimension_columns, encoding, labels, keep_other_areas, load_id,
-				  EXISTS (SELECT 1 FROM benchmark.jobindsats_observation o WHERE o.table_id = jobindsats_load_cells.table_id);
+				  EXISTS (SELECT 1 FROM benchmark.jobindsats_observation_series s WHERE s.table_id = jobindsats_load_cells.table_id);
 			IF outcome.twice > 0 OR outcome.added < outcome.new THEN
 				RAISE EXCEPTION 'a key twice in the document' USING ERRCODE = 'cardinality_violation';
 			END IF;
@@ -240,14 +256,30 @@ BEGIN
 				SELECT DISTINCT r.measure FROM read r),
 			fit AS (
 				SELECT benchmark_internal.jobindsats_labels_fit($2, ARRAY(SELECT l.measure FROM labels l)) AS ok),
-			written AS (
-				INSERT INTO benchmark.jobindsats_observation AS o (table_id, area, kommune, period, dimensions, measure, value, load_id)
-				SELECT $2, r.area, r.kommune, r.period, r.dimensions, r.measure, r.value, $7
+			stored_series AS MATERIALIZED (
+				SELECT s.series_id, s.measure, s.area, s.dimensions
+				FROM benchmark.jobindsats_observation_series s
+				WHERE s.table_id = $2),
+			new_series AS (
+				INSERT INTO benchmark.jobindsats_observation_series (table_id, measure, area, kommune, dimensions)
+				SELECT DISTINCT $2, r.measure, r.area, r.kommune, r.dimensions
 				FROM read r
 				WHERE r.nth = 1 AND ($6 OR r.kommune IS NOT NULL)
 				  AND NOT EXISTS (SELECT 1 FROM conflict) AND (SELECT f.ok FROM fit f)
-				ON CONFLICT (table_id, measure, area, period, dimensions) DO UPDATE
-				SET value = excluded.value, kommune = excluded.kommune, stored_at = pg_catalog.now(), load_id = excluded.load_id
+				  AND NOT EXISTS (SELECT 1 FROM stored_series x
+								  WHERE x.measure = r.measure AND x.area = r.area AND x.dimensions = r.dimensions)
+				%2$s
+				RETURNING series_id, measure, area, dimensions),
+			written AS (
+				INSERT INTO benchmark.jobindsats_observation_cell AS o (series_id, period, value, load_id)
+				SELECT x.series_id, r.period, r.value, $7
+				FROM read r
+					 JOIN (SELECT * FROM stored_series UNION ALL SELECT * FROM new_series) x
+					 ON x.measure = r.measure AND x.area = r.area AND x.dimensions = r.dimensions
+				WHERE r.nth = 1 AND ($6 OR r.kommune IS NOT NULL)
+				  AND NOT EXISTS (SELECT 1 FROM conflict) AND (SELECT f.ok FROM fit f)
+				ON CONFLICT (series_id, period) DO UPDATE
+				SET value = excluded.value, stored_at = pg_catalog.now(), load_id = excluded.load_id
 				WHERE o.value IS DISTINCT FROM excluded.value
 				RETURNING o.xmax OPERATOR(pg_catalog.=) 0 AS inserted),
 			counts AS (
@@ -267,7 +299,7 @@ BEGIN
 					FROM (SELECT x.period, pg_catalog.count(x.kommune) AS n
 						  FROM (SELECT DISTINCT r.period, r.kommune FROM read r) x GROUP BY x.period) m) AS municipalities
 			FROM counts c
-			$q$, cells)
+			$q$, cells, on_conflict)
 		INTO outcome
 		USING doc, table_id, dimension_columns, encoding, labels, keep_other_areas, load_id;
 	END IF;
@@ -358,6 +390,7 @@ BEGIN
 				USING HINT = 'The download may be truncated or partial: check it and load it again (a load only adds and revises).';
 		END IF;
 	END LOOP;
+	PERFORM pg_catalog.set_config('benchmark.store_loading', '', true);
 	SELECT w.write_id INTO write_left FROM benchmark.jobindsats_store_write w WHERE w.table_id = jobindsats_load_cells.table_id;
 	INSERT INTO benchmark.jobindsats_loads (load_id, table_id, reader, digest, first_period, last_period, added, replaced,
 											unchanged, repeated, not_municipal, municipalities, short_periods,
@@ -414,3 +447,91 @@ AS 'MODULE_PATHNAME', 'jobindsats_load';
 
 COMMENT ON FUNCTION benchmark.jobindsats_load(text, regclass, text[], jsonb, boolean) IS
 'Loads a wide table as pipelines keep it (read with jobindsats_wide, with your rights, from an owner you trust) into the store, as jobindsats_load(text, text)';
+
+/*
+ * Writing to the store directly: INSERT, UPDATE and DELETE on the view
+ * jobindsats_observation write its two tables, one row at a time, with the
+ * checks a load has (a cell's key cannot change; its area and kommune fit).
+ * The statement's writes to jobindsats_observation_cell are gathered, and
+ * the stored series of the tables they touched are derived once, when the
+ * statement on the view ends (src/sql/mappings/series.sql).
+ */
+
+/* Trigger function: writes a row inserted into, updated in or deleted from the view jobindsats_observation to the store's tables. */
+CREATE FUNCTION benchmark_internal.jobindsats_observation_write()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	series bigint;
+BEGIN
+	IF TG_OP IN ('UPDATE', 'DELETE') THEN
+		SELECT s.series_id INTO series
+		FROM benchmark.jobindsats_observation_series s
+		WHERE s.table_id = OLD.table_id AND s.measure = OLD.measure AND s.area = OLD.area AND s.dimensions = OLD.dimensions;
+	END IF;
+	IF TG_OP = 'DELETE' THEN
+		DELETE FROM benchmark.jobindsats_observation_cell c WHERE c.series_id = series AND c.period = OLD.period;
+		RETURN OLD;
+	ELSIF TG_OP = 'UPDATE' THEN
+		IF (OLD.table_id, OLD.measure, OLD.area, OLD.period, OLD.dimensions)
+		   IS DISTINCT FROM (NEW.table_id, NEW.measure, NEW.area, NEW.period, NEW.dimensions) THEN
+			PERFORM benchmark_internal.jobindsats_key_change_error(OLD.table_id, OLD.area, OLD.period, OLD.measure);
+		END IF;
+		/* the series' check decides whether the kommune fits its area */
+		UPDATE benchmark.jobindsats_observation_series s SET kommune = NEW.kommune
+		WHERE s.series_id = series AND s.kommune::text IS DISTINCT FROM NEW.kommune::text;
+		UPDATE benchmark.jobindsats_observation_cell c SET value = NEW.value, stored_at = NEW.stored_at, load_id = NEW.load_id
+		WHERE c.series_id = series AND c.period = OLD.period;
+		RETURN NEW;
+	END IF;
+	SELECT s.series_id INTO series
+	FROM benchmark.jobindsats_observation_series s
+	WHERE s.table_id = NEW.table_id AND s.measure = NEW.measure AND s.area = NEW.area AND s.dimensions = NEW.dimensions;
+	IF series IS NULL THEN
+		INSERT INTO benchmark.jobindsats_observation_series (table_id, measure, area, kommune, dimensions)
+		VALUES (NEW.table_id, NEW.measure, NEW.area, NEW.kommune, NEW.dimensions)
+		RETURNING series_id INTO series;
+	ELSE
+		UPDATE benchmark.jobindsats_observation_series s SET kommune = NEW.kommune
+		WHERE s.series_id = series AND s.kommune::text IS DISTINCT FROM NEW.kommune::text;
+	END IF;
+	INSERT INTO benchmark.jobindsats_observation_cell (series_id, period, value, stored_at, load_id)
+	VALUES (series, NEW.period, NEW.value, NEW.stored_at, NEW.load_id);
+	RETURN NEW;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark_internal.jobindsats_observation_write() IS
+'Trigger function: writes a row inserted into, updated in or deleted from the view jobindsats_observation to jobindsats_observation_series and jobindsats_observation_cell (0A000 for an update of a cell''s key)';
+
+/* Trigger function: gathers the cells a statement on the view jobindsats_observation writes (before it), and derives their tables' series once (after it). */
+CREATE FUNCTION benchmark_internal.jobindsats_observation_statement()
+RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	touched text[];
+BEGIN
+	IF TG_WHEN = 'BEFORE' THEN
+		PERFORM pg_catalog.set_config('benchmark.store_tables_written', '{}', true);
+		RETURN NULL;
+	END IF;
+	touched := pg_catalog.current_setting('benchmark.store_tables_written')::text[];
+	PERFORM pg_catalog.set_config('benchmark.store_tables_written', '', true);
+	PERFORM benchmark_internal.jobindsats_store_written(touched);
+	RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark_internal.jobindsats_observation_statement() IS
+'Trigger function: before a statement on the view jobindsats_observation starts gathering the jobindsats tables its writes touch; after it gives them a new write id and derives their stored series once';
+
+CREATE TRIGGER jobindsats_observation_write INSTEAD OF INSERT OR UPDATE OR DELETE ON benchmark.jobindsats_observation
+	FOR EACH ROW EXECUTE FUNCTION benchmark_internal.jobindsats_observation_write();
+CREATE TRIGGER jobindsats_observation_before BEFORE INSERT OR UPDATE OR DELETE ON benchmark.jobindsats_observation
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_observation_statement();
+CREATE TRIGGER jobindsats_observation_after AFTER INSERT OR UPDATE OR DELETE ON benchmark.jobindsats_observation
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_observation_statement();

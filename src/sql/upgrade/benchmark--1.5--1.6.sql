@@ -169,36 +169,23 @@ DROP FUNCTION benchmark.jobindsats_json(jsonb, text, text[]);
 DROP FUNCTION benchmark.jobindsats_number(text);
 
 /*
- * The observation store holds only what a load would accept: a canonical
- * period, and an area as a load writes it with its kommune.  A store that
- * holds other rows (written directly) stops the upgrade at the failing
- * check; correct or delete them (see Upgrading in docs/operations.md).
- * Its key is ordered as the mappings read it, so one index serves them and
- * the loads; every cell names the load that brought its value.
+ * The observation store becomes two tables and a view: its series numbered
+ * once (jobindsats_observation_series) and one narrow row per cell
+ * (jobindsats_observation_cell), which the layers create (store/
+ * store_tables.sql, UPGRADE_NEW_LAYERS), and the view jobindsats_observation
+ * over them.  The 1.5 table is set aside here; the end of this script moves
+ * its rows into the new tables with the checks a load has (a canonical
+ * period, an area as a load writes it with its kommune).  A store that holds
+ * other rows (written directly) stops the upgrade at the failing check;
+ * correct or delete them (see Upgrading in docs/operations.md).
  */
-CREATE FUNCTION benchmark.jobindsats_area_fits(area text, kommune @extschema@.kommune)
-RETURNS boolean
-LANGUAGE c IMMUTABLE PARALLEL SAFE
-AS 'MODULE_PATHNAME', 'jobindsats_area_fits';
-
-COMMENT ON FUNCTION benchmark.jobindsats_area_fits(text, @extschema@.kommune) IS
-'Whether an area and kommune are as a load stores them: a municipality''s official name with its kommune, or "Hele landet", a region, a landsdel, a RAR area or "Uoplyst område" with kommune NULL (the check of jobindsats_observation)';
-
-/* the store's check of its periods (the periods layer, which follows, defines it again) */
 CREATE FUNCTION benchmark.period_is_canonical(label text)
 RETURNS boolean
 LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
 AS 'MODULE_PATHNAME', 'period_label_is_canonical';
 
 DROP INDEX benchmark.jobindsats_observation_series;
-ALTER TABLE benchmark.jobindsats_observation
-	ADD COLUMN load_id bigint,
-	DROP CONSTRAINT jobindsats_observation_pkey,
-	ADD CONSTRAINT jobindsats_observation_pkey PRIMARY KEY (table_id, measure, area, period, dimensions),
-	ADD CONSTRAINT jobindsats_observation_period_canonical CHECK (benchmark.period_is_canonical(period)),
-	ADD CONSTRAINT jobindsats_observation_area_fits CHECK (benchmark.jobindsats_area_fits(area, kommune));
-COMMENT ON COLUMN benchmark.jobindsats_observation.load_id IS
-'The load (benchmark.jobindsats_loads) that brought the current value; NULL for a value written directly';
+ALTER TABLE benchmark.jobindsats_observation RENAME TO jobindsats_observation_1_5;
 
 /*
  * jobindsats_load returns the load id, the repeated rows, the municipalities

@@ -150,17 +150,17 @@ BEGIN
 		EXECUTE $q$
 			INSERT INTO benchmark.jobindsats_observation_revision (table_id, area, kommune, period, dimensions, measure, value,
 																   stored_at, load_id, replaced_at, replaced_by)
-			SELECT o.table_id, o.area, o.kommune, o.period, o.dimensions, o.measure, o.value, o.stored_at, o.load_id,
+			SELECT s.table_id, s.area, s.kommune, o.period, s.dimensions, s.measure, o.value, o.stored_at, o.load_id,
 				   pg_catalog.now(), CASE WHEN n.load_id IS DISTINCT FROM o.load_id THEN n.load_id END
 			FROM old_cells o
-				 JOIN new_cells n ON n.table_id = o.table_id AND n.measure = o.measure AND n.area = o.area
-									 AND n.period = o.period AND n.dimensions = o.dimensions
+				 JOIN new_cells n ON n.series_id = o.series_id AND n.period = o.period
+				 JOIN benchmark.jobindsats_observation_series s ON s.series_id = o.series_id
 			WHERE n.value IS DISTINCT FROM o.value$q$;
 	ELSIF TG_OP = 'DELETE' THEN
 		INSERT INTO benchmark.jobindsats_observation_revision (table_id, area, kommune, period, dimensions, measure, value,
 															   stored_at, load_id, replaced_at)
-		SELECT o.table_id, o.area, o.kommune, o.period, o.dimensions, o.measure, o.value, o.stored_at, o.load_id, pg_catalog.now()
-		FROM old_cells o;
+		SELECT s.table_id, s.area, s.kommune, o.period, s.dimensions, s.measure, o.value, o.stored_at, o.load_id, pg_catalog.now()
+		FROM old_cells o JOIN benchmark.jobindsats_observation_series s ON s.series_id = o.series_id;
 	ELSIF TG_OP = 'TRUNCATE' THEN
 		INSERT INTO benchmark.jobindsats_observation_revision (table_id, area, kommune, period, dimensions, measure, value,
 															   stored_at, load_id, replaced_at)
@@ -174,34 +174,50 @@ $$;
 COMMENT ON FUNCTION benchmark_internal.jobindsats_keep_revisions() IS
 'Trigger function: keeps every value an update of the observation store replaces, and every cell a delete or TRUNCATE removes, in jobindsats_observation_revision';
 
-/* Trigger function: refuses an update that changes a cell's key (its vintages are kept by key). */
-CREATE FUNCTION benchmark_internal.jobindsats_key_unchanged()
-RETURNS trigger
+/* Raises the error of an update that would change a cell's key (its vintages are kept by key). */
+CREATE FUNCTION benchmark_internal.jobindsats_key_change_error(table_id text, area text, period text, measure text)
+RETURNS void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	RAISE EXCEPTION 'the key of a cell of the observation store cannot change'
 		USING ERRCODE = 'feature_not_supported',
-			DETAIL = pg_catalog.format('Table %s, area %s, period %s, measure "%s".', OLD.table_id, OLD.area, OLD.period, OLD.measure),
+			DETAIL = pg_catalog.format('Table %s, area %s, period %s, measure "%s".', table_id, area, period, measure),
 			HINT = 'Delete the cell and insert the new one: its vintages are kept by its key (table, measure, area, period, dimensions).';
 END
 $$;
 
-COMMENT ON FUNCTION benchmark_internal.jobindsats_key_unchanged() IS
-'Trigger function: refuses an update of the observation store that changes a cell''s key (table_id, measure, area, period, dimensions)';
+COMMENT ON FUNCTION benchmark_internal.jobindsats_key_change_error(text, text, text, text) IS
+'Raises 0A000 for an update of the observation store that would change a cell''s key (table_id, measure, area, period, dimensions)';
 
-CREATE TRIGGER jobindsats_revisions_after_update AFTER UPDATE ON benchmark.jobindsats_observation
+/* Trigger function: refuses an update of a cell that changes its series or period (its vintages are kept by key). */
+CREATE FUNCTION benchmark_internal.jobindsats_key_unchanged()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	PERFORM benchmark_internal.jobindsats_key_change_error(s.table_id, s.area, OLD.period, s.measure)
+	FROM benchmark.jobindsats_observation_series s WHERE s.series_id = OLD.series_id;
+	PERFORM benchmark_internal.jobindsats_key_change_error(NULL, NULL, OLD.period, NULL);
+	RETURN NULL;
+END
+$$;
+
+COMMENT ON FUNCTION benchmark_internal.jobindsats_key_unchanged() IS
+'Trigger function: refuses an update of jobindsats_observation_cell that changes a cell''s series or period (its key)';
+
+CREATE TRIGGER jobindsats_revisions_after_update AFTER UPDATE ON benchmark.jobindsats_observation_cell
 	REFERENCING OLD TABLE AS old_cells NEW TABLE AS new_cells
 	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_keep_revisions();
-CREATE TRIGGER jobindsats_revisions_after_delete AFTER DELETE ON benchmark.jobindsats_observation
+CREATE TRIGGER jobindsats_revisions_after_delete AFTER DELETE ON benchmark.jobindsats_observation_cell
 	REFERENCING OLD TABLE AS old_cells
 	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_keep_revisions();
-CREATE TRIGGER jobindsats_revisions_before_truncate BEFORE TRUNCATE ON benchmark.jobindsats_observation
+CREATE TRIGGER jobindsats_revisions_before_truncate BEFORE TRUNCATE ON benchmark.jobindsats_observation_cell
 	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_keep_revisions();
-CREATE TRIGGER jobindsats_key_unchanged BEFORE UPDATE OF table_id, measure, area, period, dimensions ON benchmark.jobindsats_observation
-	FOR EACH ROW WHEN ((OLD.table_id, OLD.measure, OLD.area, OLD.period, OLD.dimensions)
-					   IS DISTINCT FROM (NEW.table_id, NEW.measure, NEW.area, NEW.period, NEW.dimensions))
+CREATE TRIGGER jobindsats_key_unchanged BEFORE UPDATE OF series_id, period ON benchmark.jobindsats_observation_cell
+	FOR EACH ROW WHEN ((OLD.series_id, OLD.period) IS DISTINCT FROM (NEW.series_id, NEW.period))
 	EXECUTE FUNCTION benchmark_internal.jobindsats_key_unchanged();
 
 /* One cell of the store as of a moment: its value then, when that value was stored and the load that brought it; no row when it was not stored then. */
@@ -289,7 +305,7 @@ BEGIN
 			USING ERRCODE = 'invalid_parameter_value',
 				HINT = 'Prune the vintages replaced before a moment that has passed.';
 	END IF;
-	LOCK TABLE benchmark.jobindsats_observation IN SHARE ROW EXCLUSIVE MODE;
+	LOCK TABLE benchmark.jobindsats_observation_cell IN SHARE ROW EXCLUSIVE MODE;
 	WITH gone AS (
 		DELETE FROM benchmark.jobindsats_observation_revision r
 		WHERE r.replaced_at < before

@@ -38,7 +38,7 @@ STATEFUL_LAYERS = $(addprefix $(SQL_DIR)/,operations/schema.sql engine/ranking.s
 # tables, then what reads them
 LAYERS = $(addprefix $(SQL_DIR)/,operations/schema.sql engine/ranking.sql engine/ranking_text.sql kommune/kommune.sql \
 	kommune/kommune_text.sql periods/periods.sql catalog/model_tables.sql targets/target_tables.sql \
-	store/store_tables.sql mappings/mapping_tables.sql mappings/series_tables.sql store/load_tables.sql \
+	mappings/mapping_tables.sql store/store_tables.sql mappings/series_tables.sql store/load_tables.sql \
 	vintages/vintage_tables.sql catalog/rules.sql catalog/references.sql catalog/copies.sql runner/runner.sql \
 	targets/targets.sql store/readers.sql vintages/vintages.sql mappings/mappings.sql mappings/series.sql \
 	store/wide_tables.sql store/loader.sql explain/explain.sql report/y30r21.sql report/report.sql \

@@ -47,7 +47,8 @@ PG_FUNCTION_INFO_V1(benchmark_drop_guard);
 
 /*
  * The configuration tables whose rows are listed: the table, the column whose
- * values name the rows in the detail, and what a row is.
+ * values name the rows in the detail, and what a row is; and the view that
+ * names them where the table has no such column (NULL: the table itself).
  */
 typedef struct DropGuardKind
 {
@@ -56,21 +57,22 @@ typedef struct DropGuardKind
 	const char *singular;
 	const char *plural;
 	const char *names_are;		/* "" or what the listed names are, "tables " */
+	const char *view;
 } DropGuardKind;
 
 static const DropGuardKind drop_guard_kinds[] = {
-	{"model", "model", "model", "models", ""},
-	{"target", "target", "target", "targets", ""},
-	{"peer_group", "peer_group", "peer group", "peer groups", ""},
-	{"jobindsats_term", "term", "jobindsats term", "jobindsats terms", ""},
-	{"jobindsats_mapping", "mapping", "jobindsats mapping", "jobindsats mappings", ""},
-	{"jobindsats_source", "table_id", "registered wide table", "registered wide tables", ""},
-	{"jobindsats_observation_series", "table_id", "loaded series", "loaded series", "tables "},
-	{"jobindsats_loads", "table_id", "logged load", "logged loads", "tables "},
-	{"jobindsats_measure_label", "table_id", "jobindsats measure label", "jobindsats measure labels", "tables "},
-	{"jobindsats_series_form", "period_form", "stored period form", "stored period forms", ""},
-	{"jobindsats_observation_revision", "table_id", "kept vintage", "kept vintages", "tables "},
-	{"jobindsats_vintage_pin", "label", "pinned moment", "pinned moments", ""},
+	{"model", "model", "model", "models", "", NULL},
+	{"target", "target", "target", "targets", "", NULL},
+	{"peer_group", "peer_group", "peer group", "peer groups", "", NULL},
+	{"jobindsats_term", "term", "jobindsats term", "jobindsats terms", "", NULL},
+	{"jobindsats_mapping", "mapping", "jobindsats mapping", "jobindsats mappings", "", NULL},
+	{"jobindsats_source", "table_id", "registered wide table", "registered wide tables", "", NULL},
+	{"jobindsats_observation_cell", "table_id", "loaded observation", "loaded observations", "tables ", "benchmark.jobindsats_observation"},
+	{"jobindsats_loads", "table_id", "logged load", "logged loads", "tables ", NULL},
+	{"jobindsats_measure_label", "table_id", "jobindsats measure label", "jobindsats measure labels", "tables ", NULL},
+	{"jobindsats_series_form", "period_form", "stored period form", "stored period forms", "", NULL},
+	{"jobindsats_observation_revision", "table_id", "kept vintage", "kept vintages", "tables ", NULL},
+	{"jobindsats_vintage_pin", "label", "pinned moment", "pinned moments", "", NULL},
 };
 
 /* True when a DROP EXTENSION statement's list of names holds the guarded extension. */
@@ -120,8 +122,8 @@ drop_guard_describe_kind(StringInfo buf, Oid relid, const char *condition,
 	int			nelems;
 	int			i;
 
-	relation = quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)),
-										  get_rel_name(relid));
+	relation = kind->view ? pstrdup(kind->view) :
+		quote_qualified_identifier(get_namespace_name(get_rel_namespace(relid)), get_rel_name(relid));
 	initStringInfo(&query);
 	appendStringInfo(&query,
 					 "SELECT pg_catalog.count(*), pg_catalog.count(DISTINCT %s),"
@@ -177,17 +179,18 @@ drop_guard_describe_user_rows(Oid extoid, StringInfo buf)
 		char	   *condition;
 		bool		isnull;
 
-		/* the configuration table of this name that has the key column */
+		/* the configuration table of this name whose rows (or view) have the key column */
 		initStringInfo(&query);
 		appendStringInfo(&query,
 						 "SELECT cfg.relid, cfg.condition"
 						 " FROM pg_catalog.pg_extension e"
 						 " CROSS JOIN LATERAL ROWS FROM (pg_catalog.unnest(e.extconfig), pg_catalog.unnest(e.extcondition)) AS cfg(relid, condition)"
 						 " JOIN pg_catalog.pg_class c ON c.oid OPERATOR(pg_catalog.=) cfg.relid"
-						 " JOIN pg_catalog.pg_attribute a ON a.attrelid OPERATOR(pg_catalog.=) c.oid"
+						 " JOIN pg_catalog.pg_attribute a ON a.attrelid OPERATOR(pg_catalog.=) %s"
 						 " WHERE e.oid OPERATOR(pg_catalog.=) %u::pg_catalog.oid"
 						 " AND c.relname OPERATOR(pg_catalog.=) %s::pg_catalog.name"
 						 " AND a.attname OPERATOR(pg_catalog.=) %s::pg_catalog.name AND NOT a.attisdropped",
+						 kind->view ? psprintf("pg_catalog.to_regclass(%s)", quote_literal_cstr(kind->view)) : "c.oid",
 						 extoid, quote_literal_cstr(kind->table), quote_literal_cstr(kind->key));
 		drop_guard_select(query.data);
 		pfree(query.data);

@@ -23,16 +23,19 @@
 #include "postgres.h"
 
 #include "access/detoast.h"
+#include "access/relation.h"
 #include "funcapi.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "nodes/nodeFuncs.h"
 #include "nodes/supportnodes.h"
 #include "optimizer/optimizer.h"
+#include "optimizer/plancat.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 #include "utils/memutils.h"
 #include "utils/numeric.h"
+#include "utils/rel.h"
 #include "utils/tuplestore.h"
 
 #include "jobindsats.h"
@@ -723,10 +726,34 @@ jobindsats_number(PG_FUNCTION_ARGS)
 
 /*
  * jobindsats_reader_rows(internal): the planner's estimate of a reader's
- * rows from the size of its document, when the document is known at
- * planning time (a constant, or a parameter of a one-shot plan such as a
- * load's); otherwise the declared ROWS.
+ * rows from the size of its document, or for a wide table's reader from the
+ * table's rows times its columns but two (the area and the period), when the
+ * document or table is known at planning time (a constant, or a parameter of
+ * a one-shot plan such as a load's); otherwise the declared ROWS.
  */
+/* The cells a wide table holds as the planner would estimate its rows: rows times columns but two; 0 when it is no table. */
+static double
+wide_table_cells(Oid relid)
+{
+	Relation	rel = try_relation_open(relid, AccessShareLock);
+	BlockNumber pages;
+	double		tuples;
+	double		allvisfrac;
+	int			columns;
+
+	if (rel == NULL)
+		return 0;
+	if (rel->rd_rel->relkind != RELKIND_RELATION && rel->rd_rel->relkind != RELKIND_MATVIEW)
+	{
+		relation_close(rel, AccessShareLock);
+		return 0;
+	}
+	estimate_rel_size(rel, NULL, &pages, &tuples, &allvisfrac);
+	columns = RelationGetNumberOfAttributes(rel);
+	relation_close(rel, AccessShareLock);
+	return Max(1.0, tuples * Max(1, columns - 2));
+}
+
 Datum
 jobindsats_reader_rows(PG_FUNCTION_ARGS)
 {
@@ -746,7 +773,14 @@ jobindsats_reader_rows(PG_FUNCTION_ARGS)
 	if (!IsA(doc, Const))
 		PG_RETURN_POINTER(NULL);
 	known = (Const *) doc;
-	if (known->constisnull || known->constlen != -1)
+	if (known->constisnull)
+		PG_RETURN_POINTER(NULL);
+	if (known->consttype == REGCLASSOID)
+	{
+		rows_request->rows = wide_table_cells(DatumGetObjectId(known->constvalue));
+		PG_RETURN_POINTER(rows_request->rows > 0 ? rows_request : NULL);
+	}
+	if (known->constlen != -1)
 		PG_RETURN_POINTER(NULL);
 	rows_request->rows = Max(1.0, (toast_raw_datum_size(known->constvalue) - VARHDRSZ) / DOCUMENT_BYTES_PER_CELL);
 	PG_RETURN_POINTER(rows_request);

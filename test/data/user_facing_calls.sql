@@ -303,6 +303,9 @@ SELECT * FROM benchmark.mapped_ydelse_sygedagpenge;
 SELECT * FROM benchmark.mapped_ydelse_uddannelseshjaelp;
 
 
+-- call: jobindsats_observation
+SELECT pg_catalog.count(*) FROM benchmark.jobindsats_observation;
+
 -- call: jobindsats_store_as_read
 SELECT pg_catalog.count(*) FROM benchmark.jobindsats_store_as_read;
 

@@ -109,6 +109,7 @@ public class JdbcClientTest {
 		call("jobindsats_term_derive(text,text,boolean)", "SELECT * FROM jobindsats_term_derive(?, ?, true)", "befolkning_16_66", "year");
 		call("jobindsats_label_match(text,text[])", "SELECT * FROM jobindsats_label_match(?, ?::text[])",
 				"antal personer", "{Antal personer,Antal fuldtidspersoner}");
+		call("jobindsats_observation", "SELECT * FROM jobindsats_observation WHERE table_id = ? AND area = ?", "PTVA02", "Sønderborg");
 		call("jobindsats_store_as_read", "SELECT * FROM jobindsats_store_as_read WHERE table_id = ? AND area = ?", "PTVA02", "Sønderborg");
 		call("jobindsats_observation_as_of(timestamp with time zone)",
 				"SELECT * FROM jobindsats_observation_as_of(now()) WHERE table_id = ? AND area = ?", "PTVA02", "Sønderborg");
@@ -190,6 +191,8 @@ public class JdbcClientTest {
 			"jobindsats_load(text,jsonb,text[],boolean).municipalities",
 			"jobindsats_load(text,regclass,text[],jsonb,boolean).municipalities",
 			// the store as read and as of a moment: rows of jobindsats_observation, typed as it is
+			"jobindsats_observation.kommune",
+			"jobindsats_observation.dimensions",
 			"jobindsats_store_as_read.kommune",
 			"jobindsats_store_as_read.dimensions",
 			"jobindsats_observation_as_of(timestamp with time zone).kommune",

@@ -199,7 +199,7 @@ CREATE FUNCTION benchmark_internal.jobindsats_wide_cells(source regclass, table_
 												labels jsonb)
 RETURNS TABLE (table_id text, area text, kommune @extschema@.kommune, period text,
 			   dimensions jsonb, measure text, value numeric)
-LANGUAGE plpgsql STABLE
+LANGUAGE plpgsql STABLE SUPPORT benchmark_internal.jobindsats_reader_rows
 SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN

@@ -20,4 +20,5 @@ FROM benchmark.jobindsats_observation_1_5 o
 	 JOIN benchmark.jobindsats_observation_series s
 	 ON s.table_id = o.table_id AND s.measure = o.measure AND s.area = o.area AND s.dimensions = o.dimensions
 ORDER BY 1, 2;
+ALTER EXTENSION benchmark DROP TABLE benchmark.jobindsats_observation_1_5;
 DROP TABLE benchmark.jobindsats_observation_1_5;

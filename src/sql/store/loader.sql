@@ -180,24 +180,27 @@ BEGIN
 				fit AS (
 					SELECT benchmark_internal.jobindsats_labels_fit($2, ARRAY(SELECT l.measure FROM labels l)) AS ok),
 				stored_series AS MATERIALIZED (
-					SELECT s.series_id, s.measure, s.area, s.dimensions
+					SELECT s.series_id, s.measure, s.area, s.dimensions,
+						   benchmark_internal.jobindsats_series_key(s.measure, s.area, s.dimensions) AS series_key
 					FROM benchmark.jobindsats_observation_series s
 					WHERE $8 AND s.table_id = $2),
 				new_series AS (
 					INSERT INTO benchmark.jobindsats_observation_series (table_id, measure, area, kommune, dimensions)
-					SELECT DISTINCT $2, r.measure, r.area, r.kommune, r.dimensions
-					FROM read r
-					WHERE ($6 OR r.kommune IS NOT NULL) AND (SELECT f.ok FROM fit f)
+					SELECT $2, w.measure, w.area, w.kommune, w.dimensions
+					FROM (SELECT DISTINCT r.series_key, r.measure, r.area, r.kommune, r.dimensions
+						  FROM read r WHERE $6 OR r.kommune IS NOT NULL) w
+					WHERE (SELECT f.ok FROM fit f)
 					  AND NOT EXISTS (SELECT 1 FROM stored_series x
-									  WHERE x.measure = r.measure AND x.area = r.area AND x.dimensions = r.dimensions)
+									  WHERE x.series_key = w.series_key AND x.measure = w.measure AND x.area = w.area
+										AND x.dimensions = w.dimensions)
 					%2$s
-					RETURNING series_id, measure, area, dimensions),
+					RETURNING series_id, measure, area, dimensions,
+							  benchmark_internal.jobindsats_series_key(measure, area, dimensions) AS series_key),
 				matched AS MATERIALIZED (
 					SELECT x.series_id, r.period, r.value,
 						   c.series_id IS NOT NULL AS present, c.value AS stored_value, c.ctid AS stored_row
 					FROM read r
-						 JOIN (SELECT y.*, benchmark_internal.jobindsats_series_key(y.measure, y.area, y.dimensions) AS series_key
-							   FROM (SELECT * FROM stored_series UNION ALL SELECT * FROM new_series) y) x
+						 JOIN (SELECT * FROM stored_series UNION ALL SELECT * FROM new_series) x
 						 ON x.series_key = r.series_key AND x.measure = r.measure AND x.area = r.area AND x.dimensions = r.dimensions
 						 LEFT JOIN benchmark.jobindsats_observation_cell c
 						 ON $8 AND c.series_id = x.series_id AND c.period = r.period
@@ -274,25 +277,27 @@ BEGIN
 			fit AS (
 				SELECT benchmark_internal.jobindsats_labels_fit($2, ARRAY(SELECT l.measure FROM labels l)) AS ok),
 			stored_series AS MATERIALIZED (
-				SELECT s.series_id, s.measure, s.area, s.dimensions
+				SELECT s.series_id, s.measure, s.area, s.dimensions,
+					   benchmark_internal.jobindsats_series_key(s.measure, s.area, s.dimensions) AS series_key
 				FROM benchmark.jobindsats_observation_series s
 				WHERE s.table_id = $2),
 			new_series AS (
 				INSERT INTO benchmark.jobindsats_observation_series (table_id, measure, area, kommune, dimensions)
-				SELECT DISTINCT $2, r.measure, r.area, r.kommune, r.dimensions
-				FROM read r
-				WHERE r.nth = 1 AND ($6 OR r.kommune IS NOT NULL)
-				  AND NOT EXISTS (SELECT 1 FROM conflict) AND (SELECT f.ok FROM fit f)
+				SELECT $2, w.measure, w.area, w.kommune, w.dimensions
+				FROM (SELECT DISTINCT r.measure, r.area, r.kommune, r.dimensions
+					  FROM read r WHERE r.nth = 1 AND ($6 OR r.kommune IS NOT NULL)) w
+				WHERE NOT EXISTS (SELECT 1 FROM conflict) AND (SELECT f.ok FROM fit f)
 				  AND NOT EXISTS (SELECT 1 FROM stored_series x
-								  WHERE x.measure = r.measure AND x.area = r.area AND x.dimensions = r.dimensions)
+								  WHERE x.series_key = benchmark_internal.jobindsats_series_key(w.measure, w.area, w.dimensions)
+									AND x.measure = w.measure AND x.area = w.area AND x.dimensions = w.dimensions)
 				%2$s
-				RETURNING series_id, measure, area, dimensions),
+				RETURNING series_id, measure, area, dimensions,
+						  benchmark_internal.jobindsats_series_key(measure, area, dimensions) AS series_key),
 			written AS (
 				INSERT INTO benchmark.jobindsats_observation_cell AS o (series_id, period, value, load_id)
 				SELECT x.series_id, r.period, r.value, $7
 				FROM read r
-					 JOIN (SELECT y.*, benchmark_internal.jobindsats_series_key(y.measure, y.area, y.dimensions) AS series_key
-						   FROM (SELECT * FROM stored_series UNION ALL SELECT * FROM new_series) y) x
+					 JOIN (SELECT * FROM stored_series UNION ALL SELECT * FROM new_series) x
 					 ON x.series_key = benchmark_internal.jobindsats_series_key(r.measure, r.area, r.dimensions)
 						AND x.measure = r.measure AND x.area = r.area AND x.dimensions = r.dimensions
 				WHERE r.nth = 1 AND ($6 OR r.kommune IS NOT NULL)

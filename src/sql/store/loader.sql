@@ -92,6 +92,18 @@ DECLARE
 														  'keep_other_areas', keep_other_areas);
 	previous record;
 	write_left uuid;
+	stored boolean;
+	/* both writing statements' document labels, their fit, and the table's series with their keys ($8: it has some) */
+	labels_and_series text := $c$
+		labels AS (
+			SELECT DISTINCT r.measure FROM read r),
+		fit AS (
+			SELECT benchmark_internal.jobindsats_labels_fit($2, ARRAY(SELECT l.measure FROM labels l)) AS ok),
+		stored_series AS MATERIALIZED (
+			SELECT s.series_id, s.measure, s.area, s.dimensions,
+				   benchmark_internal.jobindsats_series_key(s.measure, s.area, s.dimensions) AS series_key
+			FROM benchmark.jobindsats_observation_series s
+			WHERE $8 AND s.table_id = $2)$c$;
 BEGIN
 	table_id := pg_catalog.upper(pg_catalog.btrim(table_name));
 	IF table_id IS NULL OR table_id !~ '^[A-Z0-9][A-Z0-9_]*$' THEN
@@ -168,6 +180,7 @@ BEGIN
 						ELSE 'ON CONFLICT DO NOTHING' END;
 	/* the series added have their cells in the same statement, whose write to the cells derives the table's series */
 	PERFORM pg_catalog.set_config('benchmark.store_loading', 'on', true);
+	stored := EXISTS (SELECT 1 FROM benchmark.jobindsats_observation_series s WHERE s.table_id = jobindsats_load_cells.table_id);
 	IF outcome IS NULL THEN
 		BEGIN
 			EXECUTE pg_catalog.format($q$
@@ -175,15 +188,7 @@ BEGIN
 					SELECT x.*, benchmark_internal.jobindsats_series_key(x.measure, x.area, x.dimensions) AS series_key
 					FROM (SELECT coalesce(c.kommune::text, c.area) AS area, c.kommune, c.period, c.dimensions, c.measure, c.value
 						  FROM %1$s c) x),
-				labels AS (
-					SELECT DISTINCT r.measure FROM read r),
-				fit AS (
-					SELECT benchmark_internal.jobindsats_labels_fit($2, ARRAY(SELECT l.measure FROM labels l)) AS ok),
-				stored_series AS MATERIALIZED (
-					SELECT s.series_id, s.measure, s.area, s.dimensions,
-						   benchmark_internal.jobindsats_series_key(s.measure, s.area, s.dimensions) AS series_key
-					FROM benchmark.jobindsats_observation_series s
-					WHERE $8 AND s.table_id = $2),
+				%3$s,
 				new_series AS (
 					INSERT INTO benchmark.jobindsats_observation_series (table_id, measure, area, kommune, dimensions)
 					SELECT $2, w.measure, w.area, w.kommune, w.dimensions
@@ -239,10 +244,9 @@ BEGIN
 						FROM (SELECT x.period, pg_catalog.count(x.kommune) AS n
 							  FROM (SELECT DISTINCT y.period, y.kommune FROM read y) x GROUP BY x.period) p) AS municipalities
 				FROM read r
-				$q$, cells, on_conflict)
+				$q$, cells, on_conflict, labels_and_series)
 			INTO outcome
-			USING doc, table_id, dimension_columns, encoding, labels, keep_other_areas, load_id,
-				  EXISTS (SELECT 1 FROM benchmark.jobindsats_observation_series s WHERE s.table_id = jobindsats_load_cells.table_id);
+			USING doc, table_id, dimension_columns, encoding, labels, keep_other_areas, load_id, stored;
 			IF outcome.twice > 0 OR outcome.added < outcome.new THEN
 				RAISE EXCEPTION 'a key twice in the document' USING ERRCODE = 'cardinality_violation';
 			END IF;
@@ -272,15 +276,7 @@ BEGIN
 				FROM read r
 				WHERE r.nth > 1 AND r.value IS DISTINCT FROM r.first_value
 				LIMIT 1),
-			labels AS (
-				SELECT DISTINCT r.measure FROM read r),
-			fit AS (
-				SELECT benchmark_internal.jobindsats_labels_fit($2, ARRAY(SELECT l.measure FROM labels l)) AS ok),
-			stored_series AS MATERIALIZED (
-				SELECT s.series_id, s.measure, s.area, s.dimensions,
-					   benchmark_internal.jobindsats_series_key(s.measure, s.area, s.dimensions) AS series_key
-				FROM benchmark.jobindsats_observation_series s
-				WHERE s.table_id = $2),
+			%3$s,
 			new_series AS (
 				INSERT INTO benchmark.jobindsats_observation_series (table_id, measure, area, kommune, dimensions)
 				SELECT $2, w.measure, w.area, w.kommune, w.dimensions
@@ -323,9 +319,9 @@ BEGIN
 					FROM (SELECT x.period, pg_catalog.count(x.kommune) AS n
 						  FROM (SELECT DISTINCT r.period, r.kommune FROM read r) x GROUP BY x.period) m) AS municipalities
 			FROM counts c
-			$q$, cells, on_conflict)
+			$q$, cells, on_conflict, labels_and_series)
 		INTO outcome
-		USING doc, table_id, dimension_columns, encoding, labels, keep_other_areas, load_id;
+		USING doc, table_id, dimension_columns, encoding, labels, keep_other_areas, load_id, stored;
 	END IF;
 	IF outcome.conflict IS NOT NULL THEN
 		RAISE EXCEPTION 'jobindsats_load: the document for table % has two values for one cell', table_id

@@ -63,12 +63,15 @@ COMMENT ON FUNCTION benchmark_internal.jobindsats_series_key(text, text, jsonb) 
 
 /*
  * The one loader behind the jobindsats_load functions: one statement reads
- * the document, sorts its cells by the store's key (a repeated row read
- * once, the same key with another value found), checks the labels against
- * jobindsats_measure_label, and writes with INSERT ... ON CONFLICT, which
- * leaves an equal value as it is.  Under REPEATABLE READ or SERIALIZABLE a
- * cell another load stored after this transaction's snapshot is a
- * serialization failure (40001), which clients retry.
+ * the document, adds the series the table does not have yet, matches each
+ * cell with its series and its stored cell, checks the labels against
+ * jobindsats_measure_label, and adds the new cells and replaces the changed
+ * ones; a document with a key twice is read again sorted by key (a repeated
+ * row read once, the same key with another value found) and written with
+ * INSERT ... ON CONFLICT, which leaves an equal value as it is.  Under
+ * REPEATABLE READ or SERIALIZABLE a series or cell another load stored
+ * after this transaction's snapshot is a serialization failure (40001),
+ * which clients retry.
  */
 CREATE FUNCTION benchmark_internal.jobindsats_load_cells(reader text, table_name text, doc anyelement, dimension_columns text[],
 												encoding text, labels jsonb, keep_other_areas boolean,
@@ -161,19 +164,21 @@ BEGIN
 		END IF;
 	END IF;
 	/*
-	 * The common case first: every key once in the document.  Each cell is
-	 * matched with the store's by its key; new cells are inserted, changed
-	 * ones updated.  Under READ COMMITTED the statement's snapshot, taken
-	 * after the lock, sees every cell stored, so a plain INSERT (the fastest)
-	 * fails only on a key twice in the document; under REPEATABLE READ or
-	 * SERIALIZABLE a cell another load stored after the transaction's
-	 * snapshot is not seen, and ON CONFLICT DO NOTHING makes it a
-	 * serialization failure (40001), never 23505.  A key twice in the
+	 * The common case first: every key once in the document.  The
+	 * document's series the table does not have are added; each cell is
+	 * matched with its series by the series' key text and with its stored
+	 * cell by the series' number and the period; new cells are inserted,
+	 * changed ones updated.  Under READ COMMITTED the statement's snapshot,
+	 * taken after the lock, sees every series and cell stored, so a plain
+	 * INSERT (the fastest) fails only on a key twice in the document; under
+	 * REPEATABLE READ or SERIALIZABLE one another load stored after the
+	 * transaction's snapshot is not seen, and ON CONFLICT DO NOTHING makes
+	 * it a serialization failure (40001), never 23505.  A key twice in the
 	 * document undoes this attempt, and the document is read again sorted
-	 * by key (below).  New cells are inserted in the key's order, which
-	 * keeps the key's pages in cache.  A table with no cells in the store
-	 * (a first load) is not looked up cell by cell: the join's condition is
-	 * then false, known at planning.  Neither runs for a document found
+	 * by key (below).  New cells are inserted in the order of their series
+	 * and period, which keeps the key's pages in cache.  A table with no
+	 * series in the store (a first load) is not looked up: the conditions
+	 * are then false, known at planning.  Neither runs for a document found
 	 * unchanged above.
 	 */
 	on_conflict := CASE WHEN pg_catalog.current_setting('transaction_isolation') = 'read committed' THEN ''

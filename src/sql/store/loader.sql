@@ -489,41 +489,41 @@ LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
+	cell benchmark.jobindsats_observation;
 	series bigint;
 BEGIN
-	IF TG_OP IN ('UPDATE', 'DELETE') THEN
-		SELECT s.series_id INTO series
-		FROM benchmark.jobindsats_observation_series s
-		WHERE s.table_id = OLD.table_id AND s.measure = OLD.measure AND s.area = OLD.area AND s.dimensions = OLD.dimensions;
-	END IF;
-	IF TG_OP = 'DELETE' THEN
-		DELETE FROM benchmark.jobindsats_observation_cell c WHERE c.series_id = series AND c.period = OLD.period;
-		RETURN OLD;
-	ELSIF TG_OP = 'UPDATE' THEN
-		IF (OLD.table_id, OLD.measure, OLD.area, OLD.period, OLD.dimensions)
-		   IS DISTINCT FROM (NEW.table_id, NEW.measure, NEW.area, NEW.period, NEW.dimensions) THEN
-			PERFORM benchmark_internal.jobindsats_key_change_error(OLD.table_id, OLD.area, OLD.period, OLD.measure);
-		END IF;
-		/* the series' check decides whether the kommune fits its area */
-		UPDATE benchmark.jobindsats_observation_series s SET kommune = NEW.kommune
-		WHERE s.series_id = series AND s.kommune::text IS DISTINCT FROM NEW.kommune::text;
-		UPDATE benchmark.jobindsats_observation_cell c SET value = NEW.value, stored_at = NEW.stored_at, load_id = NEW.load_id
-		WHERE c.series_id = series AND c.period = OLD.period;
-		RETURN NEW;
+	/* the row's series: the one it is in (UPDATE, DELETE), or goes into (INSERT) */
+	IF TG_OP = 'INSERT' THEN
+		cell := NEW;
+	ELSE
+		cell := OLD;
 	END IF;
 	SELECT s.series_id INTO series
 	FROM benchmark.jobindsats_observation_series s
-	WHERE s.table_id = NEW.table_id AND s.measure = NEW.measure AND s.area = NEW.area AND s.dimensions = NEW.dimensions;
+	WHERE s.table_id = cell.table_id AND s.measure = cell.measure AND s.area = cell.area AND s.dimensions = cell.dimensions;
+	IF TG_OP = 'DELETE' THEN
+		DELETE FROM benchmark.jobindsats_observation_cell c WHERE c.series_id = series AND c.period = OLD.period;
+		RETURN OLD;
+	ELSIF TG_OP = 'UPDATE' AND (OLD.table_id, OLD.measure, OLD.area, OLD.period, OLD.dimensions)
+							   IS DISTINCT FROM (NEW.table_id, NEW.measure, NEW.area, NEW.period, NEW.dimensions) THEN
+		PERFORM benchmark_internal.jobindsats_key_change_error(OLD.table_id, OLD.area, OLD.period, OLD.measure);
+	END IF;
 	IF series IS NULL THEN
 		INSERT INTO benchmark.jobindsats_observation_series (table_id, measure, area, kommune, dimensions)
 		VALUES (NEW.table_id, NEW.measure, NEW.area, NEW.kommune, NEW.dimensions)
 		RETURNING series_id INTO series;
 	ELSE
+		/* the series' check decides whether the kommune fits its area */
 		UPDATE benchmark.jobindsats_observation_series s SET kommune = NEW.kommune
 		WHERE s.series_id = series AND s.kommune::text IS DISTINCT FROM NEW.kommune::text;
 	END IF;
-	INSERT INTO benchmark.jobindsats_observation_cell (series_id, period, value, stored_at, load_id)
-	VALUES (series, NEW.period, NEW.value, NEW.stored_at, NEW.load_id);
+	IF TG_OP = 'UPDATE' THEN
+		UPDATE benchmark.jobindsats_observation_cell c SET value = NEW.value, stored_at = NEW.stored_at, load_id = NEW.load_id
+		WHERE c.series_id = series AND c.period = OLD.period;
+	ELSE
+		INSERT INTO benchmark.jobindsats_observation_cell (series_id, period, value, stored_at, load_id)
+		VALUES (series, NEW.period, NEW.value, NEW.stored_at, NEW.load_id);
+	END IF;
 	RETURN NEW;
 END
 $$;

@@ -197,10 +197,11 @@ RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
+DECLARE
+	series benchmark.jobindsats_observation_series;
 BEGIN
-	PERFORM benchmark_internal.jobindsats_key_change_error(s.table_id, s.area, OLD.period, s.measure)
-	FROM benchmark.jobindsats_observation_series s WHERE s.series_id = OLD.series_id;
-	PERFORM benchmark_internal.jobindsats_key_change_error(NULL, NULL, OLD.period, NULL);
+	SELECT * INTO series FROM benchmark.jobindsats_observation_series s WHERE s.series_id = OLD.series_id;
+	PERFORM benchmark_internal.jobindsats_key_change_error(series.table_id, series.area, OLD.period, series.measure);
 	RETURN NULL;
 END
 $$;

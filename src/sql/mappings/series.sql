@@ -124,9 +124,11 @@ COMMENT ON FUNCTION benchmark.jobindsats_series_refresh(text[], text[]) IS
 
 /*
  * Gives the jobindsats tables named a new write id (benchmark.
- * jobindsats_store_write) and derives their terms.  Within a statement on
- * the view jobindsats_observation, which writes its cells one at a time, the
- * tables are gathered instead and done once when the statement ends
+ * jobindsats_store_write) and derives their terms.  Within a load, whose one
+ * statement writes the series and the cells, or a statement on the view
+ * jobindsats_observation, which writes its cells one at a time, the tables
+ * are gathered instead (the setting benchmark.store_tables_written) and
+ * written once when the load's statement or the view's ends
  * (src/sql/store/loader.sql).
  */
 CREATE FUNCTION benchmark_internal.jobindsats_store_written(touched text[])
@@ -153,15 +155,14 @@ END
 $$;
 
 COMMENT ON FUNCTION benchmark_internal.jobindsats_store_written(text[]) IS
-'Gives the jobindsats tables a write to the observation store touched a new write id in jobindsats_store_write and derives again the stored series of their terms (within a statement on the view jobindsats_observation: when it ends)';
+'Gives the jobindsats tables a write to the observation store touched a new write id in jobindsats_store_write and derives again the stored series of their terms (within a load or a statement on the view jobindsats_observation: when it ends)';
 
 /*
  * Trigger function: after a write to the store's cells, the jobindsats
  * tables it touched are written (above); a TRUNCATE forgets every write id
  * and derives every term.  Series added to the store whose cells are there
  * already (a restore that loads the cells first) count as a write to their
- * tables; series a load adds with their cells (the loader's setting
- * benchmark.store_loading) and series a write adds before its cell do not.
+ * tables; series a direct write adds before its cell do not.
  */
 CREATE FUNCTION benchmark_internal.jobindsats_series_after_store()
 RETURNS trigger
@@ -176,9 +177,6 @@ BEGIN
 		PERFORM benchmark.jobindsats_series_refresh();
 		RETURN NULL;
 	ELSIF TG_TABLE_NAME = 'jobindsats_observation_series' THEN
-		IF pg_catalog.current_setting('benchmark.store_loading', true) = 'on' THEN
-			RETURN NULL;
-		END IF;
 		SELECT pg_catalog.array_agg(DISTINCT s.table_id) INTO touched
 		FROM new_cells s
 		WHERE EXISTS (SELECT 1 FROM benchmark.jobindsats_observation_cell c WHERE c.series_id = s.series_id);

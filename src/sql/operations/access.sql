@@ -40,7 +40,7 @@ AS $$
 DECLARE
 	to_from text := CASE verb WHEN 'GRANT' THEN ' TO ' ELSE ' FROM ' END || role::text;
 	members oid := (SELECT e.oid FROM pg_catalog.pg_extension e WHERE e.extname = 'benchmark');
-	loading text[] := '{benchmark.jobindsats_load,benchmark_internal.jobindsats_load_cells,benchmark.jobindsats_csv,benchmark.jobindsats_json,benchmark.jobindsats_series_refresh,benchmark.jobindsats_mapping_series_refresh}';
+	loading text[] := '{benchmark.jobindsats_load,benchmark_internal.jobindsats_load_cells,benchmark.jobindsats_csv,benchmark.jobindsats_json,benchmark.jobindsats_series_refresh,benchmark.jobindsats_mapping_series_refresh,benchmark_internal.jobindsats_store_written}';
 	own text[] := '{benchmark.grant_access,benchmark.revoke_access}';
 BEGIN
 	IF access IS DISTINCT FROM 'reading' AND access IS DISTINCT FROM 'analysing' AND access IS DISTINCT FROM 'loading' THEN

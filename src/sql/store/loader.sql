@@ -95,6 +95,7 @@ DECLARE
 														  'keep_other_areas', keep_other_areas);
 	previous record;
 	write_left uuid;
+	written text[];
 	stored boolean;
 	/* both writing statements' document labels, their fit, and the table's series with their keys ($8: it has some) */
 	labels_and_series text := $c$
@@ -183,8 +184,8 @@ BEGIN
 	 */
 	on_conflict := CASE WHEN pg_catalog.current_setting('transaction_isolation') = 'read committed' THEN ''
 						ELSE 'ON CONFLICT DO NOTHING' END;
-	/* the series added have their cells in the same statement, whose write to the cells derives the table's series */
-	PERFORM pg_catalog.set_config('benchmark.store_loading', 'on', true);
+	/* the tables the writes touch are gathered, and written (their series derived) once, below */
+	PERFORM pg_catalog.set_config('benchmark.store_tables_written', '{}', true);
 	stored := EXISTS (SELECT 1 FROM benchmark.jobindsats_observation_series s WHERE s.table_id = jobindsats_load_cells.table_id);
 	IF outcome IS NULL THEN
 		BEGIN
@@ -415,7 +416,9 @@ BEGIN
 				USING HINT = 'The download may be truncated or partial: check it and load it again (a load only adds and revises).';
 		END IF;
 	END LOOP;
-	PERFORM pg_catalog.set_config('benchmark.store_loading', '', true);
+	written := pg_catalog.current_setting('benchmark.store_tables_written')::text[];
+	PERFORM pg_catalog.set_config('benchmark.store_tables_written', '', true);
+	PERFORM benchmark_internal.jobindsats_store_written(written);
 	SELECT w.write_id INTO write_left FROM benchmark.jobindsats_store_write w WHERE w.table_id = jobindsats_load_cells.table_id;
 	INSERT INTO benchmark.jobindsats_loads (load_id, table_id, reader, digest, first_period, last_period, added, replaced,
 											unchanged, repeated, not_municipal, municipalities, short_periods,

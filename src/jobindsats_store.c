@@ -13,18 +13,72 @@
  * the same rule: an area and kommune as a load stores them, the
  * municipality's official name with its kommune, or one of the other areas
  * with kommune NULL.
+ *
+ * jobindsats_series_ordinal(measure text, area text, dimensions jsonb)
+ * numbers the series a loader's statement meets: the ordinal of the series
+ * (measure, area, dimensions) among those its call site has met, in the
+ * order first met, negative for the cell that meets it first.  The loader
+ * reads a document's series from those first cells and matches every cell
+ * with its series by the ordinal, an integer, instead of by its labels.
+ * The series met are kept for the call site (one statement) in fn_extra.
+ * Equal series have equal bytes as the readers write them (a breakdown's
+ * jsonb keeps its keys sorted); should two spellings of one series ever be
+ * numbered twice, the store's unique key refuses the second, and the
+ * loader reads the document again the slow way.
  */
 #include "postgres.h"
 
+#include "common/hashfn.h"
 #include "fmgr.h"
+#include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
+#include "utils/memutils.h"
 
 #include "jobindsats.h"
 #include "kommune.h"
 
 PG_FUNCTION_INFO_V1(jobindsats_area_kommune);
 PG_FUNCTION_INFO_V1(jobindsats_area_fits);
+PG_FUNCTION_INFO_V1(jobindsats_series_ordinal);
+
+/* A series' key as bytes: its measure, area and dimensions, each after its length. */
+typedef struct SeriesKey
+{
+	const char *data;
+	uint32		len;
+} SeriesKey;
+
+/* A series met by jobindsats_series_ordinal: its key and its ordinal. */
+typedef struct SeriesMet
+{
+	SeriesKey	key;
+	uint32		hash;
+	int32		ordinal;
+	char		status;
+} SeriesMet;
+
+#define SH_PREFIX series_met
+#define SH_ELEMENT_TYPE SeriesMet
+#define SH_KEY_TYPE SeriesKey
+#define SH_KEY key
+#define SH_HASH_KEY(tb, k) hash_bytes((const unsigned char *) (k).data, (k).len)
+#define SH_EQUAL(tb, a, b) ((a).len == (b).len && memcmp((a).data, (b).data, (a).len) == 0)
+#define SH_STORE_HASH
+#define SH_GET_HASH(tb, a) (a)->hash
+#define SH_SCOPE static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
+/* What jobindsats_series_ordinal keeps for its call site. */
+typedef struct SeriesOrdinals
+{
+	series_met_hash *met;
+	MemoryContext keys;			/* the keys of the series met */
+	StringInfoData key;			/* the key being looked up */
+	int32		count;
+} SeriesOrdinals;
 
 /* jobindsats_area_kommune(text): the kommune of an area, NULL for the others */
 Datum
@@ -72,4 +126,62 @@ jobindsats_area_fits(PG_FUNCTION_ARGS)
 	}
 	PG_RETURN_BOOL(len > 0 && kommune_code_of_utf8(utf8, len) == 0 &&
 				   kommune_area_kind(utf8, len) != KOMMUNE_AREA_NONE);
+}
+
+/* Appends one part of a series' key: its length (-1 for NULL), then its bytes. */
+static void
+series_key_append(StringInfo key, FunctionCallInfo fcinfo, int arg)
+{
+	int32		len = -1;
+
+	if (!PG_ARGISNULL(arg))
+	{
+		struct varlena *part = PG_DETOAST_DATUM_PACKED(PG_GETARG_DATUM(arg));
+
+		len = VARSIZE_ANY_EXHDR(part);
+		appendBinaryStringInfo(key, (const char *) &len, sizeof(len));
+		appendBinaryStringInfo(key, VARDATA_ANY(part), len);
+		return;
+	}
+	appendBinaryStringInfo(key, (const char *) &len, sizeof(len));
+}
+
+/* jobindsats_series_ordinal(text, text, jsonb): the series' ordinal, negative where first met */
+Datum
+jobindsats_series_ordinal(PG_FUNCTION_ARGS)
+{
+	SeriesOrdinals *state = (SeriesOrdinals *) fcinfo->flinfo->fn_extra;
+	SeriesMet  *entry;
+	SeriesKey	key;
+	bool		found;
+
+	if (state == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+
+		state = palloc0(sizeof(SeriesOrdinals));
+		state->keys = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "jobindsats series met",
+											ALLOCSET_DEFAULT_SIZES);
+		state->met = series_met_create(fcinfo->flinfo->fn_mcxt, 1024, NULL);
+		initStringInfo(&state->key);
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = state;
+	}
+	resetStringInfo(&state->key);
+	series_key_append(&state->key, fcinfo, 0);
+	series_key_append(&state->key, fcinfo, 1);
+	series_key_append(&state->key, fcinfo, 2);
+	key.data = state->key.data;
+	key.len = state->key.len;
+	entry = series_met_insert(state->met, key, &found);
+	if (found)
+		PG_RETURN_INT32(entry->ordinal);
+	if (state->count == PG_INT32_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("jobindsats_series_ordinal: more than %d series in one statement", PG_INT32_MAX)));
+	entry->key.data = MemoryContextAlloc(state->keys, key.len);
+	memcpy((char *) entry->key.data, key.data, key.len);
+	entry->ordinal = ++state->count;
+	PG_RETURN_INT32(-entry->ordinal);
 }

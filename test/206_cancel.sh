@@ -13,7 +13,7 @@
 # 57014 before the line that ends the phase, within 0.5 s of the cancel.  A
 # phase that ends first was shorter than the aim, so that case runs again on
 # twice the entities (from 8 million, or as many as the last case on the same
-# table needed, to 16 million at most); but a phase that goes on for more than
+# table needed, to 32 million at most); but a phase that goes on for more than
 # 0.5 s after the cancel without noticing it fails at once, as does a cancel
 # that lands late anywhere.  Every case ends cancelled inside its phase or
 # fails: none is skipped.  The latency is the server log's time from the
@@ -25,7 +25,7 @@ LATENCY_LIMIT=${LATENCY_LIMIT:-0.5}
 # how long after a phase's first line the cancel is sent
 AIM=0.5
 ENTITIES=${ENTITIES:-8000000}
-MAX_ENTITIES=16000000
+MAX_ENTITIES=32000000
 # the entities a case starts from: those the last case on the same table
 # (ids_N or big_N) ended with
 declare -A START=([ids]=$ENTITIES [big]=$ENTITIES)

@@ -47,19 +47,20 @@ COMMENT ON FUNCTION benchmark_internal.jobindsats_labels_fit(text, text[]) IS
 'Whether a document''s measure labels fit its jobindsats table: the table has no labels in benchmark.jobindsats_measure_label, or one of the labels is one of the table''s';
 
 /*
- * A series' key as one text in the C collation, for matching a document's
- * cells with the series (beside the comparison of its parts): a common
- * table expression has no statistics, and the planner may sort the cells
- * for a merge join, which on one such text costs a fraction of sorting by
- * the labels and the breakdown's jsonb.
+ * The ordinal of a series (measure, area, dimensions) among those the
+ * statement's call site has met, in the order first met, negative for the
+ * cell that meets it first (src/jobindsats_store.c): the loader reads a
+ * document's series from those first cells and matches each cell with its
+ * series by the ordinal, an integer, instead of by its labels.  Volatile and
+ * parallel unsafe: it counts what its call site met.
  */
-CREATE FUNCTION benchmark_internal.jobindsats_series_key(measure text, area text, dimensions jsonb)
-RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN (measure || E'\x1f' || area || E'\x1f' || dimensions::text) COLLATE "C";
+CREATE FUNCTION benchmark_internal.jobindsats_series_ordinal(measure text, area text, dimensions jsonb)
+RETURNS integer
+LANGUAGE c VOLATILE PARALLEL UNSAFE
+AS 'MODULE_PATHNAME', 'jobindsats_series_ordinal';
 
-COMMENT ON FUNCTION benchmark_internal.jobindsats_series_key(text, text, jsonb) IS
-'A series'' key (measure, area, dimensions) as one text in the C collation: what the loader matches a document''s cells with the series by';
+COMMENT ON FUNCTION benchmark_internal.jobindsats_series_ordinal(text, text, jsonb) IS
+'The ordinal of a series (measure, area, dimensions) among those the statement has met, in the order first met, negative where first met: what the loader matches a document''s cells with their series by';
 
 /*
  * The one loader behind the jobindsats_load functions: one statement reads
@@ -81,6 +82,7 @@ CREATE FUNCTION benchmark_internal.jobindsats_load_cells(reader text, table_name
 												OUT municipalities jsonb, OUT short_periods text[])
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
+SET jit = off
 AS $$
 DECLARE
 	cells text;
@@ -97,17 +99,41 @@ DECLARE
 	write_left uuid;
 	written text[];
 	stored boolean;
-	/* both writing statements' document labels, their fit, and the table's series with their keys ($8: it has some) */
-	labels_and_series text := $c$
+	/*
+	 * Both writing statements' document labels, their fit, the table's series
+	 * ($8: it has some), the document's series (its cells that meet one
+	 * first), the series the table does not have yet, added (when the
+	 * labels fit and %2$s holds; %1$s: ON CONFLICT), and each document
+	 * series' ordinal with its number.
+	 */
+	series_numbered text := $c$
 		labels AS (
 			SELECT DISTINCT r.measure FROM read r),
 		fit AS (
 			SELECT benchmark_internal.jobindsats_labels_fit($2, ARRAY(SELECT l.measure FROM labels l)) AS ok),
 		stored_series AS MATERIALIZED (
-			SELECT s.series_id, s.measure, s.area, s.dimensions,
-				   benchmark_internal.jobindsats_series_key(s.measure, s.area, s.dimensions) AS series_key
+			SELECT s.series_id, s.measure, s.area, s.dimensions
 			FROM benchmark.jobindsats_observation_series s
-			WHERE $8 AND s.table_id = $2)$c$;
+			WHERE $8 AND s.table_id = $2),
+		document_series AS MATERIALIZED (
+			SELECT -r.ordinal AS ordinal, r.measure, r.area, r.kommune, r.dimensions
+			FROM read r
+			WHERE r.ordinal < 0 AND ($6 OR r.kommune IS NOT NULL)),
+		new_series AS (
+			INSERT INTO benchmark.jobindsats_observation_series (table_id, measure, area, kommune, dimensions)
+			SELECT $2, d.measure, d.area, d.kommune, d.dimensions
+			FROM document_series d
+			WHERE (SELECT f.ok FROM fit f) AND %2$s
+			  AND NOT EXISTS (SELECT 1 FROM stored_series x
+							  WHERE x.measure = d.measure AND x.area = d.area AND x.dimensions = d.dimensions)
+			ORDER BY d.ordinal
+			%1$s
+			RETURNING series_id, measure, area, dimensions),
+		numbered AS (
+			SELECT d.ordinal, x.series_id
+			FROM document_series d
+				 JOIN (SELECT * FROM stored_series UNION ALL SELECT * FROM new_series) x
+				 ON x.measure = d.measure AND x.area = d.area AND x.dimensions = d.dimensions)$c$;
 BEGIN
 	table_id := pg_catalog.upper(pg_catalog.btrim(table_name));
 	IF table_id IS NULL OR table_id !~ '^[A-Z0-9][A-Z0-9_]*$' THEN
@@ -167,8 +193,9 @@ BEGIN
 	/*
 	 * The common case first: every key once in the document.  The
 	 * document's series the table does not have are added; each cell is
-	 * matched with its series by the series' key text and with its stored
-	 * cell by the series' number and the period; new cells are inserted,
+	 * matched with its series by the series' ordinal in the statement and
+	 * with its stored cell by the series' number and the period; new cells
+	 * are inserted,
 	 * changed ones updated.  Under READ COMMITTED the statement's snapshot,
 	 * taken after the lock, sees every series and cell stored, so a plain
 	 * INSERT (the fastest) fails only on a key twice in the document; under
@@ -191,30 +218,17 @@ BEGIN
 		BEGIN
 			EXECUTE pg_catalog.format($q$
 				WITH read AS MATERIALIZED (
-					SELECT x.*, benchmark_internal.jobindsats_series_key(x.measure, x.area, x.dimensions) AS series_key
+					SELECT x.*, benchmark_internal.jobindsats_series_ordinal(x.measure, x.area, x.dimensions) AS ordinal
 					FROM (SELECT coalesce(c.kommune::text, c.area) AS area, c.kommune, c.period, c.dimensions, c.measure, c.value
 						  FROM %1$s c) x),
 				%3$s,
-				new_series AS (
-					INSERT INTO benchmark.jobindsats_observation_series (table_id, measure, area, kommune, dimensions)
-					SELECT $2, w.measure, w.area, w.kommune, w.dimensions
-					FROM (SELECT DISTINCT r.series_key, r.measure, r.area, r.kommune, r.dimensions
-						  FROM read r WHERE $6 OR r.kommune IS NOT NULL) w
-					WHERE (SELECT f.ok FROM fit f)
-					  AND NOT EXISTS (SELECT 1 FROM stored_series x
-									  WHERE x.series_key = w.series_key AND x.measure = w.measure AND x.area = w.area
-										AND x.dimensions = w.dimensions)
-					%2$s
-					RETURNING series_id, measure, area, dimensions,
-							  benchmark_internal.jobindsats_series_key(measure, area, dimensions) AS series_key),
 				matched AS MATERIALIZED (
-					SELECT x.series_id, r.period, r.value,
+					SELECT n.series_id, r.period, r.value,
 						   c.series_id IS NOT NULL AS present, c.value AS stored_value, c.ctid AS stored_row
 					FROM read r
-						 JOIN (SELECT * FROM stored_series UNION ALL SELECT * FROM new_series) x
-						 ON x.series_key = r.series_key AND x.measure = r.measure AND x.area = r.area AND x.dimensions = r.dimensions
+						 JOIN numbered n ON n.ordinal = pg_catalog.abs(r.ordinal)
 						 LEFT JOIN benchmark.jobindsats_observation_cell c
-						 ON $8 AND c.series_id = x.series_id AND c.period = r.period
+						 ON $8 AND c.series_id = n.series_id AND c.period = r.period
 					WHERE $6 OR r.kommune IS NOT NULL),
 				twice AS (
 					SELECT pg_catalog.count(*) - pg_catalog.count(DISTINCT m.stored_row) AS n FROM matched m WHERE m.present),
@@ -250,7 +264,7 @@ BEGIN
 						FROM (SELECT x.period, pg_catalog.count(x.kommune) AS n
 							  FROM (SELECT DISTINCT y.period, y.kommune FROM read y) x GROUP BY x.period) p) AS municipalities
 				FROM read r
-				$q$, cells, on_conflict, labels_and_series)
+				$q$, cells, on_conflict, pg_catalog.format(series_numbered, on_conflict, 'true'))
 			INTO outcome
 			USING doc, table_id, dimension_columns, encoding, labels, keep_other_areas, load_id, stored;
 			IF outcome.twice > 0 OR outcome.added < outcome.new THEN
@@ -273,7 +287,8 @@ BEGIN
 					   pg_catalog.row_number() OVER w AS nth,
 					   pg_catalog.first_value(c.value) OVER w AS first_value,
 					   pg_catalog.first_value(c.line) OVER w AS first_line,
-					   pg_catalog.first_value(c.area) OVER w AS first_written
+					   pg_catalog.first_value(c.area) OVER w AS first_written,
+					   benchmark_internal.jobindsats_series_ordinal(c.measure, coalesce(c.kommune::text, c.area), c.dimensions) AS ordinal
 				FROM %s c
 				WINDOW w AS (PARTITION BY c.measure, c.dimensions, coalesce(c.kommune::text, c.area), c.period ORDER BY c.line)),
 			conflict AS (
@@ -283,25 +298,11 @@ BEGIN
 				WHERE r.nth > 1 AND r.value IS DISTINCT FROM r.first_value
 				LIMIT 1),
 			%3$s,
-			new_series AS (
-				INSERT INTO benchmark.jobindsats_observation_series (table_id, measure, area, kommune, dimensions)
-				SELECT $2, w.measure, w.area, w.kommune, w.dimensions
-				FROM (SELECT DISTINCT r.measure, r.area, r.kommune, r.dimensions
-					  FROM read r WHERE r.nth = 1 AND ($6 OR r.kommune IS NOT NULL)) w
-				WHERE NOT EXISTS (SELECT 1 FROM conflict) AND (SELECT f.ok FROM fit f)
-				  AND NOT EXISTS (SELECT 1 FROM stored_series x
-								  WHERE x.series_key = benchmark_internal.jobindsats_series_key(w.measure, w.area, w.dimensions)
-									AND x.measure = w.measure AND x.area = w.area AND x.dimensions = w.dimensions)
-				%2$s
-				RETURNING series_id, measure, area, dimensions,
-						  benchmark_internal.jobindsats_series_key(measure, area, dimensions) AS series_key),
 			written AS (
 				INSERT INTO benchmark.jobindsats_observation_cell AS o (series_id, period, value, load_id)
-				SELECT x.series_id, r.period, r.value, $7
+				SELECT n.series_id, r.period, r.value, $7
 				FROM read r
-					 JOIN (SELECT * FROM stored_series UNION ALL SELECT * FROM new_series) x
-					 ON x.series_key = benchmark_internal.jobindsats_series_key(r.measure, r.area, r.dimensions)
-						AND x.measure = r.measure AND x.area = r.area AND x.dimensions = r.dimensions
+					 JOIN numbered n ON n.ordinal = pg_catalog.abs(r.ordinal)
 				WHERE r.nth = 1 AND ($6 OR r.kommune IS NOT NULL)
 				  AND NOT EXISTS (SELECT 1 FROM conflict) AND (SELECT f.ok FROM fit f)
 				ON CONFLICT (series_id, period) DO UPDATE
@@ -325,7 +326,7 @@ BEGIN
 					FROM (SELECT x.period, pg_catalog.count(x.kommune) AS n
 						  FROM (SELECT DISTINCT r.period, r.kommune FROM read r) x GROUP BY x.period) m) AS municipalities
 			FROM counts c
-			$q$, cells, on_conflict, labels_and_series)
+			$q$, cells, on_conflict, pg_catalog.format(series_numbered, on_conflict, 'NOT EXISTS (SELECT 1 FROM conflict)'))
 		INTO outcome
 		USING doc, table_id, dimension_columns, encoding, labels, keep_other_areas, load_id, stored;
 	END IF;

@@ -108,7 +108,7 @@ DECLARE
 	 */
 	series_numbered text := $c$
 		labels AS (
-			SELECT DISTINCT r.measure FROM read r),
+			SELECT DISTINCT r.measure FROM read r WHERE r.ordinal < 0),
 		fit AS (
 			SELECT benchmark_internal.jobindsats_labels_fit($2, ARRAY(SELECT l.measure FROM labels l)) AS ok),
 		stored_series AS MATERIALIZED (
@@ -218,9 +218,15 @@ BEGIN
 		BEGIN
 			EXECUTE pg_catalog.format($q$
 				WITH read AS MATERIALIZED (
-					SELECT x.*, benchmark_internal.jobindsats_series_ordinal(x.measure, x.area, x.dimensions) AS ordinal
-					FROM (SELECT coalesce(c.kommune::text, c.area) AS area, c.kommune, c.period, c.dimensions, c.measure, c.value
-						  FROM %1$s c) x),
+					/* a series' labels are kept with the cell that meets it first, which the series are read from */
+					SELECT y.kommune, y.period, y.value, y.ordinal,
+						   CASE WHEN y.ordinal < 0 THEN y.measure END AS measure,
+						   CASE WHEN y.ordinal < 0 THEN y.area END AS area,
+						   CASE WHEN y.ordinal < 0 THEN y.dimensions END AS dimensions
+					FROM (SELECT x.*, benchmark_internal.jobindsats_series_ordinal(x.measure, x.area, x.dimensions) AS ordinal
+						  FROM (SELECT coalesce(c.kommune::text, c.area) AS area, c.kommune, c.period, c.dimensions, c.measure, c.value
+								FROM %1$s c) x
+						  OFFSET 0) y),
 				%3$s,
 				matched AS MATERIALIZED (
 					SELECT n.series_id, r.period, r.value,

@@ -150,8 +150,12 @@ BEGIN
 		WHEN 'csv-bytes' THEN 'benchmark.jobindsats_csv($1, $2, $3, $4)'
 		WHEN 'json' THEN 'benchmark.jobindsats_json($1, $2, $3)'
 		WHEN 'json-text' THEN 'benchmark.jobindsats_json($1, $2, $3)'
-		WHEN 'wide' THEN '(SELECT w.*, NULL::bigint AS line FROM benchmark_internal.jobindsats_wide_cells($1, $2, $3, $5) w)'
 	END;
+	IF reader = 'wide' THEN
+		/* the wide table's query itself, planned with the statement; its table id column (the loader does not read it) is $1 */
+		cells := pg_catalog.format('(SELECT w.*, NULL::bigint AS line FROM (%s) w(table_id, area, kommune, period, dimensions, measure, value))',
+								   benchmark_internal.jobindsats_wide_query(doc, dimension_columns, labels, NULL, false, NULL));
+	END IF;
 	IF cells IS NULL THEN
 		RAISE EXCEPTION 'jobindsats_load: unknown reader %', reader USING ERRCODE = 'invalid_parameter_value';
 	END IF;

@@ -7,13 +7,13 @@
 # The phases are located, not guessed: the extension logs a DEBUG2 line where
 # each phase begins (a combine, a final function, the end of reading a stored
 # ranking).  Per phase, the statement runs while this script watches the
-# server log; half a second after the line that begins the phase (the
+# server log; 0.15 s after the line that begins the phase (the
 # statement's own line for the first) it sends pg_cancel_backend.  The run's
 # log shows where the cancel landed: the statement must fail with SQLSTATE
 # 57014 before the line that ends the phase, within 0.5 s of the cancel.  A
 # phase that ends first was shorter than the aim, so that case runs again on
 # twice the entities (from 8 million, or as many as the last case on the same
-# table needed, to 32 million at most); but a phase that goes on for more than
+# table needed, to 16 million at most); but a phase that goes on for more than
 # 0.5 s after the cancel without noticing it fails at once, as does a cancel
 # that lands late anywhere.  Every case ends cancelled inside its phase or
 # fails: none is skipped.  The latency is the server log's time from the
@@ -23,9 +23,10 @@ set -euo pipefail
 export PGOPTIONS="-c client_min_messages=warning"
 LATENCY_LIMIT=${LATENCY_LIMIT:-0.5}
 # how long after a phase's first line the cancel is sent
-AIM=0.5
+AIM=0.15
 ENTITIES=${ENTITIES:-8000000}
-MAX_ENTITIES=32000000
+# a stored ranking of 32 million entities would pass the 1 GB a value may hold
+MAX_ENTITIES=16000000
 # the entities a case starts from: those the last case on the same table
 # (ids_N or big_N) ended with
 declare -A START=([ids]=$ENTITIES [big]=$ENTITIES)

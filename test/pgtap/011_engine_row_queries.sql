@@ -1,4 +1,4 @@
--- The three queries of the issue, exactly as written, and the aggregates over windows,
+-- The README's three row-by-row queries, exactly as written, and the aggregates over windows,
 -- against the plain-SQL oracle of test/data/engine_oracle.sql.
 BEGIN;
 CREATE EXTENSION IF NOT EXISTS pgtap;
@@ -8,33 +8,33 @@ SELECT plan(12);
 \set QUIET on
 \ir ../data/engine_oracle.sql
 
--- the issue's inputs: one area's measure ranks and one period's area placements
+-- the queries' inputs: one area's measure ranks and one period's area placements
 CREATE TABLE measure_ranks AS
 SELECT kommune AS entity, r AS placement FROM oracle_measure_ranks WHERE period = 1 AND area = 1;
 CREATE TABLE area_placements AS
 SELECT kommune AS entity, placement, weight FROM oracle_area_placements WHERE period = 1;
 
 /*
- * The issue's queries
+ * The README's row-by-row queries
  */
 SELECT bag_eq(
 	$$SELECT g.period, g.measure, r.* FROM (SELECT period, measure, rank_values(kommune, value, higher_is_better) AS rk FROM t GROUP BY period, measure) g, LATERAL unnest(g.rk) r;$$,
 	$$SELECT period, measure, kommune, value::numeric, r::int FROM oracle_measure_ranks$$,
-	'issue query 1: every measure ranked per period equals rank() OVER');
+	'row query 1: every measure ranked per period equals rank() OVER');
 SELECT results_eq(
 	$$SELECT r.* FROM unnest((SELECT rank_sum_rerank(entity, placement) FROM measure_ranks)) r;$$,
 	$$SELECT kommune, num, placement FROM oracle_area_rankings
 	  WHERE period = 1 AND area = 1 AND policy = 'exclude' ORDER BY placement NULLS LAST, kommune COLLATE "C"$$,
-	'issue query 2: the area''s rank sums re-ranked equal the oracle, in placement order');
+	'row query 2: the area''s rank sums re-ranked equal the oracle, in placement order');
 SELECT results_eq(
 	$$SELECT r.entity, r.placement FROM unnest((SELECT weighted_placement(entity, placement, weight) FROM area_placements)) r;$$,
 	$$SELECT kommune, placement FROM oracle_total_rankings
 	  WHERE period = 1 AND policy = 'exclude' ORDER BY placement NULLS LAST, kommune COLLATE "C"$$,
-	'issue query 3: the weighted placements equal the exact oracle, in placement order');
+	'row query 3: the weighted placements equal the exact oracle, in placement order');
 SELECT is((SELECT count(*)::int FROM unnest((SELECT weighted_placement(entity, placement, weight) FROM area_placements)) r
 		   JOIN oracle_total_rankings o ON o.kommune = r.entity AND o.period = 1 AND o.policy = 'exclude'
 		   WHERE NOT (r.score IS NULL AND o.num IS NULL OR abs(r.score - o.num / o.den) < 1e-12)),
-		  0, 'issue query 3: the scores are sum(w * p) / sum(w)');
+		  0, 'row query 3: the scores are sum(w * p) / sum(w)');
 
 /*
  * Window use

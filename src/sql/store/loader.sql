@@ -72,7 +72,11 @@ COMMENT ON FUNCTION benchmark_internal.jobindsats_series_ordinal(text, text, jso
  * INSERT ... ON CONFLICT, which leaves an equal value as it is.  Under
  * REPEATABLE READ or SERIALIZABLE a series or cell another load stored
  * after this transaction's snapshot is a serialization failure (40001),
- * which clients retry.
+ * which clients retry.  It runs without JIT, which compiled its large plan
+ * on every call (about a second of a 7 MB load), and without merge joins:
+ * not knowing how many series a document holds, the planner would sort the
+ * series' labels (jsonb) for merge joins, where hash joins make the whole
+ * load 10-15 % faster (docs/performance.md).
  */
 CREATE FUNCTION benchmark_internal.jobindsats_load_cells(reader text, table_name text, doc anyelement, dimension_columns text[],
 												encoding text, labels jsonb, keep_other_areas boolean,
@@ -83,6 +87,7 @@ CREATE FUNCTION benchmark_internal.jobindsats_load_cells(reader text, table_name
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp
 SET jit = off
+SET enable_mergejoin = off
 AS $$
 DECLARE
 	cells text;

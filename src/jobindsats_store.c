@@ -21,10 +21,10 @@
  * reads a document's series from those first cells and matches every cell
  * with its series by the ordinal, an integer, instead of by its labels.
  * The series met are kept for the call site (one statement) in fn_extra.
- * Equal series have equal bytes as the readers write them (a breakdown's
- * jsonb keeps its keys sorted); should two spellings of one series ever be
- * numbered twice, the store's unique key refuses the second, and the
- * loader reads the document again the slow way.
+ * Equal series have equal bytes as the readers write them (the labels are
+ * texts compared byte by byte, a breakdown a jsonb object of string values
+ * with its keys sorted), so a series gets one ordinal however often it is
+ * met.
  */
 #include "postgres.h"
 

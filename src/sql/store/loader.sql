@@ -200,23 +200,22 @@ BEGIN
 		END IF;
 	END IF;
 	/*
-	 * The common case first: every key once in the document.  The
-	 * document's series the table does not have are added; each cell is
-	 * matched with its series by the series' ordinal in the statement and
-	 * with its stored cell by the series' number and the period; new cells
-	 * are inserted,
+	 * The common case first: every key once in the document.  The document's
+	 * series the table does not have are added; each cell is matched with
+	 * its series by the series' ordinal in the statement and with its stored
+	 * cell by the series' number and the period; new cells are inserted,
 	 * changed ones updated.  Under READ COMMITTED the statement's snapshot,
 	 * taken after the lock, sees every series and cell stored, so a plain
 	 * INSERT (the fastest) fails only on a key twice in the document; under
 	 * REPEATABLE READ or SERIALIZABLE one another load stored after the
 	 * transaction's snapshot is not seen, and ON CONFLICT DO NOTHING makes
 	 * it a serialization failure (40001), never 23505.  A key twice in the
-	 * document undoes this attempt, and the document is read again sorted
-	 * by key (below).  New cells are inserted in the order of their series
-	 * and period, which keeps the key's pages in cache.  A table with no
-	 * series in the store (a first load) is not looked up: the conditions
-	 * are then false, known at planning.  Neither runs for a document found
-	 * unchanged above.
+	 * document undoes this attempt, and the document is read again sorted by
+	 * key (below).  New cells are inserted in the order of their series and
+	 * period, which keeps the key's pages in cache.  A table with no series
+	 * in the store (a first load) is not looked up: the conditions are then
+	 * false, known at planning.  Neither runs for a document found unchanged
+	 * above.
 	 */
 	on_conflict := CASE WHEN pg_catalog.current_setting('transaction_isolation') = 'read committed' THEN ''
 						ELSE 'ON CONFLICT DO NOTHING' END;

@@ -14,7 +14,9 @@ SELECT c.relname, c.oid = ANY (e.extconfig) AS dumped, has_table_privilege('publ
 FROM pg_extension e, pg_class c
 WHERE e.extname = 'benchmark' AND c.relname IN ('jobindsats_term_series', 'jobindsats_term_state', 'jobindsats_series_form')
 ORDER BY 1;
-SELECT has_function_privilege('public', 'benchmark.jobindsats_series_refresh(text[], text[])', 'EXECUTE') AS public_refresh;
+SELECT has_function_privilege('public', 'benchmark.jobindsats_series_refresh(text[], text[])', 'EXECUTE') AS public_refresh,
+	   has_function_privilege('public', 'benchmark_internal.jobindsats_store_gather_begin()', 'EXECUTE') AS public_gather_begin,
+	   has_function_privilege('public', 'benchmark_internal.jobindsats_store_gather_take()', 'EXECUTE') AS public_gather_take;
 SELECT * FROM jobindsats_series_form;
 
 -- every stored term and form against its derivation from the store: rows that differ (none)
@@ -68,6 +70,35 @@ SELECT * FROM pg_temp.stale();
 UPDATE jobindsats_observation SET value = value + 12 WHERE table_id = 'SER01' AND area = 'Aabenraa' AND period = '2021M02';
 DELETE FROM jobindsats_observation WHERE table_id = 'SER01' AND area = 'Haderslev' AND period = '2022M03';
 SELECT kommune, period, value FROM jobindsats_term_values('ser_sum') WHERE kommune IN ('Aabenraa', 'Haderslev') ORDER BY 1, 2;
+SELECT * FROM pg_temp.stale();
+-- a write to the cell table itself is derived when its statement ends, whatever
+-- the session has set: the gathering of a load's writes is the backend's state
+SET benchmark.store_tables_written = '{}';
+UPDATE jobindsats_observation_cell c SET value = c.value + 100
+FROM jobindsats_observation_series s
+WHERE s.series_id = c.series_id AND s.table_id = 'SER01' AND s.area = 'Aabenraa' AND s.dimensions = '{"Køn": "Køn i alt"}'
+  AND c.period = '2021M03';
+RESET benchmark.store_tables_written;
+SELECT * FROM pg_temp.stale();
+-- a gathering opened by hand is never committed (55000): what it wrote goes
+BEGIN;
+SELECT benchmark_internal.jobindsats_store_gather_begin();
+UPDATE jobindsats_observation_cell c SET value = c.value + 100
+FROM jobindsats_observation_series s
+WHERE s.series_id = c.series_id AND s.table_id = 'SER01' AND s.area = 'Aabenraa' AND s.dimensions = '{"Køn": "Køn i alt"}'
+  AND c.period = '2021M04';
+COMMIT;
+SELECT value FROM jobindsats_observation WHERE table_id = 'SER01' AND area = 'Aabenraa' AND period = '2021M04'
+  AND dimensions = '{"Køn": "Køn i alt"}';
+SELECT * FROM pg_temp.stale();
+-- a write through the view that fails inside a savepoint leaves no gathering
+-- open: the next write in the transaction is derived, and the commit succeeds
+BEGIN;
+SAVEPOINT before_write;
+UPDATE jobindsats_observation SET period = '2021M06' WHERE table_id = 'SER01' AND area = 'Tønder' AND period = '2021M05';
+ROLLBACK TO SAVEPOINT before_write;
+UPDATE jobindsats_observation SET value = value + 7 WHERE table_id = 'SER01' AND area = 'Tønder' AND period = '2021M05';
+COMMIT;
 SELECT * FROM pg_temp.stale();
 
 -- a change of a term: the next run derives it anew; a renamed term moves

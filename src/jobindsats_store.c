@@ -25,13 +25,30 @@
  * texts compared byte by byte, a breakdown a jsonb object of string values
  * with its keys sorted), so a series gets one ordinal however often it is
  * met.
+ *
+ * The gathering of the tables a write to the store touched: a load's one
+ * statement writes a table's series and cells, and a statement on the view
+ * jobindsats_observation writes its cells one row at a time, so their
+ * tables' stored series are derived once when the write ends, not after each
+ * statement inside it.  jobindsats_store_gather_begin() opens a level of
+ * gathering, jobindsats_store_gather(tables) adds tables to it (false when
+ * none is open: the caller derives at once), jobindsats_store_gather_take()
+ * closes the innermost level and returns the tables when it was the
+ * outermost.  The state is the backend's, not a setting a session could
+ * set: a level that a subtransaction opened goes when it aborts, and a
+ * transaction that would commit with a level open fails (55000), so that
+ * no write's derivation can be left out.
  */
 #include "postgres.h"
 
+#include "access/xact.h"
+#include "catalog/pg_type.h"
 #include "common/hashfn.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
+#include "nodes/pg_list.h"
+#include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/memutils.h"
 
@@ -41,6 +58,9 @@
 PG_FUNCTION_INFO_V1(jobindsats_area_kommune);
 PG_FUNCTION_INFO_V1(jobindsats_area_fits);
 PG_FUNCTION_INFO_V1(jobindsats_series_ordinal);
+PG_FUNCTION_INFO_V1(jobindsats_store_gather_begin);
+PG_FUNCTION_INFO_V1(jobindsats_store_gather);
+PG_FUNCTION_INFO_V1(jobindsats_store_gather_take);
 
 /* A series' key as bytes: its measure, area and dimensions, each after its length. */
 typedef struct SeriesKey
@@ -79,6 +99,15 @@ typedef struct SeriesOrdinals
 	StringInfoData key;			/* the key being looked up */
 	int32		count;
 } SeriesOrdinals;
+
+/*
+ * The open levels of gathering, innermost last: the subtransaction that
+ * opened each, and the tables gathered (C strings), all in
+ * TopTransactionContext.
+ */
+static List *gather_levels = NIL;
+static List *gather_tables = NIL;
+static bool gather_callbacks_registered = false;
 
 /* jobindsats_area_kommune(text): the kommune of an area, NULL for the others */
 Datum
@@ -184,4 +213,151 @@ jobindsats_series_ordinal(PG_FUNCTION_ARGS)
 	memcpy((char *) entry->key.data, key.data, key.len);
 	entry->ordinal = ++state->count;
 	PG_RETURN_INT32(-entry->ordinal);
+}
+
+/* Forgets every level of gathering and the tables gathered. */
+static void
+store_gather_reset(void)
+{
+	gather_levels = NIL;
+	gather_tables = NIL;
+}
+
+/* At a commit with a level of gathering open: fails; at a transaction's end: forgets the gathering. */
+static void
+store_gather_xact_callback(XactEvent event, void *arg)
+{
+	switch (event)
+	{
+		case XACT_EVENT_PRE_COMMIT:
+		case XACT_EVENT_PARALLEL_PRE_COMMIT:
+		case XACT_EVENT_PRE_PREPARE:
+			if (gather_levels != NIL)
+				ereport(ERROR,
+						(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+						 errmsg("cannot commit while a gathering of the observation store's writes is open"),
+						 errdetail("jobindsats_store_gather_begin() was called without jobindsats_store_gather_end(): the stored series of the tables written would not be derived."),
+						 errhint("Write the store with jobindsats_load or through the view jobindsats_observation; they derive the series themselves.")));
+			break;
+		case XACT_EVENT_COMMIT:
+		case XACT_EVENT_PARALLEL_COMMIT:
+		case XACT_EVENT_ABORT:
+		case XACT_EVENT_PARALLEL_ABORT:
+		case XACT_EVENT_PREPARE:
+			store_gather_reset();
+			break;
+	}
+}
+
+/* A subtransaction's levels go with it when it aborts and pass to its parent when it commits. */
+static void
+store_gather_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
+							  SubTransactionId parentSubid, void *arg)
+{
+	ListCell   *cell;
+
+	if (event == SUBXACT_EVENT_ABORT_SUB)
+	{
+		while (gather_levels != NIL && (SubTransactionId) llast_oid(gather_levels) == mySubid)
+			gather_levels = list_delete_last(gather_levels);
+		if (gather_levels == NIL)
+			gather_tables = NIL;
+	}
+	else if (event == SUBXACT_EVENT_COMMIT_SUB)
+	{
+		foreach(cell, gather_levels)
+		{
+			if ((SubTransactionId) lfirst_oid(cell) == mySubid)
+				lfirst_oid(cell) = (Oid) parentSubid;
+		}
+	}
+}
+
+/* jobindsats_store_gather_begin(): opens a level of gathering the tables the store's writes touch */
+Datum
+jobindsats_store_gather_begin(PG_FUNCTION_ARGS)
+{
+	MemoryContext old;
+
+	if (!gather_callbacks_registered)
+	{
+		RegisterXactCallback(store_gather_xact_callback, NULL);
+		RegisterSubXactCallback(store_gather_subxact_callback, NULL);
+		gather_callbacks_registered = true;
+	}
+	old = MemoryContextSwitchTo(TopTransactionContext);
+	gather_levels = lappend_oid(gather_levels, (Oid) GetCurrentSubTransactionId());
+	MemoryContextSwitchTo(old);
+	PG_RETURN_VOID();
+}
+
+/* jobindsats_store_gather(text[]): adds the tables to the open gathering; false when none is open */
+Datum
+jobindsats_store_gather(PG_FUNCTION_ARGS)
+{
+	ArrayType  *tables;
+	Datum	   *values;
+	bool	   *nulls;
+	int			count;
+	MemoryContext old;
+
+	if (gather_levels == NIL)
+		PG_RETURN_BOOL(false);
+	tables = PG_GETARG_ARRAYTYPE_P(0);
+	deconstruct_array(tables, TEXTOID, -1, false, TYPALIGN_INT, &values, &nulls, &count);
+	old = MemoryContextSwitchTo(TopTransactionContext);
+	for (int i = 0; i < count; i++)
+	{
+		char	   *table;
+		ListCell   *cell;
+		bool		known = false;
+
+		if (nulls[i])
+			continue;
+		table = TextDatumGetCString(values[i]);
+		foreach(cell, gather_tables)
+		{
+			if (strcmp((char *) lfirst(cell), table) == 0)
+			{
+				known = true;
+				break;
+			}
+		}
+		if (known)
+			pfree(table);
+		else
+			gather_tables = lappend(gather_tables, table);
+	}
+	MemoryContextSwitchTo(old);
+	PG_RETURN_BOOL(true);
+}
+
+/* Orders two gathered tables by their names. */
+static int
+gathered_table_cmp(const ListCell *a, const ListCell *b)
+{
+	return strcmp((const char *) lfirst(a), (const char *) lfirst(b));
+}
+
+/* jobindsats_store_gather_take(): closes the innermost level; the tables gathered when it was the outermost, else NULL */
+Datum
+jobindsats_store_gather_take(PG_FUNCTION_ARGS)
+{
+	Datum	   *values;
+	int			count = 0;
+	ListCell   *cell;
+
+	if (gather_levels == NIL)
+		ereport(ERROR,
+				(errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+				 errmsg("no gathering of the tables written to the observation store is open")));
+	gather_levels = list_delete_last(gather_levels);
+	if (gather_levels != NIL)
+		PG_RETURN_NULL();
+	list_sort(gather_tables, gathered_table_cmp);
+	values = palloc(sizeof(Datum) * Max(list_length(gather_tables), 1));
+	foreach(cell, gather_tables)
+		values[count++] = CStringGetTextDatum((char *) lfirst(cell));
+	gather_tables = NIL;
+	PG_RETURN_ARRAYTYPE_P(construct_array(values, count, TEXTOID, -1, false, TYPALIGN_INT));
 }

@@ -118,12 +118,12 @@ echo "ok - with benchmark.trusted_owners = 'regress_alice' bob reads her view (h
 
 # no function of the extension that reads a source runs with its owner's rights: the only
 # SECURITY DEFINER ones keep the stored series and the store's vintages (they read the store and the
-# catalog and write the derived tables and the vintages), and PUBLIC may not call the three that are not triggers
+# catalog and write the derived tables and the vintages), and PUBLIC may not call the four that are not triggers
 n=$(q -At -c "SELECT string_agg(p.proname, ',' ORDER BY p.proname) FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass AND d.deptype = 'e'
 	JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'benchmark' WHERE p.prosecdef")
-[ "$n" = "jobindsats_keep_revisions,jobindsats_mapping_series_refresh,jobindsats_observation_statement,jobindsats_series_after_catalog,jobindsats_series_after_form,jobindsats_series_after_store,jobindsats_series_refresh,jobindsats_store_written" ] ||
+[ "$n" = "jobindsats_keep_revisions,jobindsats_mapping_series_refresh,jobindsats_observation_statement,jobindsats_series_after_catalog,jobindsats_series_after_form,jobindsats_series_after_store,jobindsats_series_refresh,jobindsats_store_gather_end,jobindsats_store_written" ] ||
 	fail "unexpected SECURITY DEFINER functions: $n"
-n=$(q -At -c "SELECT count(*) FROM pg_proc p WHERE p.proname IN ('jobindsats_series_refresh', 'jobindsats_mapping_series_refresh', 'jobindsats_store_written')
+n=$(q -At -c "SELECT count(*) FROM pg_proc p WHERE p.proname IN ('jobindsats_series_refresh', 'jobindsats_mapping_series_refresh', 'jobindsats_store_written', 'jobindsats_store_gather_end')
 	AND p.pronamespace IN ('benchmark'::regnamespace, 'benchmark_internal'::regnamespace) AND has_function_privilege('public', p.oid, 'EXECUTE')")
 [ "$n" = 0 ] || fail "PUBLIC may call $n series refresh functions"
 echo "ok - no function of the extension that reads a source is SECURITY DEFINER; the series' are not PUBLIC's to call"

@@ -35,10 +35,13 @@ SELECT is(
 	 WHERE p.prolang = (SELECT oid FROM pg_language WHERE lanname = 'c')
 	   AND p.prorettype <> 'event_trigger'::regtype
 	   AND (p.provolatile <> 'i' OR p.proparallel <> 's')
-	   -- but the loader, which writes the store, and its series ordinal, which counts the series a statement met (VOLATILE, PARALLEL UNSAFE)
-	   AND NOT (p.proname IN ('jobindsats_load', 'jobindsats_series_ordinal') AND p.provolatile = 'v' AND p.proparallel = 'u')
+	   -- but the loader, which writes the store, its series ordinal, which counts the series a statement met, and the
+	   -- gathering of the tables a write touched, the backend's state (VOLATILE, PARALLEL UNSAFE)
+	   AND NOT (p.proname IN ('jobindsats_load', 'jobindsats_series_ordinal', 'jobindsats_store_gather_begin',
+							  'jobindsats_store_gather', 'jobindsats_store_gather_take')
+				AND p.provolatile = 'v' AND p.proparallel = 'u')
 	   AND NOT (p.prosrc = 'benchmark_as_of_call' AND p.provolatile = 's' AND p.proparallel = 'u')),
-	0, 'C functions are IMMUTABLE and PARALLEL SAFE, the loader and its series ordinal VOLATILE and PARALLEL UNSAFE, the as-of forms STABLE and PARALLEL UNSAFE');
+	0, 'C functions are IMMUTABLE and PARALLEL SAFE, the loader, its series ordinal and the gathering of written tables VOLATILE and PARALLEL UNSAFE, the as-of forms STABLE and PARALLEL UNSAFE');
 -- transition and combine functions are not strict (internal state), readers are
 SELECT is(
 	(SELECT count(*)::int

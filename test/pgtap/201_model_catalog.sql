@@ -53,7 +53,7 @@ SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_depend d ON d.objid = p.o
 			 -- the catalog, write only the derived tables and the vintages, and PUBLIC may not call them)
 			 AND p.proname NOT IN ('jobindsats_series_refresh', 'jobindsats_mapping_series_refresh', 'jobindsats_keep_revisions',
 								   'jobindsats_series_after_store', 'jobindsats_series_after_catalog',
-								   'jobindsats_series_after_form', 'jobindsats_store_written',
+								   'jobindsats_series_after_form', 'jobindsats_store_written', 'jobindsats_store_gather_end',
 								   'jobindsats_observation_statement')),
 	0, 'no function but the stored series'' and vintages'' is SECURITY DEFINER');
 SELECT is((SELECT array_agg(DISTINCT provolatile::text) FROM pg_proc WHERE proname LIKE 'model\_%' AND proname NOT IN ('model_copy', 'model_protect_shipped', 'model_policy_ok')),

@@ -123,28 +123,53 @@ COMMENT ON FUNCTION benchmark.jobindsats_series_refresh(text[], text[]) IS
 'Derives the stored series of the terms named and of the terms of the jobindsats tables named (neither: every term), and of the mappings over them, from the observation store in every stored period form and returns the rows stored; loads and catalog changes call it themselves, so it is needed only after a restore with triggers disabled';
 
 /*
+ * Gathering the tables a write to the store touches, so that a load's one
+ * statement (series and cells) and a statement on the view
+ * jobindsats_observation (its cells one row at a time) derive their tables'
+ * series once, when they end (src/jobindsats_store.c).  The gathering is
+ * the backend's own state: a transaction that would commit with a gathering
+ * open fails, so no write is left underived.
+ */
+CREATE FUNCTION benchmark_internal.jobindsats_store_gather_begin()
+RETURNS void
+LANGUAGE c VOLATILE STRICT PARALLEL UNSAFE
+AS 'MODULE_PATHNAME', 'jobindsats_store_gather_begin';
+
+COMMENT ON FUNCTION benchmark_internal.jobindsats_store_gather_begin() IS
+'Opens a level of gathering the jobindsats tables the observation store''s writes touch, derived once when jobindsats_store_gather_end closes it (a commit with a level open fails, 55000)';
+
+/* Adds tables to the open gathering; false when none is open. */
+CREATE FUNCTION benchmark_internal.jobindsats_store_gather(tables text[])
+RETURNS boolean
+LANGUAGE c VOLATILE STRICT PARALLEL UNSAFE
+AS 'MODULE_PATHNAME', 'jobindsats_store_gather';
+
+COMMENT ON FUNCTION benchmark_internal.jobindsats_store_gather(text[]) IS
+'Adds jobindsats tables a write touched to the open gathering and returns true; false when no gathering is open (the writer derives them at once)';
+
+/* Closes the innermost level of gathering: the tables gathered when it was the outermost, else NULL. */
+CREATE FUNCTION benchmark_internal.jobindsats_store_gather_take()
+RETURNS text[]
+LANGUAGE c VOLATILE STRICT PARALLEL UNSAFE
+AS 'MODULE_PATHNAME', 'jobindsats_store_gather_take';
+
+COMMENT ON FUNCTION benchmark_internal.jobindsats_store_gather_take() IS
+'Closes the innermost level of gathering the jobindsats tables the observation store''s writes touched and returns them when it was the outermost (NULL otherwise); 55000 when none is open';
+
+/*
  * Gives the jobindsats tables named a new write id (benchmark.
- * jobindsats_store_write) and derives their terms.  Within a load, whose one
- * statement writes the series and the cells, or a statement on the view
- * jobindsats_observation, which writes its cells one at a time, the tables
- * are gathered instead (the setting benchmark.store_tables_written) and
- * written once when the load's statement or the view's ends
- * (src/sql/store/loader.sql).
+ * jobindsats_store_write) and derives their terms; within a load or a
+ * statement on the view jobindsats_observation the tables are gathered
+ * instead, and written once when it ends (jobindsats_store_gather_end).
  */
 CREATE FUNCTION benchmark_internal.jobindsats_store_written(touched text[])
 RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-	gathered text := pg_catalog.current_setting('benchmark.store_tables_written', true);
 BEGIN
-	IF touched IS NULL OR pg_catalog.cardinality(touched) = 0 THEN
-		RETURN;
-	ELSIF gathered IS NOT NULL AND gathered <> '' THEN
-		PERFORM pg_catalog.set_config('benchmark.store_tables_written',
-									  ARRAY(SELECT DISTINCT t FROM pg_catalog.unnest(gathered::text[] || touched) t ORDER BY 1)::text,
-									  true);
+	IF touched IS NULL OR pg_catalog.cardinality(touched) = 0
+	   OR benchmark_internal.jobindsats_store_gather(touched) THEN
 		RETURN;
 	END IF;
 	INSERT INTO benchmark.jobindsats_store_write AS w (table_id, write_id)
@@ -156,6 +181,20 @@ $$;
 
 COMMENT ON FUNCTION benchmark_internal.jobindsats_store_written(text[]) IS
 'Gives the jobindsats tables a write to the observation store touched a new write id in jobindsats_store_write and derives again the stored series of their terms (within a load or a statement on the view jobindsats_observation: when it ends)';
+
+/* Closes the innermost gathering; when it was the outermost, gives the tables gathered new write ids and derives their series. */
+CREATE FUNCTION benchmark_internal.jobindsats_store_gather_end()
+RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	PERFORM benchmark_internal.jobindsats_store_written(benchmark_internal.jobindsats_store_gather_take());
+END
+$$;
+
+COMMENT ON FUNCTION benchmark_internal.jobindsats_store_gather_end() IS
+'Closes the innermost level of gathering the jobindsats tables the observation store''s writes touched; when it was the outermost, gives them new write ids and derives their stored series';
 
 /*
  * Trigger function: after a write to the store's cells, the jobindsats
@@ -299,7 +338,9 @@ CREATE TRIGGER jobindsats_series_after_change AFTER INSERT OR UPDATE OR DELETE O
 	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_form();
 
 REVOKE EXECUTE ON FUNCTION benchmark.jobindsats_series_refresh(text[], text[]),
-	benchmark.jobindsats_mapping_series_refresh(text[]), benchmark_internal.jobindsats_store_written(text[]) FROM PUBLIC;
+	benchmark.jobindsats_mapping_series_refresh(text[]), benchmark_internal.jobindsats_store_written(text[]),
+	benchmark_internal.jobindsats_store_gather_begin(), benchmark_internal.jobindsats_store_gather_end(),
+	benchmark_internal.jobindsats_store_gather(text[]), benchmark_internal.jobindsats_store_gather_take() FROM PUBLIC;
 
 /* The series of the terms installed, from the store as it is. */
 SELECT benchmark.jobindsats_series_refresh();

@@ -10,14 +10,18 @@
  *              (models, peer groups, targets, jobindsats terms, mappings
  *              and registered wide tables).
  *   loading    reading, and EXECUTE on jobindsats_load (and its loader
- *              benchmark_internal.jobindsats_load_cells),
+ *              benchmark_internal.jobindsats_load_cells, with the opening
+ *              and the end of its gathering of the tables it writes),
  *              the readers of documents jobindsats_csv and jobindsats_json,
  *              jobindsats_series_refresh and
  *              jobindsats_mapping_series_refresh, INSERT, UPDATE and DELETE
  *              on the store, and INSERT on the load log (with its sequence).
  *
  * Loading is not PUBLIC's: a reader of documents holds a whole document in
- * memory, so only roles granted loading may call one.
+ * memory, so only roles granted loading may call one.  No access grants
+ * the two functions that add to and take the tables a write gathered
+ * (benchmark_internal.jobindsats_store_gather and _take): only the
+ * extension's own SECURITY DEFINER functions call them.
  */
 
 GRANT SELECT ON benchmark.mapped_stillingsopslag, benchmark.mapped_virksomhedstilfredshed,
@@ -40,8 +44,8 @@ AS $$
 DECLARE
 	to_from text := CASE verb WHEN 'GRANT' THEN ' TO ' ELSE ' FROM ' END || role::text;
 	members oid := (SELECT e.oid FROM pg_catalog.pg_extension e WHERE e.extname = 'benchmark');
-	loading text[] := '{benchmark.jobindsats_load,benchmark_internal.jobindsats_load_cells,benchmark.jobindsats_csv,benchmark.jobindsats_json,benchmark.jobindsats_series_refresh,benchmark.jobindsats_mapping_series_refresh,benchmark_internal.jobindsats_store_written}';
-	own text[] := '{benchmark.grant_access,benchmark.revoke_access}';
+	loading text[] := '{benchmark.jobindsats_load,benchmark_internal.jobindsats_load_cells,benchmark.jobindsats_csv,benchmark.jobindsats_json,benchmark.jobindsats_series_refresh,benchmark.jobindsats_mapping_series_refresh,benchmark_internal.jobindsats_store_written,benchmark_internal.jobindsats_store_gather_begin,benchmark_internal.jobindsats_store_gather_end}';
+	own text[] := '{benchmark.grant_access,benchmark.revoke_access,benchmark_internal.jobindsats_store_gather,benchmark_internal.jobindsats_store_gather_take}';
 BEGIN
 	IF access IS DISTINCT FROM 'reading' AND access IS DISTINCT FROM 'analysing' AND access IS DISTINCT FROM 'loading' THEN
 		RAISE EXCEPTION 'unknown access "%"', access

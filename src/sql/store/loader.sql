@@ -102,7 +102,6 @@ DECLARE
 														  'keep_other_areas', keep_other_areas);
 	previous record;
 	write_left uuid;
-	written text[];
 	stored boolean;
 	/*
 	 * Both writing statements' document labels, their fit, the table's series
@@ -220,7 +219,7 @@ BEGIN
 	on_conflict := CASE WHEN pg_catalog.current_setting('transaction_isolation') = 'read committed' THEN ''
 						ELSE 'ON CONFLICT DO NOTHING' END;
 	/* the tables the writes touch are gathered, and written (their series derived) once, below */
-	PERFORM pg_catalog.set_config('benchmark.store_tables_written', '{}', true);
+	PERFORM benchmark_internal.jobindsats_store_gather_begin();
 	stored := EXISTS (SELECT 1 FROM benchmark.jobindsats_observation_series s WHERE s.table_id = jobindsats_load_cells.table_id);
 	IF outcome IS NULL THEN
 		BEGIN
@@ -431,9 +430,7 @@ BEGIN
 				USING HINT = 'The download may be truncated or partial: check it and load it again (a load only adds and revises).';
 		END IF;
 	END LOOP;
-	written := pg_catalog.current_setting('benchmark.store_tables_written')::text[];
-	PERFORM pg_catalog.set_config('benchmark.store_tables_written', '', true);
-	PERFORM benchmark_internal.jobindsats_store_written(written);
+	PERFORM benchmark_internal.jobindsats_store_gather_end();
 	SELECT w.write_id INTO write_left FROM benchmark.jobindsats_store_write w WHERE w.table_id = jobindsats_load_cells.table_id;
 	INSERT INTO benchmark.jobindsats_loads (load_id, table_id, reader, digest, first_period, last_period, added, replaced,
 											unchanged, repeated, not_municipal, municipalities, short_periods,
@@ -555,16 +552,12 @@ RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-	touched text[];
 BEGIN
 	IF TG_WHEN = 'BEFORE' THEN
-		PERFORM pg_catalog.set_config('benchmark.store_tables_written', '{}', true);
-		RETURN NULL;
+		PERFORM benchmark_internal.jobindsats_store_gather_begin();
+	ELSE
+		PERFORM benchmark_internal.jobindsats_store_gather_end();
 	END IF;
-	touched := pg_catalog.current_setting('benchmark.store_tables_written')::text[];
-	PERFORM pg_catalog.set_config('benchmark.store_tables_written', '', true);
-	PERFORM benchmark_internal.jobindsats_store_written(touched);
 	RETURN NULL;
 END
 $$;

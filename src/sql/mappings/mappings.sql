@@ -191,11 +191,26 @@ RETURNS text[]
 LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
+	/*
+	 * As it is: the table's labels by a skip through the series' key, each
+	 * kept when a series of it has a cell (the first found); as of a moment:
+	 * its cells then
+	 */
 	SELECT CASE WHEN benchmark_internal.jobindsats_as_of() IS NULL THEN
-		(SELECT pg_catalog.array_agg(DISTINCT s.measure ORDER BY s.measure)
-		 FROM benchmark.jobindsats_observation_series s
-		 WHERE s.table_id = pg_catalog.upper(jobindsats_store_measures.table_id)
-		   AND EXISTS (SELECT 1 FROM benchmark.jobindsats_observation_cell c WHERE c.series_id = s.series_id))
+		(WITH RECURSIVE label(measure) AS (
+			SELECT pg_catalog.min(s.measure) FROM benchmark.jobindsats_observation_series s
+			WHERE s.table_id = pg_catalog.upper(jobindsats_store_measures.table_id)
+			UNION ALL
+			SELECT (SELECT pg_catalog.min(s.measure) FROM benchmark.jobindsats_observation_series s
+					WHERE s.table_id = pg_catalog.upper(jobindsats_store_measures.table_id) AND s.measure > l.measure)
+			FROM label l
+			WHERE l.measure IS NOT NULL)
+		 SELECT pg_catalog.array_agg(l.measure ORDER BY l.measure)
+		 FROM label l
+		 WHERE l.measure IS NOT NULL
+		   AND EXISTS (SELECT 1 FROM benchmark.jobindsats_observation_series s
+					   WHERE s.table_id = pg_catalog.upper(jobindsats_store_measures.table_id) AND s.measure = l.measure
+						 AND (SELECT true FROM benchmark.jobindsats_observation_cell c WHERE c.series_id = s.series_id LIMIT 1)))
 	ELSE
 		(SELECT pg_catalog.array_agg(DISTINCT o.measure ORDER BY o.measure) FROM benchmark.jobindsats_store_as_read o
 		 WHERE o.table_id = pg_catalog.upper(jobindsats_store_measures.table_id))
@@ -230,11 +245,20 @@ RETURNS SETOF jsonb
 LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED ROWS 20
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
-	/* the measure's series as it is, or its cells as of a moment */
-	SELECT DISTINCT s.dimensions FROM benchmark.jobindsats_observation_series s
-	WHERE benchmark_internal.jobindsats_as_of() IS NULL
-	  AND s.table_id = pg_catalog.upper(jobindsats_store_breakdowns.table_id) AND s.measure = jobindsats_store_breakdowns.measure
-	  AND EXISTS (SELECT 1 FROM benchmark.jobindsats_observation_cell c WHERE c.series_id = s.series_id)
+	/*
+	 * As it is: the measure's breakdowns among its series, each kept when a
+	 * series of it has a cell (the first found); as of a moment: its cells
+	 * then
+	 */
+	SELECT d.dimensions
+	FROM (SELECT DISTINCT s.dimensions FROM benchmark.jobindsats_observation_series s
+		  WHERE benchmark_internal.jobindsats_as_of() IS NULL
+			AND s.table_id = pg_catalog.upper(jobindsats_store_breakdowns.table_id)
+			AND s.measure = jobindsats_store_breakdowns.measure) d
+	WHERE EXISTS (SELECT 1 FROM benchmark.jobindsats_observation_series s
+				  WHERE s.table_id = pg_catalog.upper(jobindsats_store_breakdowns.table_id)
+					AND s.measure = jobindsats_store_breakdowns.measure AND s.dimensions = d.dimensions
+					AND (SELECT true FROM benchmark.jobindsats_observation_cell c WHERE c.series_id = s.series_id LIMIT 1))
 	UNION
 	SELECT o.dimensions FROM benchmark.jobindsats_store_as_read o
 	WHERE benchmark_internal.jobindsats_as_of() IS NOT NULL

@@ -1,7 +1,9 @@
 /*
  * jobindsats_store.c
- *		The area rule of the jobindsats readers for SQL: what the
- *		observation store and the reader of wide tables need.
+ *		The observation store's C side: the area rule of the jobindsats
+ *		readers for SQL (what the store and the reader of wide tables
+ *		need), the loader's series ordinal, and the gathering of the
+ *		tables a write touched.
  *
  * jobindsats_area_kommune(area text) reads an area as the readers do: a
  * municipality's name (as the kommune type reads it) gives its kommune; the

@@ -41,11 +41,12 @@ SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_depend d ON d.objid = p.o
 		   WHERE d.deptype = 'e' AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'benchmark')
 			 AND p.prokind = 'f' AND p.prolang <> (SELECT oid FROM pg_language WHERE lanname = 'c')
 			 AND NOT coalesce('search_path=pg_catalog, pg_temp' = ANY (p.proconfig), false)
-			 -- but operator functions and the loader's series key, which the planner inlines and a
-			 -- SET clause would keep it from: their standard-SQL bodies resolve every name when
-			 -- created, not when they run
+			 -- but operator functions and the label key and total test the mappings call for every
+			 -- breakdown, which the planner inlines and a SET clause would keep it from: their
+			 -- standard-SQL bodies resolve every name when created, not when they run
 			 AND NOT (p.prosqlbody IS NOT NULL
-					  AND (p.oid IN (SELECT oprcode FROM pg_operator) OR p.proname = 'jobindsats_series_key'))),
+					  AND (p.oid IN (SELECT oprcode FROM pg_operator)
+						   OR p.proname IN ('jobindsats_label_key', 'jobindsats_is_total')))),
 	0, 'every SQL and PL/pgSQL function has a fixed search_path, or a body parsed when created');
 SELECT is((SELECT count(*)::int FROM pg_proc p JOIN pg_depend d ON d.objid = p.oid AND d.classid = 'pg_proc'::regclass
 		   WHERE d.deptype = 'e' AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'benchmark') AND p.prosecdef

@@ -30,11 +30,15 @@
  * one complete, is benchmark.period_rollup's rule (src/period_core.c).
  */
 
-/* A label's matching key: lower case, without spaces and punctuation. */
+/*
+ * A label's matching key: lower case, without spaces and punctuation.  It
+ * and jobindsats_is_total have no SET clause, so that the planner inlines
+ * them (the mappings call them for every breakdown): their standard-SQL
+ * bodies resolved every name when they were created.
+ */
 CREATE FUNCTION benchmark.jobindsats_label_key(label text)
 RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
 RETURN pg_catalog.regexp_replace(pg_catalog.translate(pg_catalog.lower(label), 'ÆØÅÄÖÜÉ', 'æøåäöüé'),
 								 '[^a-z0-9æøåäöüé]+', '', 'g');
 
@@ -45,7 +49,6 @@ COMMENT ON FUNCTION benchmark.jobindsats_label_key(text) IS
 CREATE FUNCTION benchmark.jobindsats_is_total(dimension text, value text)
 RETURNS boolean
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
 RETURN benchmark.jobindsats_label_key(value) IN (benchmark.jobindsats_label_key(dimension) || 'ialt', 'ialt', 'total',
 												 'alle' || benchmark.jobindsats_label_key(dimension));
 

@@ -263,7 +263,7 @@ store_gather_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
 		while (gather_levels != NIL && (SubTransactionId) llast_oid(gather_levels) == mySubid)
 			gather_levels = list_delete_last(gather_levels);
 		if (gather_levels == NIL)
-			gather_tables = NIL;
+			store_gather_reset();
 	}
 	else if (event == SUBXACT_EVENT_COMMIT_SUB)
 	{

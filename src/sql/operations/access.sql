@@ -45,7 +45,9 @@ DECLARE
 	to_from text := CASE verb WHEN 'GRANT' THEN ' TO ' ELSE ' FROM ' END || role::text;
 	members oid := (SELECT e.oid FROM pg_catalog.pg_extension e WHERE e.extname = 'benchmark');
 	loading text[] := '{benchmark.jobindsats_load,benchmark_internal.jobindsats_load_cells,benchmark.jobindsats_csv,benchmark.jobindsats_json,benchmark.jobindsats_series_refresh,benchmark.jobindsats_mapping_series_refresh,benchmark_internal.jobindsats_store_written,benchmark_internal.jobindsats_store_gather_begin,benchmark_internal.jobindsats_store_gather_end}';
-	own text[] := '{benchmark.grant_access,benchmark.revoke_access,benchmark_internal.jobindsats_store_gather,benchmark_internal.jobindsats_store_gather_take}';
+	own text[] := '{benchmark.grant_access,benchmark.revoke_access}';
+	/* called only by the extension's own SECURITY DEFINER functions: no access grants them */
+	internal text[] := '{benchmark_internal.jobindsats_store_gather,benchmark_internal.jobindsats_store_gather_take}';
 BEGIN
 	IF access IS DISTINCT FROM 'reading' AND access IS DISTINCT FROM 'analysing' AND access IS DISTINCT FROM 'loading' THEN
 		RAISE EXCEPTION 'unknown access "%"', access
@@ -64,7 +66,7 @@ BEGIN
 			SELECT verb || ' EXECUTE ON FUNCTION ' || p.oid::pg_catalog.regprocedure::text || to_from
 			FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_proc p ON p.oid = d.objid
 			WHERE d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.refobjid = members AND d.deptype = 'e'
-			  AND NOT p.pronamespace::pg_catalog.regnamespace::text || '.' || p.proname = ANY (loading || own)
+			  AND NOT p.pronamespace::pg_catalog.regnamespace::text || '.' || p.proname = ANY (loading || own || internal)
 			ORDER BY 1;
 	END IF;
 	IF access = 'analysing' THEN

@@ -149,16 +149,17 @@ BEGIN
 		RAISE EXCEPTION 'jobindsats_load: no document for table %', table_id USING ERRCODE = 'null_value_not_allowed';
 	END IF;
 	/* the cells with their line (none for a wide table) */
-	cells := CASE reader
-		WHEN 'csv' THEN 'benchmark.jobindsats_csv($1, $2, $3)'
-		WHEN 'csv-bytes' THEN 'benchmark.jobindsats_csv($1, $2, $3, $4)'
-		WHEN 'json' THEN 'benchmark.jobindsats_json($1, $2, $3)'
-		WHEN 'json-text' THEN 'benchmark.jobindsats_json($1, $2, $3)'
-	END;
 	IF reader = 'wide' THEN
 		/* the wide table's query itself, planned with the statement; its table id column (the loader does not read it) is $1 */
 		cells := pg_catalog.format('(SELECT w.*, NULL::bigint AS line FROM (%s) w(table_id, area, kommune, period, dimensions, measure, value))',
 								   benchmark_internal.jobindsats_wide_query(doc, dimension_columns, labels, NULL, false, NULL));
+	ELSE
+		cells := CASE reader
+			WHEN 'csv' THEN 'benchmark.jobindsats_csv($1, $2, $3)'
+			WHEN 'csv-bytes' THEN 'benchmark.jobindsats_csv($1, $2, $3, $4)'
+			WHEN 'json' THEN 'benchmark.jobindsats_json($1, $2, $3)'
+			WHEN 'json-text' THEN 'benchmark.jobindsats_json($1, $2, $3)'
+		END;
 	END IF;
 	IF cells IS NULL THEN
 		RAISE EXCEPTION 'jobindsats_load: unknown reader %', reader USING ERRCODE = 'invalid_parameter_value';

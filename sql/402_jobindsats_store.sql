@@ -12,20 +12,20 @@ RESET client_min_messages;
 -- loads are numbered from the last one before this file's (load_no)
 SELECT coalesce(max(load_id), 0) AS load_base FROM benchmark.jobindsats_loads \gset
 
--- the store's two tables are configuration tables (kept by pg_dump, every row),
--- and they and the view over them are readable by all
+-- the store's table and its sequence are configuration tables (kept by pg_dump,
+-- every row), and they and the view over them are readable by all
 SELECT c.oid::regclass AS store, x.extcondition AS dump_condition,
 	   has_table_privilege('public', c.oid, 'SELECT') AS public_select,
 	   has_table_privilege('public', c.oid, 'INSERT') AS public_insert
 FROM pg_extension e, unnest(e.extconfig, e.extcondition) WITH ORDINALITY x(cfg, extcondition),
 	 pg_class c
 WHERE e.extname = 'benchmark' AND c.oid = x.cfg
-  AND c.relname IN ('jobindsats_observation_series', 'jobindsats_observation_series_series_id_seq', 'jobindsats_observation_cell')
+  AND c.relname IN ('jobindsats_observation_series', 'jobindsats_observation_series_series_id_seq')
 ORDER BY 1::text;
 SELECT has_table_privilege('public', 'benchmark.jobindsats_observation', 'SELECT') AS public_select_view,
 	   has_table_privilege('public', 'benchmark.jobindsats_observation', 'INSERT') AS public_insert_view;
 SELECT conrelid::regclass AS store, conname, contype FROM pg_constraint
-WHERE conrelid IN ('benchmark.jobindsats_observation_series'::regclass, 'benchmark.jobindsats_observation_cell'::regclass)
+WHERE conrelid = 'benchmark.jobindsats_observation_series'::regclass
 ORDER BY 1::text, 2;
 -- the functions, their results and volatility
 SELECT p.oid::regprocedure AS function, pg_get_function_result(p.oid) AS result, p.provolatile
@@ -274,7 +274,7 @@ SELECT * FROM benchmark.jobindsats_wide('regress_store.bad_cells', 'X');
 SELECT * FROM benchmark.jobindsats_wide('regress_store.unknown_area', 'X');
 SELECT * FROM benchmark.jobindsats_wide('regress_store.null_period', 'X');
 SELECT * FROM benchmark.jobindsats_wide('regress_store.bad_period', 'X');
-SELECT * FROM benchmark.jobindsats_wide('benchmark.jobindsats_observation_cell_pkey', 'X');
+SELECT * FROM benchmark.jobindsats_wide('benchmark.jobindsats_observation_series_pkey', 'X');
 SELECT benchmark.jobindsats_area_kommune('Atlantis');
 \set VERBOSITY terse
 INSERT INTO benchmark.jobindsats_observation (table_id, area, period, measure, value) VALUES ('Y01A02', 'Hele landet', '2022', 'Antal', 'NaN');
@@ -300,6 +300,43 @@ FROM benchmark.y30r21_beside_model('sonderborg-2023', '2022', '2022QMAT04', 'Syg
 SELECT count(*), count(star_placement) FROM benchmark.y30r21_beside_model('sonderborg-2023', '2022', '2019QMAT02');
 \c :sample_home
 DROP DATABASE :"sample_db";
+
+-- a series' cells in its row: written through the view one cell at a time,
+-- each period once (23505), in the order first stored; removed in place
+INSERT INTO benchmark.jobindsats_observation (table_id, area, kommune, period, measure, value)
+VALUES ('ZZ01', 'Tønder', 'Tønder', '2022M02', 'Antal', 20), ('ZZ01', 'Tønder', 'Tønder', '2022M01', 'Antal', 10),
+	   ('ZZ01', 'Tønder', 'Tønder', '2022M03', 'Antal', NULL);
+\set VERBOSITY terse
+INSERT INTO benchmark.jobindsats_observation (table_id, area, kommune, period, measure, value)
+VALUES ('ZZ01', 'Tønder', 'Tønder', '2022M01', 'Antal', 11);
+\set VERBOSITY default
+UPDATE benchmark.jobindsats_observation SET value = 12 WHERE table_id = 'ZZ01' AND period = '2022M01';
+DELETE FROM benchmark.jobindsats_observation WHERE table_id = 'ZZ01' AND period = '2022M02';
+SELECT periods, cell_values, cardinality(cell_stored_at) AS moments, cell_load_ids
+FROM benchmark.jobindsats_observation_series WHERE table_id = 'ZZ01';
+SELECT period, value, replaced_by FROM benchmark.jobindsats_observation_revision WHERE table_id = 'ZZ01' ORDER BY revision_id;
+-- the table's own checks hold a direct write to what a load stores
+\set VERBOSITY terse
+UPDATE benchmark.jobindsats_observation_series SET periods = periods || '2022M04'::text WHERE table_id = 'ZZ01';
+UPDATE benchmark.jobindsats_observation_series SET periods = '{2022M01,2022M01}' WHERE table_id = 'ZZ01';
+UPDATE benchmark.jobindsats_observation_series SET periods = '{2022M01,2022m03}' WHERE table_id = 'ZZ01';
+UPDATE benchmark.jobindsats_observation_series SET cell_values = '{12,Infinity}' WHERE table_id = 'ZZ01';
+UPDATE benchmark.jobindsats_observation_series SET cell_stored_at = '{NULL,NULL}' WHERE table_id = 'ZZ01';
+UPDATE benchmark.jobindsats_observation_series
+SET periods = '{{2022M01},{2022M03}}', cell_values = '{{1},{2}}', cell_stored_at = '{{now},{now}}', cell_load_ids = '{{1},{1}}'
+WHERE table_id = 'ZZ01';
+UPDATE benchmark.jobindsats_observation_series SET area = 'Aabenraa', kommune = 'Aabenraa' WHERE table_id = 'ZZ01';
+\set VERBOSITY default
+DELETE FROM benchmark.jobindsats_observation WHERE table_id = 'ZZ01';
+SELECT count(*) AS series_left, sum(cardinality(periods)) AS cells_left
+FROM benchmark.jobindsats_observation_series WHERE table_id = 'ZZ01';
+-- a load's merge of a series' cells: a new period appended, a changed value
+-- (or a suppressed one) replaced with the load, an equal one (1.0 = 1.00) left
+SELECT * FROM benchmark_internal.jobindsats_cells_merge('{2021M01,2021M02,2021M03}', '{1.0,NULL,5}',
+	'{2026-01-05 10:00+01,2026-01-05 10:00+01,2026-01-05 10:00+01}', '{1,1,NULL}',
+	'{2021M04,2021M03,2021M02,2021M01}', '{7,NULL,812,1.00}', 2, '2026-02-05 10:00+01');
+SELECT * FROM benchmark_internal.jobindsats_cells_merge('{}', '{}', '{}', '{}', '{2021}', '{3}', 3, '2026-02-05 10:00+01');
+SELECT * FROM benchmark_internal.jobindsats_cells_merge('{2021}', '{}', '{}', '{}', '{2021}', '{3}', 3, '2026-02-05 10:00+01');
 
 DROP SCHEMA regress_store CASCADE;
 DROP ROLE regress_store_etl;

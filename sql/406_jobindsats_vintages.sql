@@ -150,7 +150,7 @@ SELECT count(*) AS vintages_left FROM jobindsats_observation_revision WHERE tabl
 -- a TRUNCATE keeps every cell as a vintage
 CREATE TEMP TABLE kept AS SELECT * FROM jobindsats_observation;
 SELECT count(*) AS vintages_before FROM jobindsats_observation_revision \gset
-TRUNCATE jobindsats_observation_cell, jobindsats_observation_series;
+TRUNCATE jobindsats_observation_series;
 SELECT count(*) - :vintages_before = (SELECT count(*) FROM kept) AS all_kept FROM jobindsats_observation_revision;
 INSERT INTO jobindsats_observation SELECT * FROM kept;
 

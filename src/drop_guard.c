@@ -67,7 +67,7 @@ static const DropGuardKind drop_guard_kinds[] = {
 	{"jobindsats_term", "term", "jobindsats term", "jobindsats terms", "", NULL},
 	{"jobindsats_mapping", "mapping", "jobindsats mapping", "jobindsats mappings", "", NULL},
 	{"jobindsats_source", "table_id", "registered wide table", "registered wide tables", "", NULL},
-	{"jobindsats_observation_cell", "table_id", "loaded observation", "loaded observations", "tables ", "benchmark.jobindsats_observation"},
+	{"jobindsats_observation_series", "table_id", "loaded observation", "loaded observations", "tables ", "benchmark.jobindsats_observation"},
 	{"jobindsats_loads", "table_id", "logged load", "logged loads", "tables ", NULL},
 	{"jobindsats_measure_label", "table_id", "jobindsats measure label", "jobindsats measure labels", "tables ", NULL},
 	{"jobindsats_series_form", "period_form", "stored period form", "stored period forms", "", NULL},

@@ -91,7 +91,7 @@ SQL
 expect_refusal "$DB3" 'DROP EXTENSION benchmark' \
 	'^DETAIL:  DROP EXTENSION would delete them .*: 3 loaded observations \(tables Y01A02, Y30R21\)\.$'
 # emptied, the store keeps the values as vintages, and the guard counts them; pruned, they go
-q -d "$DB3" -c 'TRUNCATE benchmark.jobindsats_observation_cell'
+q -d "$DB3" -c 'TRUNCATE benchmark.jobindsats_observation_series'
 expect_refusal "$DB3" 'DROP EXTENSION benchmark' '^DETAIL:  .*: 3 kept vintages \(tables Y01A02, Y30R21\)\.$'
 q -d "$DB3" -c 'SELECT benchmark.jobindsats_prune_revisions(now())' >/dev/null
 q -d "$DB3" -c "INSERT INTO benchmark.jobindsats_term (term, table_id, measure) VALUES ('mit-led', 'Y01A02', 'Fuldtidspersoner')"

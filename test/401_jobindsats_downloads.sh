@@ -45,7 +45,7 @@ rows=$(q -At -c "SELECT count(*) FILTER (WHERE placement IS NOT NULL) FROM oracl
 
 # each step below starts from an empty store: a copy of this database with the
 # sample's store emptied once (and the vintages that keeps pruned)
-q -c "TRUNCATE jobindsats_observation_cell, jobindsats_observation_series" -c "SELECT jobindsats_prune_revisions(now())" >/dev/null
+q -c "TRUNCATE jobindsats_observation_series" -c "SELECT jobindsats_prune_revisions(now())" >/dev/null
 [ "$(q -At -c "SELECT (SELECT count(*) FROM jobindsats_observation) + (SELECT count(*) FROM jobindsats_observation_revision)")" = 0 ] ||
 	fail "the store and its vintages emptied"
 empty_store() {

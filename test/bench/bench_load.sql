@@ -86,14 +86,14 @@ DECLARE
 BEGIN
 	FOR i IN 1 .. reps LOOP
 		IF kind = 'load' THEN
-			TRUNCATE benchmark.jobindsats_observation_cell, benchmark.jobindsats_observation_series, benchmark.jobindsats_observation_revision;
+			TRUNCATE benchmark.jobindsats_observation_series, benchmark.jobindsats_observation_revision;
 		ELSIF kind = 'copy' THEN
 			TRUNCATE bench_y01a02_plain;
 		ELSIF kind IN ('revise', 'revise_unkept', 'reorder') THEN
 			PERFORM benchmark.jobindsats_load('Y01A02', pg_read_file(path));
 		END IF;
 		IF kind = 'revise_unkept' THEN
-			ALTER TABLE benchmark.jobindsats_observation_cell DISABLE TRIGGER jobindsats_revisions_after_update;
+			ALTER TABLE benchmark.jobindsats_observation_series DISABLE TRIGGER jobindsats_revisions_after_update;
 		END IF;
 		started := clock_timestamp();
 		CASE kind
@@ -108,14 +108,14 @@ BEGIN
 		END CASE;
 		times := times || extract(epoch FROM clock_timestamp() - started) * 1000;
 		IF kind = 'revise_unkept' THEN
-			ALTER TABLE benchmark.jobindsats_observation_cell ENABLE TRIGGER jobindsats_revisions_after_update;
+			ALTER TABLE benchmark.jobindsats_observation_series ENABLE TRIGGER jobindsats_revisions_after_update;
 		END IF;
 	END LOOP;
 	RETURN round((SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY t) FROM unnest(times) t)::numeric, 1);
 END $$;
 
 -- before any time counts: the store holds every cell of the file, and a reload changes nothing
-TRUNCATE benchmark.jobindsats_observation_cell, benchmark.jobindsats_observation_series, benchmark.jobindsats_observation_revision;
+TRUNCATE benchmark.jobindsats_observation_series, benchmark.jobindsats_observation_revision;
 \pset tuples_only on
 \pset format unaligned
 SELECT format('first load: %s added, %s replaced, %s unchanged, %s not municipal', added, replaced, unchanged, not_municipal)
@@ -163,7 +163,7 @@ ORDER BY array_position(ARRAY['copy', 'read', 'load', 'reload', 'reorder', 'revi
 SELECT round(v.ms / u.ms, 2) AS "keeping vintages: revised load, kept / not kept"
 FROM bench_load_result v, bench_load_result u WHERE v.kind = 'revise' AND u.kind = 'revise_unkept';
 
-TRUNCATE benchmark.jobindsats_observation_cell, benchmark.jobindsats_observation_series, benchmark.jobindsats_observation_revision;
+TRUNCATE benchmark.jobindsats_observation_series, benchmark.jobindsats_observation_revision;
 DROP TABLE bench_y01a02_plain;
 
 -- The whole SYNTHETIC sample (test/data/sample_jobindsats.sql: the wide
@@ -172,7 +172,7 @@ DROP TABLE bench_y01a02_plain;
 -- per wide table); the target is under 10 s.
 \o /dev/null
 \ir ../data/sample_jobindsats.sql
-TRUNCATE benchmark.jobindsats_observation_cell, benchmark.jobindsats_observation_series, benchmark.jobindsats_observation_revision;
+TRUNCATE benchmark.jobindsats_observation_series, benchmark.jobindsats_observation_revision;
 -- the WAL of the runs above written out first, so that their checkpoint does
 -- not fall inside this figure
 CHECKPOINT;
@@ -185,6 +185,6 @@ FROM benchmark.jobindsats_observation \gset
 \echo
 \echo 'The whole SYNTHETIC sample:' :sample_cells 'cells of' :sample_tables 'wide tables loaded with jobindsats_load in' :sample_seconds 's (target: under 10 s)'
 SET client_min_messages = warning;
-TRUNCATE benchmark.jobindsats_observation_cell, benchmark.jobindsats_observation_series, benchmark.jobindsats_observation_revision;
+TRUNCATE benchmark.jobindsats_observation_series, benchmark.jobindsats_observation_revision;
 DROP SCHEMA jobindsats CASCADE;
 DROP SCHEMA brugerdata CASCADE;

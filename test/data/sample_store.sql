@@ -22,4 +22,4 @@ BEGIN
 		PERFORM benchmark.jobindsats_load(t.table_id, t.wide, NULL, t.labels);
 	END LOOP;
 END $$;
-ANALYZE benchmark.jobindsats_observation_series, benchmark.jobindsats_observation_cell;
+ANALYZE benchmark.jobindsats_observation_series;

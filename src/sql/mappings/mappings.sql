@@ -197,7 +197,7 @@ BEGIN ATOMIC
 	/*
 	 * As it is: the table's labels by a skip through the series' key, each
 	 * kept when a series of it has a cell (the first found: a subquery with
-	 * LIMIT, which the planner does not turn into a join over every series);
+	 * LIMIT, which the planner does not turn into a join over the series);
 	 * as of a moment: its cells then
 	 */
 	SELECT CASE WHEN benchmark_internal.jobindsats_as_of() IS NULL THEN
@@ -214,7 +214,7 @@ BEGIN ATOMIC
 		 WHERE l.measure IS NOT NULL
 		   AND (SELECT true FROM benchmark.jobindsats_observation_series s
 				WHERE s.table_id = pg_catalog.upper(jobindsats_store_measures.table_id) AND s.measure = l.measure
-				  AND (SELECT true FROM benchmark.jobindsats_observation_cell c WHERE c.series_id = s.series_id LIMIT 1)
+				  AND pg_catalog.cardinality(s.periods) > 0
 				LIMIT 1))
 	ELSE
 		(SELECT pg_catalog.array_agg(DISTINCT o.measure ORDER BY o.measure) FROM benchmark.jobindsats_store_as_read o
@@ -250,21 +250,11 @@ RETURNS SETOF jsonb
 LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED ROWS 20
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
-	/*
-	 * As it is: the measure's breakdowns among its series, each kept when a
-	 * series of it has a cell (the first found); as of a moment: its cells
-	 * then
-	 */
-	SELECT d.dimensions
-	FROM (SELECT DISTINCT s.dimensions FROM benchmark.jobindsats_observation_series s
-		  WHERE benchmark_internal.jobindsats_as_of() IS NULL
-			AND s.table_id = pg_catalog.upper(jobindsats_store_breakdowns.table_id)
-			AND s.measure = jobindsats_store_breakdowns.measure) d
-	WHERE (SELECT true FROM benchmark.jobindsats_observation_series s
-		   WHERE s.table_id = pg_catalog.upper(jobindsats_store_breakdowns.table_id)
-			 AND s.measure = jobindsats_store_breakdowns.measure AND s.dimensions = d.dimensions
-			 AND (SELECT true FROM benchmark.jobindsats_observation_cell c WHERE c.series_id = s.series_id LIMIT 1)
-		   LIMIT 1)
+	/* as it is: the measure's breakdowns among its series with cells; as of a moment: its cells then */
+	SELECT DISTINCT s.dimensions FROM benchmark.jobindsats_observation_series s
+	WHERE benchmark_internal.jobindsats_as_of() IS NULL
+	  AND s.table_id = pg_catalog.upper(jobindsats_store_breakdowns.table_id)
+	  AND s.measure = jobindsats_store_breakdowns.measure AND pg_catalog.cardinality(s.periods) > 0
 	UNION
 	SELECT o.dimensions FROM benchmark.jobindsats_store_as_read o
 	WHERE benchmark_internal.jobindsats_as_of() IS NOT NULL

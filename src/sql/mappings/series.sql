@@ -197,11 +197,11 @@ COMMENT ON FUNCTION benchmark_internal.jobindsats_store_gather_end() IS
 'Closes the innermost level of gathering the jobindsats tables the observation store''s writes touched; when it was the outermost, gives them new write ids and derives their stored series';
 
 /*
- * Trigger function: after a write to the store's cells, the jobindsats
- * tables it touched are written (above); a TRUNCATE forgets every write id
- * and derives every term.  Series added to the store whose cells are there
- * already (a restore that loads the cells first) count as a write to their
- * tables; series a direct write adds before its cell do not.
+ * Trigger function: after a write to the store's series, the jobindsats
+ * tables whose cells it changed (or whose series' kommune) are written
+ * (above); a TRUNCATE forgets every write id and derives every term.  A
+ * series added without cells (none is, but by hand) is no write.  The
+ * triggers name their transition tables old_series and new_series.
  */
 CREATE FUNCTION benchmark_internal.jobindsats_series_after_store()
 RETURNS trigger
@@ -215,22 +215,20 @@ BEGIN
 		DELETE FROM benchmark.jobindsats_store_write;
 		PERFORM benchmark.jobindsats_series_refresh();
 		RETURN NULL;
-	ELSIF TG_TABLE_NAME = 'jobindsats_observation_series' THEN
-		SELECT pg_catalog.array_agg(DISTINCT s.table_id) INTO touched
-		FROM new_cells s
-		WHERE EXISTS (SELECT 1 FROM benchmark.jobindsats_observation_cell c WHERE c.series_id = s.series_id);
 	ELSIF TG_OP = 'INSERT' THEN
 		SELECT pg_catalog.array_agg(DISTINCT s.table_id) INTO touched
-		FROM benchmark.jobindsats_observation_series s
-		WHERE s.series_id IN (SELECT c.series_id FROM new_cells c);
+		FROM new_series s
+		WHERE pg_catalog.cardinality(s.periods) > 0;
 	ELSIF TG_OP = 'UPDATE' THEN
-		SELECT pg_catalog.array_agg(DISTINCT s.table_id) INTO touched
-		FROM benchmark.jobindsats_observation_series s
-		WHERE s.series_id IN (SELECT c.series_id FROM old_cells c UNION SELECT c.series_id FROM new_cells c);
+		SELECT pg_catalog.array_agg(DISTINCT o.table_id) INTO touched
+		FROM old_series o
+			 JOIN new_series n ON n.series_id = o.series_id
+		WHERE (o.kommune::text, o.periods, o.cell_values, o.cell_stored_at, o.cell_load_ids)
+			  IS DISTINCT FROM (n.kommune::text, n.periods, n.cell_values, n.cell_stored_at, n.cell_load_ids);
 	ELSE
 		SELECT pg_catalog.array_agg(DISTINCT s.table_id) INTO touched
-		FROM benchmark.jobindsats_observation_series s
-		WHERE s.series_id IN (SELECT c.series_id FROM old_cells c);
+		FROM old_series s
+		WHERE pg_catalog.cardinality(s.periods) > 0;
 	END IF;
 	PERFORM benchmark_internal.jobindsats_store_written(touched);
 	RETURN NULL;
@@ -238,7 +236,7 @@ END
 $$;
 
 COMMENT ON FUNCTION benchmark_internal.jobindsats_series_after_store() IS
-'Trigger function: after a write to the observation store''s cells (or series whose cells are stored) gives the jobindsats tables it touched a new write id in jobindsats_store_write and derives again the stored series of their terms; after a TRUNCATE forgets every write id and derives every term';
+'Trigger function: after a write to the observation store''s series gives the jobindsats tables whose cells (or kommune) it changed a new write id in jobindsats_store_write and derives again the stored series of their terms; after a TRUNCATE forgets every write id and derives every term';
 
 /*
  * Trigger function: after a change of the term catalog derives the terms it
@@ -302,19 +300,16 @@ $$;
 COMMENT ON FUNCTION benchmark_internal.jobindsats_series_after_form() IS
 'Trigger function: derives every term''s stored series again after a statement changed benchmark.jobindsats_series_form';
 
-CREATE TRIGGER jobindsats_series_after_insert AFTER INSERT ON benchmark.jobindsats_observation_cell
-	REFERENCING NEW TABLE AS new_cells
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_store();
-CREATE TRIGGER jobindsats_series_after_update AFTER UPDATE ON benchmark.jobindsats_observation_cell
-	REFERENCING OLD TABLE AS old_cells NEW TABLE AS new_cells
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_store();
-CREATE TRIGGER jobindsats_series_after_delete AFTER DELETE ON benchmark.jobindsats_observation_cell
-	REFERENCING OLD TABLE AS old_cells
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_store();
-CREATE TRIGGER jobindsats_series_after_truncate AFTER TRUNCATE ON benchmark.jobindsats_observation_cell
-	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_store();
 CREATE TRIGGER jobindsats_series_after_insert AFTER INSERT ON benchmark.jobindsats_observation_series
-	REFERENCING NEW TABLE AS new_cells
+	REFERENCING NEW TABLE AS new_series
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_store();
+CREATE TRIGGER jobindsats_series_after_update AFTER UPDATE ON benchmark.jobindsats_observation_series
+	REFERENCING OLD TABLE AS old_series NEW TABLE AS new_series
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_store();
+CREATE TRIGGER jobindsats_series_after_delete AFTER DELETE ON benchmark.jobindsats_observation_series
+	REFERENCING OLD TABLE AS old_series
+	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_store();
+CREATE TRIGGER jobindsats_series_after_truncate AFTER TRUNCATE ON benchmark.jobindsats_observation_series
 	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_series_after_store();
 CREATE TRIGGER jobindsats_series_after_insert AFTER INSERT ON benchmark.jobindsats_term
 	REFERENCING NEW TABLE AS new_rows

@@ -76,13 +76,11 @@ BEGIN
 			JOIN pg_catalog.pg_class c ON c.oid = cfg.relid
 			WHERE e.oid = members AND c.relkind = 'r'
 			  AND c.oid NOT IN ('benchmark.jobindsats_observation_series'::pg_catalog.regclass,
-								'benchmark.jobindsats_observation_cell'::pg_catalog.regclass,
 								'benchmark.jobindsats_loads'::pg_catalog.regclass)
 			ORDER BY 1;
 	ELSIF access = 'loading' THEN
 		RETURN NEXT verb || ' INSERT, UPDATE, DELETE ON benchmark.jobindsats_observation' || to_from;
 		RETURN NEXT verb || ' INSERT, UPDATE, DELETE ON benchmark.jobindsats_observation_series' || to_from;
-		RETURN NEXT verb || ' INSERT, UPDATE, DELETE ON benchmark.jobindsats_observation_cell' || to_from;
 		RETURN NEXT verb || ' INSERT ON benchmark.jobindsats_loads' || to_from;
 		RETURN NEXT verb || ' USAGE ON SEQUENCE benchmark.jobindsats_loads_load_id_seq' || to_from;
 		RETURN QUERY

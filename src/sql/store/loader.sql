@@ -63,6 +63,24 @@ COMMENT ON FUNCTION benchmark_internal.jobindsats_series_ordinal(text, text, jso
 'The ordinal of a series (measure, area, dimensions) among those the statement has met, in the order first met, negative where first met: what the loader matches a document''s cells with their series by';
 
 /*
+ * A series' stored cells with a document's cells of it merged in
+ * (src/observation_cells.c): a new period appended, a changed value
+ * replaced in its place with the load and the moment given, an equal value
+ * left as stored; with the numbers of cells added and replaced.
+ */
+CREATE FUNCTION benchmark_internal.jobindsats_cells_merge(stored_periods text[], stored_values numeric[],
+														  stored_moments timestamptz[], stored_load_ids bigint[], new_periods text[], new_values numeric[],
+														  load_id bigint, stored_at timestamptz,
+														  OUT periods text[], OUT cell_values numeric[],
+														  OUT cell_stored_at timestamptz[], OUT cell_load_ids bigint[],
+														  OUT added integer, OUT replaced integer)
+LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'jobindsats_cells_merge';
+
+COMMENT ON FUNCTION benchmark_internal.jobindsats_cells_merge(text[], numeric[], timestamptz[], bigint[], text[], numeric[], bigint, timestamptz) IS
+'A series'' stored cells (periods, cell_values, cell_stored_at, cell_load_ids) with a document''s cells of it merged in: new periods appended, changed values replaced with the load and moment given, equal ones left; and how many were added and replaced';
+
+/*
  * The one loader behind the jobindsats_load functions: one statement reads
  * the document, adds the series the table does not have yet, matches each
  * cell with its series and its stored cell, checks the labels against
@@ -104,40 +122,72 @@ DECLARE
 	write_left uuid;
 	stored boolean;
 	/*
-	 * Both writing statements' document labels, their fit, the table's series
-	 * ($8: it has some), the document's series (its cells that meet one
-	 * first), the series the table does not have yet, added (when the
-	 * labels fit and %2$s holds; %1$s: ON CONFLICT), and each document
-	 * series' ordinal with its number.
+	 * Both writing statements' part: the document's cells grouped by series
+	 * (those %3$s keeps, of the areas kept), any series with a period twice,
+	 * the document's labels and their fit, whether to write (the labels fit,
+	 * no period twice, and %2$s), the table's stored series ($8: it has some),
+	 * the document's series (read from the cells that meet one first) with
+	 * their cells; the series the table does not have yet added with their
+	 * cells (%1$s: ON CONFLICT), the stored ones merged with the document's
+	 * cells and written where a cell was added or replaced; and the counts.
 	 */
-	series_numbered text := $c$
+	writing text := $c$
+		grouped AS MATERIALIZED (
+			SELECT pg_catalog.abs(r.ordinal) AS ordinal, pg_catalog.array_agg(r.period) AS periods,
+				   pg_catalog.array_agg(r.value) AS cell_values
+			FROM read r
+			WHERE %3$s AND ($6 OR r.kommune IS NOT NULL)
+			GROUP BY 1),
+		twice AS (
+			SELECT pg_catalog.count(*) AS n FROM grouped g WHERE NOT benchmark_internal.jobindsats_periods_once(g.periods)),
 		labels AS (
 			SELECT DISTINCT r.measure FROM read r WHERE r.ordinal < 0),
 		fit AS (
 			SELECT benchmark_internal.jobindsats_labels_fit($2, ARRAY(SELECT l.measure FROM labels l)) AS ok),
+		gate AS (
+			SELECT (SELECT f.ok FROM fit f) AND (SELECT t.n = 0 FROM twice t) AND %2$s AS open),
 		stored_series AS MATERIALIZED (
-			SELECT s.series_id, s.measure, s.area, s.dimensions
+			SELECT s.series_id, s.measure, s.area, s.dimensions, s.periods, s.cell_values, s.cell_stored_at, s.cell_load_ids
 			FROM benchmark.jobindsats_observation_series s
 			WHERE $8 AND s.table_id = $2),
 		document_series AS MATERIALIZED (
-			SELECT -r.ordinal AS ordinal, r.measure, r.area, r.kommune, r.dimensions
+			SELECT g.ordinal, r.measure, r.area, r.kommune, r.dimensions, g.periods, g.cell_values
 			FROM read r
-			WHERE r.ordinal < 0 AND ($6 OR r.kommune IS NOT NULL)),
+				 JOIN grouped g ON g.ordinal = -r.ordinal
+			WHERE r.ordinal < 0),
 		new_series AS (
-			INSERT INTO benchmark.jobindsats_observation_series (table_id, measure, area, kommune, dimensions)
-			SELECT $2, d.measure, d.area, d.kommune, d.dimensions
+			INSERT INTO benchmark.jobindsats_observation_series (table_id, measure, area, kommune, dimensions,
+																 periods, cell_values, cell_stored_at, cell_load_ids)
+			SELECT $2, d.measure, d.area, d.kommune, d.dimensions, d.periods, d.cell_values,
+				   pg_catalog.array_fill(pg_catalog.now(), ARRAY[pg_catalog.cardinality(d.periods)]),
+				   pg_catalog.array_fill($7, ARRAY[pg_catalog.cardinality(d.periods)])
 			FROM document_series d
-			WHERE (SELECT f.ok FROM fit f) AND %2$s
+			WHERE (SELECT g.open FROM gate g)
 			  AND NOT EXISTS (SELECT 1 FROM stored_series x
 							  WHERE x.measure = d.measure AND x.area = d.area AND x.dimensions = d.dimensions)
 			ORDER BY d.ordinal
 			%1$s
-			RETURNING series_id, measure, area, dimensions),
-		numbered AS (
-			SELECT d.ordinal, x.series_id
+			RETURNING pg_catalog.cardinality(periods) AS cells),
+		merged AS MATERIALIZED (
+			SELECT x.series_id, m.*
 			FROM document_series d
-				 JOIN (SELECT * FROM stored_series UNION ALL SELECT * FROM new_series) x
-				 ON x.measure = d.measure AND x.area = d.area AND x.dimensions = d.dimensions)$c$;
+				 JOIN stored_series x ON x.measure = d.measure AND x.area = d.area AND x.dimensions = d.dimensions,
+				 LATERAL benchmark_internal.jobindsats_cells_merge(x.periods, x.cell_values, x.cell_stored_at, x.cell_load_ids,
+																 d.periods, d.cell_values, $7, pg_catalog.now()) m
+			WHERE (SELECT g.open FROM gate g)),
+		revised_series AS (
+			UPDATE benchmark.jobindsats_observation_series s
+			SET periods = m.periods, cell_values = m.cell_values, cell_stored_at = m.cell_stored_at,
+				cell_load_ids = m.cell_load_ids
+			FROM merged m
+			WHERE s.series_id = m.series_id AND m.added + m.replaced > 0
+			RETURNING m.added, m.replaced),
+		written AS (
+			SELECT coalesce((SELECT pg_catalog.sum(n.cells) FROM new_series n), 0)
+				   + coalesce((SELECT pg_catalog.sum(v.added) FROM revised_series v), 0) AS added,
+				   coalesce((SELECT pg_catalog.sum(v.replaced) FROM revised_series v), 0) AS replaced,
+				   (SELECT pg_catalog.count(*) FROM document_series) - (SELECT pg_catalog.count(*) FROM new_series)
+				   - (SELECT pg_catalog.count(*) FROM merged) AS unwritten)$c$;
 BEGIN
 	table_id := pg_catalog.upper(pg_catalog.btrim(table_name));
 	IF table_id IS NULL OR table_id !~ '^[A-Z0-9][A-Z0-9_]*$' THEN
@@ -173,7 +223,7 @@ BEGIN
 		digest := pg_catalog.sha256(pg_catalog.convert_to(doc::text, 'UTF8'));
 	END IF;
 	/* one load at a time; readers go on reading */
-	LOCK TABLE benchmark.jobindsats_observation_cell, benchmark.jobindsats_observation_series IN SHARE ROW EXCLUSIVE MODE;
+	LOCK TABLE benchmark.jobindsats_observation_series IN SHARE ROW EXCLUSIVE MODE;
 	load_id := pg_catalog.nextval(pg_catalog.pg_get_serial_sequence('benchmark.jobindsats_loads', 'load_id'));
 	/*
 	 * The document the table's last load read, with the same arguments, and
@@ -193,7 +243,7 @@ BEGIN
 									   WHERE w.table_id = jobindsats_load_cells.table_id) THEN
 			SELECT previous.first_period, previous.last_period,
 				   previous.added + previous.replaced + previous.unchanged AS stored,
-				   previous.repeated, previous.not_municipal, 0::bigint AS added, 0::bigint AS replaced,
+				   previous.repeated, previous.not_municipal, 0::bigint AS added, 0::bigint AS replaced, 0::bigint AS unwritten,
 				   NULL::jsonb AS conflict, benchmark_internal.jobindsats_labels_fit(table_id, previous.measures) AS fits,
 				   previous.measures AS labels, previous.municipalities
 			INTO outcome;
@@ -201,21 +251,20 @@ BEGIN
 	END IF;
 	/*
 	 * The common case first: every key once in the document.  The document's
-	 * series the table does not have are added; each cell is matched with
-	 * its series by the series' ordinal in the statement and with its stored
-	 * cell by the series' number and the period; new cells are inserted,
-	 * changed ones updated.  Under READ COMMITTED the statement's snapshot,
-	 * taken after the lock, sees every series and cell stored, so a plain
-	 * INSERT (the fastest) fails only on a key twice in the document; under
-	 * REPEATABLE READ or SERIALIZABLE one another load stored after the
-	 * transaction's snapshot is not seen, and ON CONFLICT DO NOTHING makes
-	 * it a serialization failure (40001), never 23505.  A key twice in the
-	 * document undoes this attempt, and the document is read again sorted by
-	 * key (below).  New cells are inserted in the order of their series and
-	 * period, which keeps the key's pages in cache.  A table with no series
-	 * in the store (a first load) is not looked up: the conditions are then
-	 * false, known at planning.  Neither runs for a document found unchanged
-	 * above.
+	 * cells are grouped by series, matched with their series by the series'
+	 * ordinal in the statement; the series the table does not have are added
+	 * with their cells, the stored ones merged with the document's cells and
+	 * written where a cell is added or replaced.  Under READ COMMITTED the
+	 * statement's snapshot, taken after the lock, sees every series stored;
+	 * under REPEATABLE READ or SERIALIZABLE a series another load stored after
+	 * the transaction's snapshot is not seen, and ON CONFLICT DO NOTHING
+	 * leaves its cells unwritten, a serialization failure (40001, below),
+	 * never 23505; a series another load revised is one already (UPDATE).  A
+	 * key twice in the document (a period twice in a series) writes nothing,
+	 * and the document is read again sorted by key (below).  A table with no
+	 * series in the store (a first load) is not looked up: the conditions are
+	 * then false, known at planning.  Neither runs for a document found
+	 * unchanged above.
 	 */
 	on_conflict := CASE WHEN pg_catalog.current_setting('transaction_isolation') = 'read committed' THEN ''
 						ELSE 'ON CONFLICT DO NOTHING' END;
@@ -235,41 +284,14 @@ BEGIN
 						  FROM (SELECT coalesce(c.kommune::text, c.area) AS area, c.kommune, c.period, c.dimensions, c.measure, c.value
 								FROM %1$s c) x
 						  OFFSET 0) y),
-				%3$s,
-				matched AS MATERIALIZED (
-					SELECT n.series_id, r.period, r.value,
-						   c.series_id IS NOT NULL AS present, c.value AS stored_value, c.ctid AS stored_row
-					FROM read r
-						 JOIN numbered n ON n.ordinal = pg_catalog.abs(r.ordinal)
-						 LEFT JOIN benchmark.jobindsats_observation_cell c
-						 ON $8 AND c.series_id = n.series_id AND c.period = r.period
-					WHERE $6 OR r.kommune IS NOT NULL),
-				twice AS (
-					SELECT pg_catalog.count(*) - pg_catalog.count(DISTINCT m.stored_row) AS n FROM matched m WHERE m.present),
-				added AS (
-					INSERT INTO benchmark.jobindsats_observation_cell (series_id, period, value, load_id)
-					SELECT m.series_id, m.period, m.value, $7
-					FROM matched m
-					WHERE NOT m.present AND (SELECT t.n = 0 FROM twice t) AND (SELECT f.ok FROM fit f)
-					ORDER BY m.series_id, m.period
-					%2$s
-					RETURNING 1),
-				replaced AS (
-					UPDATE benchmark.jobindsats_observation_cell c
-					SET value = m.value, stored_at = pg_catalog.now(), load_id = $7
-					FROM matched m
-					WHERE m.present AND m.value IS DISTINCT FROM m.stored_value
-					  AND (SELECT t.n = 0 FROM twice t) AND (SELECT f.ok FROM fit f)
-					  AND c.series_id = m.series_id AND c.period = m.period
-					RETURNING 1)
+				%2$s
 				SELECT pg_catalog.min(r.period) AS first_period, pg_catalog.max(r.period) AS last_period,
 					   pg_catalog.count(*) FILTER (WHERE $6 OR r.kommune IS NOT NULL) AS stored,
 					   0::bigint AS repeated,
 					   pg_catalog.count(*) FILTER (WHERE r.kommune IS NULL) AS not_municipal,
-					   (SELECT pg_catalog.count(*) FROM added) AS added,
-					   (SELECT pg_catalog.count(*) FROM replaced) AS replaced,
-					   pg_catalog.count(*) FILTER (WHERE $6 OR r.kommune IS NOT NULL)
-					   - (SELECT pg_catalog.count(*) FROM matched m WHERE m.present) AS new,
+					   (SELECT w.added FROM written w) AS added,
+					   (SELECT w.replaced FROM written w) AS replaced,
+					   (SELECT w.unwritten FROM written w) AS unwritten,
 					   (SELECT t.n FROM twice t) AS twice,
 					   NULL::jsonb AS conflict,
 					   (SELECT f.ok FROM fit f) AS fits,
@@ -278,20 +300,20 @@ BEGIN
 						FROM (SELECT x.period, pg_catalog.count(x.kommune) AS n
 							  FROM (SELECT DISTINCT y.period, y.kommune FROM read y) x GROUP BY x.period) p) AS municipalities
 				FROM read r
-				$q$, cells, on_conflict, pg_catalog.format(series_numbered, on_conflict, 'true'))
+				$q$, cells, pg_catalog.format(writing, on_conflict, 'true', 'true'))
 			INTO outcome
 			USING doc, table_id, dimension_columns, encoding, labels, keep_other_areas, load_id, stored;
-			IF outcome.twice > 0 OR outcome.added < outcome.new THEN
+			IF outcome.twice > 0 THEN
 				RAISE EXCEPTION 'a key twice in the document' USING ERRCODE = 'cardinality_violation';
 			END IF;
-		EXCEPTION WHEN cardinality_violation OR unique_violation THEN
+		EXCEPTION WHEN cardinality_violation THEN
 			outcome := NULL;
 		END;
 	END IF;
 	/*
 	 * A key twice: the cells sorted by key and line, a repeated row (the
-	 * same value) read once, another value for the key found; written with
-	 * INSERT ... ON CONFLICT DO UPDATE, which leaves an equal value as it is.
+	 * same value) read once, another value for the key found; the cells read
+	 * once are written as above.
 	 */
 	IF outcome IS NULL THEN
 		EXECUTE pg_catalog.format($q$
@@ -303,7 +325,7 @@ BEGIN
 					   pg_catalog.first_value(c.line) OVER w AS first_line,
 					   pg_catalog.first_value(c.area) OVER w AS first_written,
 					   benchmark_internal.jobindsats_series_ordinal(c.measure, coalesce(c.kommune::text, c.area), c.dimensions) AS ordinal
-				FROM %s c
+				FROM %1$s c
 				WINDOW w AS (PARTITION BY c.measure, c.dimensions, coalesce(c.kommune::text, c.area), c.period ORDER BY c.line)),
 			conflict AS (
 				SELECT r.area, r.period, r.dimensions, r.measure, r.first_line, r.first_written, r.first_value,
@@ -311,18 +333,7 @@ BEGIN
 				FROM read r
 				WHERE r.nth > 1 AND r.value IS DISTINCT FROM r.first_value
 				LIMIT 1),
-			%3$s,
-			written AS (
-				INSERT INTO benchmark.jobindsats_observation_cell AS o (series_id, period, value, load_id)
-				SELECT n.series_id, r.period, r.value, $7
-				FROM read r
-					 JOIN numbered n ON n.ordinal = pg_catalog.abs(r.ordinal)
-				WHERE r.nth = 1 AND ($6 OR r.kommune IS NOT NULL)
-				  AND NOT EXISTS (SELECT 1 FROM conflict) AND (SELECT f.ok FROM fit f)
-				ON CONFLICT (series_id, period) DO UPDATE
-				SET value = excluded.value, stored_at = pg_catalog.now(), load_id = excluded.load_id
-				WHERE o.value IS DISTINCT FROM excluded.value
-				RETURNING o.xmax OPERATOR(pg_catalog.=) 0 AS inserted),
+			%2$s,
 			counts AS (
 				SELECT pg_catalog.min(r.period) AS first_period, pg_catalog.max(r.period) AS last_period,
 					   pg_catalog.count(*) FILTER (WHERE r.nth = 1 AND ($6 OR r.kommune IS NOT NULL)) AS stored,
@@ -330,9 +341,10 @@ BEGIN
 					   pg_catalog.count(*) FILTER (WHERE r.nth = 1 AND r.kommune IS NULL) AS not_municipal
 				FROM read r)
 			SELECT c.first_period, c.last_period, c.stored, c.repeated, c.not_municipal,
-				   (SELECT pg_catalog.count(*) FILTER (WHERE w.inserted) FROM written w) AS added,
-				   (SELECT pg_catalog.count(*) FILTER (WHERE NOT w.inserted) FROM written w) AS replaced,
-				   NULL::bigint AS new, 0::bigint AS twice,
+				   (SELECT w.added FROM written w) AS added,
+				   (SELECT w.replaced FROM written w) AS replaced,
+				   (SELECT w.unwritten FROM written w) AS unwritten,
+				   0::bigint AS twice,
 				   (SELECT pg_catalog.to_jsonb(x) FROM conflict x) AS conflict,
 				   (SELECT f.ok FROM fit f) AS fits,
 				   (SELECT pg_catalog.array_agg(l.measure ORDER BY l.measure) FROM labels l) AS labels,
@@ -340,7 +352,7 @@ BEGIN
 					FROM (SELECT x.period, pg_catalog.count(x.kommune) AS n
 						  FROM (SELECT DISTINCT r.period, r.kommune FROM read r) x GROUP BY x.period) m) AS municipalities
 			FROM counts c
-			$q$, cells, on_conflict, pg_catalog.format(series_numbered, on_conflict, 'NOT EXISTS (SELECT 1 FROM conflict)'))
+			$q$, cells, pg_catalog.format(writing, on_conflict, 'NOT EXISTS (SELECT 1 FROM conflict)', 'r.nth = 1'))
 		INTO outcome
 		USING doc, table_id, dimension_columns, encoding, labels, keep_other_areas, load_id, stored;
 	END IF;
@@ -379,6 +391,11 @@ BEGIN
 				HINT = CASE WHEN fitting IS NOT NULL
 							THEN pg_catalog.format('The labels fit table %s: load the document under that id.', fitting)
 							ELSE pg_catalog.format('Check the download, or add the table''s labels to benchmark.jobindsats_measure_label if %s has them.', table_id) END;
+	END IF;
+	IF outcome.unwritten > 0 THEN
+		RAISE EXCEPTION 'could not serialize access: another load stored series of table % after this transaction began', table_id
+			USING ERRCODE = 'serialization_failure',
+				HINT = 'Retry the transaction.';
 	END IF;
 	/* labels the catalog does not know for a table it knows: said, not refused */
 	SELECT pg_catalog.string_agg(pg_catalog.quote_ident(l), ', ') INTO unknown_labels
@@ -491,14 +508,15 @@ COMMENT ON FUNCTION benchmark.jobindsats_load(text, regclass, text[], jsonb, boo
 
 /*
  * Writing to the store directly: INSERT, UPDATE and DELETE on the view
- * jobindsats_observation write its two tables, one row at a time, with the
- * checks a load has (a cell's key cannot change; its area and kommune fit).
- * The statement's writes to jobindsats_observation_cell are gathered, and
- * the stored series of the tables they touched are derived once, when the
- * statement on the view ends (src/sql/mappings/series.sql).
+ * jobindsats_observation write the cells of a series' row, one cell at a
+ * time, with the checks a load has (a cell's key cannot change; its area
+ * and kommune fit; a period once in its series).  The statement's writes
+ * are gathered, and the stored series of the tables they touched are
+ * derived once, when the statement on the view ends
+ * (src/sql/mappings/series.sql).
  */
 
-/* Trigger function: writes a row inserted into, updated in or deleted from the view jobindsats_observation to the store's tables. */
+/* Trigger function: writes a row inserted into, updated in or deleted from the view jobindsats_observation to its series' cells. */
 CREATE FUNCTION benchmark_internal.jobindsats_observation_write()
 RETURNS trigger
 LANGUAGE plpgsql
@@ -507,45 +525,57 @@ AS $$
 DECLARE
 	cell benchmark.jobindsats_observation;
 	series bigint;
+	at integer;
 BEGIN
-	/* the row's series: the one it is in (UPDATE, DELETE), or goes into (INSERT) */
+	/* the row's series: the one it is in (UPDATE, DELETE), or goes into (INSERT); its cell's place in it */
 	IF TG_OP = 'INSERT' THEN
 		cell := NEW;
 	ELSE
 		cell := OLD;
 	END IF;
-	SELECT s.series_id INTO series
+	SELECT s.series_id, pg_catalog.array_position(s.periods, cell.period) INTO series, at
 	FROM benchmark.jobindsats_observation_series s
-	WHERE s.table_id = cell.table_id AND s.measure = cell.measure AND s.area = cell.area AND s.dimensions = cell.dimensions;
+	WHERE s.table_id = cell.table_id AND s.measure = cell.measure AND s.area = cell.area AND s.dimensions = cell.dimensions
+	FOR UPDATE;
 	IF TG_OP = 'DELETE' THEN
-		DELETE FROM benchmark.jobindsats_observation_cell c WHERE c.series_id = series AND c.period = OLD.period;
+		UPDATE benchmark.jobindsats_observation_series s
+		SET periods = s.periods[:at - 1] || s.periods[at + 1:],
+			cell_values = s.cell_values[:at - 1] || s.cell_values[at + 1:],
+			cell_stored_at = s.cell_stored_at[:at - 1] || s.cell_stored_at[at + 1:],
+			cell_load_ids = s.cell_load_ids[:at - 1] || s.cell_load_ids[at + 1:]
+		WHERE s.series_id = series AND at IS NOT NULL;
 		RETURN OLD;
 	ELSIF TG_OP = 'UPDATE' AND (OLD.table_id, OLD.measure, OLD.area, OLD.period, OLD.dimensions)
 							   IS DISTINCT FROM (NEW.table_id, NEW.measure, NEW.area, NEW.period, NEW.dimensions) THEN
 		PERFORM benchmark_internal.jobindsats_key_change_error(OLD.table_id, OLD.area, OLD.period, OLD.measure);
+	ELSIF TG_OP = 'INSERT' AND at IS NOT NULL THEN
+		RAISE EXCEPTION 'the observation store holds this cell already'
+			USING ERRCODE = 'unique_violation',
+				DETAIL = pg_catalog.format('Table %s, area %s, period %s, measure "%s".', NEW.table_id, NEW.area, NEW.period, NEW.measure),
+				HINT = 'Update the cell, or load the download with jobindsats_load, which replaces the values it revises.';
 	END IF;
 	IF series IS NULL THEN
-		INSERT INTO benchmark.jobindsats_observation_series (table_id, measure, area, kommune, dimensions)
-		VALUES (NEW.table_id, NEW.measure, NEW.area, NEW.kommune, NEW.dimensions)
-		RETURNING series_id INTO series;
-	ELSE
+		INSERT INTO benchmark.jobindsats_observation_series (table_id, measure, area, kommune, dimensions,
+															 periods, cell_values, cell_stored_at, cell_load_ids)
+		VALUES (NEW.table_id, NEW.measure, NEW.area, NEW.kommune, NEW.dimensions,
+				ARRAY[NEW.period], ARRAY[NEW.value], ARRAY[NEW.stored_at], ARRAY[NEW.load_id]);
+	ELSIF TG_OP = 'UPDATE' THEN
 		/* the series' check decides whether the kommune fits its area */
-		UPDATE benchmark.jobindsats_observation_series s SET kommune = NEW.kommune
-		WHERE s.series_id = series AND s.kommune::text IS DISTINCT FROM NEW.kommune::text;
-	END IF;
-	IF TG_OP = 'UPDATE' THEN
-		UPDATE benchmark.jobindsats_observation_cell c SET value = NEW.value, stored_at = NEW.stored_at, load_id = NEW.load_id
-		WHERE c.series_id = series AND c.period = OLD.period;
+		UPDATE benchmark.jobindsats_observation_series s
+		SET kommune = NEW.kommune, cell_values[at] = NEW.value, cell_stored_at[at] = NEW.stored_at, cell_load_ids[at] = NEW.load_id
+		WHERE s.series_id = series;
 	ELSE
-		INSERT INTO benchmark.jobindsats_observation_cell (series_id, period, value, stored_at, load_id)
-		VALUES (series, NEW.period, NEW.value, NEW.stored_at, NEW.load_id);
+		UPDATE benchmark.jobindsats_observation_series s
+		SET kommune = NEW.kommune, periods = s.periods || NEW.period, cell_values = s.cell_values || NEW.value,
+			cell_stored_at = s.cell_stored_at || NEW.stored_at, cell_load_ids = s.cell_load_ids || NEW.load_id
+		WHERE s.series_id = series;
 	END IF;
 	RETURN NEW;
 END
 $$;
 
 COMMENT ON FUNCTION benchmark_internal.jobindsats_observation_write() IS
-'Trigger function: writes a row inserted into, updated in or deleted from the view jobindsats_observation to jobindsats_observation_series and jobindsats_observation_cell (0A000 for an update of a cell''s key)';
+'Trigger function: writes a row inserted into, updated in or deleted from the view jobindsats_observation to its series'' cells in jobindsats_observation_series (0A000 for an update of a cell''s key, 23505 for a cell stored already)';
 
 /* Trigger function: gathers the cells a statement on the view jobindsats_observation writes (before it), and derives their tables' series once (after it). */
 CREATE FUNCTION benchmark_internal.jobindsats_observation_statement()

@@ -169,15 +169,15 @@ DROP FUNCTION benchmark.jobindsats_json(jsonb, text, text[]);
 DROP FUNCTION benchmark.jobindsats_number(text);
 
 /*
- * The observation store becomes two tables and a view: its series numbered
- * once (jobindsats_observation_series) and one narrow row per cell
- * (jobindsats_observation_cell), which the layers create (store/
- * store_tables.sql, UPGRADE_NEW_LAYERS), and the view jobindsats_observation
- * over them.  The 1.5 table is set aside here; the end of this script moves
- * its rows into the new tables with the checks a load has (a canonical
- * period, an area as a load writes it with its kommune).  A store that holds
- * other rows (written directly) stops the upgrade at the failing check;
- * correct or delete them (see Upgrading in docs/operations.md).
+ * The observation store becomes a table of its series, each numbered once
+ * with its cells in arrays (jobindsats_observation_series), which the layers
+ * create (store/store_tables.sql, UPGRADE_NEW_LAYERS), and the view
+ * jobindsats_observation over it.  The 1.5 table is set aside here; the end
+ * of this script moves its rows into the new table with the checks a load
+ * has (a canonical period, an area as a load writes it with its kommune).
+ * A store that holds other rows (written directly) stops the upgrade at the
+ * failing check; correct or delete them (see Upgrading in
+ * docs/operations.md).
  */
 CREATE FUNCTION benchmark.period_is_canonical(label text)
 RETURNS boolean

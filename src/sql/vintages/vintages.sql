@@ -131,9 +131,10 @@ COMMENT ON FUNCTION benchmark.jobindsats_observation_as_of(timestamptz) IS
 'The observation store as it was at a moment: every cell stored by then with the value it had then, the moment that value was stored and the load that brought it';
 
 /*
- * Trigger function: keeps the values an update or delete of the store
- * replaces or removes (all of them before a TRUNCATE) as vintages, with the
- * load that replaced them.
+ * Trigger function: keeps the values an update or delete of the store's
+ * series replaces or removes (all of them before a TRUNCATE) as vintages,
+ * with the load that replaced them.  The triggers name their transition
+ * tables old_series and new_series.
  */
 CREATE FUNCTION benchmark_internal.jobindsats_keep_revisions()
 RETURNS trigger
@@ -143,24 +144,36 @@ AS $$
 BEGIN
 	IF TG_OP = 'UPDATE' THEN
 		/*
-		 * Planned for each statement (EXECUTE), with the number of rows it
-		 * updated: a plan kept from a statement that updated none (a load's
-		 * update of nothing) joins the old and new rows by a nested loop.
+		 * A cell whose value changed, replaced by the load that brought the
+		 * new value (when another), or that is gone (deleted through the
+		 * view).  Planned for each statement (EXECUTE), with the number of
+		 * rows it updated: a plan kept from a statement that updated none (a
+		 * load's update of nothing) joins the old and new cells by a nested
+		 * loop.
 		 */
 		EXECUTE $q$
 			INSERT INTO benchmark.jobindsats_observation_revision (table_id, area, kommune, period, dimensions, measure, value,
 																   stored_at, load_id, replaced_at, replaced_by)
-			SELECT s.table_id, s.area, s.kommune, o.period, s.dimensions, s.measure, o.value, o.stored_at, o.load_id,
+			SELECT o.table_id, o.area, o.kommune, o.period, o.dimensions, o.measure, o.value, o.stored_at, o.load_id,
 				   pg_catalog.now(), CASE WHEN n.load_id IS DISTINCT FROM o.load_id THEN n.load_id END
-			FROM old_cells o
-				 JOIN new_cells n ON n.series_id = o.series_id AND n.period = o.period
-				 JOIN benchmark.jobindsats_observation_series s ON s.series_id = o.series_id
-			WHERE n.value IS DISTINCT FROM o.value$q$;
+			FROM (SELECT s.series_id, s.table_id, s.area, s.kommune, s.dimensions, s.measure, c.*
+				  FROM old_series s,
+					   LATERAL ROWS FROM (pg_catalog.unnest(s.periods), pg_catalog.unnest(s.cell_values),
+										  pg_catalog.unnest(s.cell_stored_at), pg_catalog.unnest(s.cell_load_ids))
+					   c(period, value, stored_at, load_id)) o
+				 LEFT JOIN (SELECT s.series_id, c.*
+							FROM new_series s,
+								 LATERAL ROWS FROM (pg_catalog.unnest(s.periods), pg_catalog.unnest(s.cell_values),
+													pg_catalog.unnest(s.cell_load_ids)) c(period, value, load_id)) n
+				 ON n.series_id = o.series_id AND n.period = o.period
+			WHERE n.period IS NULL OR n.value IS DISTINCT FROM o.value$q$;
 	ELSIF TG_OP = 'DELETE' THEN
 		INSERT INTO benchmark.jobindsats_observation_revision (table_id, area, kommune, period, dimensions, measure, value,
 															   stored_at, load_id, replaced_at)
-		SELECT s.table_id, s.area, s.kommune, o.period, s.dimensions, s.measure, o.value, o.stored_at, o.load_id, pg_catalog.now()
-		FROM old_cells o JOIN benchmark.jobindsats_observation_series s ON s.series_id = o.series_id;
+		SELECT s.table_id, s.area, s.kommune, c.period, s.dimensions, s.measure, c.value, c.stored_at, c.load_id, pg_catalog.now()
+		FROM old_series s,
+			 LATERAL ROWS FROM (pg_catalog.unnest(s.periods), pg_catalog.unnest(s.cell_values), pg_catalog.unnest(s.cell_stored_at),
+								pg_catalog.unnest(s.cell_load_ids)) c(period, value, stored_at, load_id);
 	ELSIF TG_OP = 'TRUNCATE' THEN
 		INSERT INTO benchmark.jobindsats_observation_revision (table_id, area, kommune, period, dimensions, measure, value,
 															   stored_at, load_id, replaced_at)
@@ -172,7 +185,7 @@ END
 $$;
 
 COMMENT ON FUNCTION benchmark_internal.jobindsats_keep_revisions() IS
-'Trigger function: keeps every value an update of the observation store replaces, and every cell a delete or TRUNCATE removes, in jobindsats_observation_revision';
+'Trigger function: keeps every value an update of the observation store''s series replaces or removes, and every cell a delete or TRUNCATE removes, in jobindsats_observation_revision';
 
 /* Raises the error of an update that would change a cell's key (its vintages are kept by key). */
 CREATE FUNCTION benchmark_internal.jobindsats_key_change_error(table_id text, area text, period text, measure text)
@@ -183,7 +196,9 @@ AS $$
 BEGIN
 	RAISE EXCEPTION 'the key of a cell of the observation store cannot change'
 		USING ERRCODE = 'feature_not_supported',
-			DETAIL = pg_catalog.format('Table %s, area %s, period %s, measure "%s".', table_id, area, period, measure),
+			DETAIL = CASE WHEN period IS NULL
+						  THEN pg_catalog.format('Table %s, area %s, measure "%s".', table_id, area, measure)
+						  ELSE pg_catalog.format('Table %s, area %s, period %s, measure "%s".', table_id, area, period, measure) END,
 			HINT = 'Delete the cell and insert the new one: its vintages are kept by its key (table, measure, area, period, dimensions).';
 END
 $$;
@@ -191,34 +206,31 @@ $$;
 COMMENT ON FUNCTION benchmark_internal.jobindsats_key_change_error(text, text, text, text) IS
 'Raises 0A000 for an update of the observation store that would change a cell''s key (table_id, measure, area, period, dimensions)';
 
-/* Trigger function: refuses an update of a cell that changes its series or period (its vintages are kept by key). */
+/* Trigger function: refuses an update of a series that changes its key (table, measure, area, dimensions: its cells' vintages are kept by key). */
 CREATE FUNCTION benchmark_internal.jobindsats_key_unchanged()
 RETURNS trigger
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-	series benchmark.jobindsats_observation_series;
 BEGIN
-	SELECT * INTO series FROM benchmark.jobindsats_observation_series s WHERE s.series_id = OLD.series_id;
-	PERFORM benchmark_internal.jobindsats_key_change_error(series.table_id, series.area, OLD.period, series.measure);
+	PERFORM benchmark_internal.jobindsats_key_change_error(OLD.table_id, OLD.area, NULL, OLD.measure);
 	RETURN NULL;
 END
 $$;
 
 COMMENT ON FUNCTION benchmark_internal.jobindsats_key_unchanged() IS
-'Trigger function: refuses an update of jobindsats_observation_cell that changes a cell''s series or period (its key)';
+'Trigger function: refuses an update of jobindsats_observation_series that changes a series'' key (table_id, measure, area, dimensions)';
 
-CREATE TRIGGER jobindsats_revisions_after_update AFTER UPDATE ON benchmark.jobindsats_observation_cell
-	REFERENCING OLD TABLE AS old_cells NEW TABLE AS new_cells
+CREATE TRIGGER jobindsats_revisions_after_update AFTER UPDATE ON benchmark.jobindsats_observation_series
+	REFERENCING OLD TABLE AS old_series NEW TABLE AS new_series
 	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_keep_revisions();
-CREATE TRIGGER jobindsats_revisions_after_delete AFTER DELETE ON benchmark.jobindsats_observation_cell
-	REFERENCING OLD TABLE AS old_cells
+CREATE TRIGGER jobindsats_revisions_after_delete AFTER DELETE ON benchmark.jobindsats_observation_series
+	REFERENCING OLD TABLE AS old_series
 	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_keep_revisions();
-CREATE TRIGGER jobindsats_revisions_before_truncate BEFORE TRUNCATE ON benchmark.jobindsats_observation_cell
+CREATE TRIGGER jobindsats_revisions_before_truncate BEFORE TRUNCATE ON benchmark.jobindsats_observation_series
 	FOR EACH STATEMENT EXECUTE FUNCTION benchmark_internal.jobindsats_keep_revisions();
-CREATE TRIGGER jobindsats_key_unchanged BEFORE UPDATE OF series_id, period ON benchmark.jobindsats_observation_cell
-	FOR EACH ROW WHEN ((OLD.series_id, OLD.period) IS DISTINCT FROM (NEW.series_id, NEW.period))
+CREATE TRIGGER jobindsats_key_unchanged BEFORE UPDATE OF table_id, measure, area, dimensions ON benchmark.jobindsats_observation_series
+	FOR EACH ROW WHEN ((OLD.table_id, OLD.measure, OLD.area, OLD.dimensions) IS DISTINCT FROM (NEW.table_id, NEW.measure, NEW.area, NEW.dimensions))
 	EXECUTE FUNCTION benchmark_internal.jobindsats_key_unchanged();
 
 /* One cell of the store as of a moment: its value then, when that value was stored and the load that brought it; no row when it was not stored then. */
@@ -306,7 +318,7 @@ BEGIN
 			USING ERRCODE = 'invalid_parameter_value',
 				HINT = 'Prune the vintages replaced before a moment that has passed.';
 	END IF;
-	LOCK TABLE benchmark.jobindsats_observation_cell IN SHARE ROW EXCLUSIVE MODE;
+	LOCK TABLE benchmark.jobindsats_observation_series IN SHARE ROW EXCLUSIVE MODE;
 	WITH gone AS (
 		DELETE FROM benchmark.jobindsats_observation_revision r
 		WHERE r.replaced_at < before

@@ -198,10 +198,10 @@ COMMENT ON FUNCTION benchmark_internal.jobindsats_store_gather_end() IS
 
 /*
  * Trigger function: after a write to the store's series, the jobindsats
- * tables whose cells it changed (or whose series' kommune) are written
- * (above); a TRUNCATE forgets every write id and derives every term.  A
- * series added without cells (none is, but by hand) is no write.  The
- * triggers name their transition tables old_series and new_series.
+ * tables it touched are written (above); a TRUNCATE forgets every write id
+ * and derives every term.  A series added or deleted without cells (by
+ * hand) is no write.  The triggers name their transition tables old_series
+ * and new_series.
  */
 CREATE FUNCTION benchmark_internal.jobindsats_series_after_store()
 RETURNS trigger
@@ -220,11 +220,8 @@ BEGIN
 		FROM new_series s
 		WHERE pg_catalog.cardinality(s.periods) > 0;
 	ELSIF TG_OP = 'UPDATE' THEN
-		SELECT pg_catalog.array_agg(DISTINCT o.table_id) INTO touched
-		FROM old_series o
-			 JOIN new_series n ON n.series_id = o.series_id
-		WHERE (o.kommune::text, o.periods, o.cell_values, o.cell_stored_at, o.cell_load_ids)
-			  IS DISTINCT FROM (n.kommune::text, n.periods, n.cell_values, n.cell_stored_at, n.cell_load_ids);
+		/* a series' key cannot change (jobindsats_key_unchanged): its table is the new row's */
+		SELECT pg_catalog.array_agg(DISTINCT n.table_id) INTO touched FROM new_series n;
 	ELSE
 		SELECT pg_catalog.array_agg(DISTINCT s.table_id) INTO touched
 		FROM old_series s
@@ -236,7 +233,7 @@ END
 $$;
 
 COMMENT ON FUNCTION benchmark_internal.jobindsats_series_after_store() IS
-'Trigger function: after a write to the observation store''s series gives the jobindsats tables whose cells (or kommune) it changed a new write id in jobindsats_store_write and derives again the stored series of their terms; after a TRUNCATE forgets every write id and derives every term';
+'Trigger function: after a write to the observation store''s series gives the jobindsats tables it touched a new write id in jobindsats_store_write and derives again the stored series of their terms; after a TRUNCATE forgets every write id and derives every term';
 
 /*
  * Trigger function: after a change of the term catalog derives the terms it

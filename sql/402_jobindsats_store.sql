@@ -337,6 +337,10 @@ SELECT * FROM benchmark_internal.jobindsats_cells_merge('{2021M01,2021M02,2021M0
 	'{2021M04,2021M03,2021M02,2021M01}', '{7,NULL,812,1.00}', 2, '2026-02-05 10:00+01');
 SELECT * FROM benchmark_internal.jobindsats_cells_merge('{}', '{}', '{}', '{}', '{2021}', '{3}', 3, '2026-02-05 10:00+01');
 SELECT * FROM benchmark_internal.jobindsats_cells_merge('{2021}', '{}', '{}', '{}', '{2021}', '{3}', 3, '2026-02-05 10:00+01');
+-- the cells an update replaced or removed, with the load that replaced them when another
+SELECT * FROM benchmark_internal.jobindsats_cells_replaced('{2021M01,2021M02,2021M03,2021M04}', '{1.0,NULL,5,6}',
+	'{2026-01-05 10:00+01,2026-01-05 10:00+01,2026-01-05 10:00+01,2026-01-05 10:00+01}', '{1,1,NULL,2}',
+	'{2021M04,2021M03,2021M02,2021M01}', '{7,NULL,812,1.00}', '{2,2,2,2}');
 
 DROP SCHEMA regress_store CASCADE;
 DROP ROLE regress_store_etl;

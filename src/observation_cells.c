@@ -8,7 +8,8 @@
  * period once) and the merge a load does: a document's cells of a series
  * against the stored ones, a new period appended, a changed value replaced
  * in place with the load and the moment that brought it, an equal value
- * (as numeric equality has it: 1.0 = 1.00) left as it was stored.
+ * (as numeric equality has it: 1.0 = 1.00) left as it was stored; and the
+ * cells an update of a series replaced or removed, which the vintages keep.
  */
 #include "postgres.h"
 
@@ -19,6 +20,7 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/numeric.h"
+#include "utils/tuplestore.h"
 
 #include "period.h"
 
@@ -26,6 +28,7 @@ PG_FUNCTION_INFO_V1(jobindsats_cells_aligned);
 PG_FUNCTION_INFO_V1(jobindsats_periods_canonical);
 PG_FUNCTION_INFO_V1(jobindsats_periods_once);
 PG_FUNCTION_INFO_V1(jobindsats_cells_merge);
+PG_FUNCTION_INFO_V1(jobindsats_cells_replaced);
 
 /* One array of a series' cells, taken apart. */
 typedef struct CellArray
@@ -306,4 +309,71 @@ jobindsats_cells_merge(PG_FUNCTION_ARGS)
 	result[4] = Int32GetDatum(added);
 	result[5] = Int32GetDatum(replaced);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), result, result_nulls)));
+}
+
+/*
+ * jobindsats_cells_replaced(periods, cell_values, cell_stored_at,
+ * cell_load_ids, new_periods, new_values, new_load_ids): the cells of a
+ * series' old row that its new row replaced (another value) or removed (no
+ * such period), each with its old value, when that was stored and the load
+ * that brought it, and the load that replaced it when another (NULL for a
+ * removal or a write of the same load).
+ */
+Datum
+jobindsats_cells_replaced(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	CellArray	periods;
+	CellArray	values;
+	CellArray	stored_at;
+	CellArray	load_ids;
+	CellArray	new_periods;
+	CellArray	new_values;
+	CellArray	new_load_ids;
+	int		   *order;
+	int			nsorted;
+	int			i;
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (!cell_array_read(PG_GETARG_ARRAYTYPE_P(0), &periods) ||
+		!cell_array_read(PG_GETARG_ARRAYTYPE_P(1), &values) ||
+		!cell_array_read(PG_GETARG_ARRAYTYPE_P(2), &stored_at) ||
+		!cell_array_read(PG_GETARG_ARRAYTYPE_P(3), &load_ids) ||
+		!cell_array_read(PG_GETARG_ARRAYTYPE_P(4), &new_periods) ||
+		!cell_array_read(PG_GETARG_ARRAYTYPE_P(5), &new_values) ||
+		!cell_array_read(PG_GETARG_ARRAYTYPE_P(6), &new_load_ids) ||
+		values.n != periods.n || stored_at.n != periods.n || load_ids.n != periods.n ||
+		new_values.n != new_periods.n || new_load_ids.n != new_periods.n)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("jobindsats_cells_replaced: the cells' arrays are not aligned")));
+	CHECK_FOR_INTERRUPTS();
+
+	order = periods_sorted(&new_periods, &nsorted);
+	for (i = 0; i < periods.n; i++)
+	{
+		Datum		row[5];
+		bool		nulls[5];
+		int			at;
+
+		if (periods.nulls[i])
+			continue;
+		at = period_position(&new_periods, order, nsorted, periods.elems[i]);
+		if (at >= 0 && !values_differ(values.elems[i], values.nulls[i], new_values.elems[at], new_values.nulls[at]))
+			continue;
+		row[0] = periods.elems[i];
+		nulls[0] = false;
+		row[1] = values.elems[i];
+		nulls[1] = values.nulls[i];
+		row[2] = stored_at.elems[i];
+		nulls[2] = stored_at.nulls[i];
+		row[3] = load_ids.elems[i];
+		nulls[3] = load_ids.nulls[i];
+		/* the load that replaced it, when another than the one that brought it */
+		nulls[4] = at < 0 || new_load_ids.nulls[at] ||
+			(!load_ids.nulls[i] && DatumGetInt64(load_ids.elems[i]) == DatumGetInt64(new_load_ids.elems[at]));
+		row[4] = nulls[4] ? (Datum) 0 : new_load_ids.elems[at];
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, row, nulls);
+	}
+	return (Datum) 0;
 }

@@ -115,6 +115,11 @@ SELECT * FROM benchmark_internal.jobindsats_cells_merge('{2021M01,2021M02}'::pg_
 	'{2026-01-05 10:00+01,2026-01-05 10:00+01}'::pg_catalog.timestamptz[], '{1,1}'::pg_catalog.int8[],
 	'{2021M02,2021M03}'::pg_catalog.text[], '{812,790}'::pg_catalog.numeric[], 2::pg_catalog.int8, '2026-02-05 10:00+01'::pg_catalog.timestamptz);
 
+-- call: jobindsats_cells_replaced(text[],numeric[],timestamp with time zone[],bigint[],text[],numeric[],bigint[])
+SELECT * FROM benchmark_internal.jobindsats_cells_replaced('{2021M01,2021M02}'::pg_catalog.text[], '{1234,NULL}'::pg_catalog.numeric[],
+	'{2026-01-05 10:00+01,2026-01-05 10:00+01}'::pg_catalog.timestamptz[], '{1,1}'::pg_catalog.int8[],
+	'{2021M02}'::pg_catalog.text[], '{812}'::pg_catalog.numeric[], '{2}'::pg_catalog.int8[]);
+
 -- call: jobindsats_series(text,text,jsonb)
 SELECT * FROM benchmark.jobindsats_series('Y01A02', 'Antal personer');
 

@@ -131,10 +131,28 @@ COMMENT ON FUNCTION benchmark.jobindsats_observation_as_of(timestamptz) IS
 'The observation store as it was at a moment: every cell stored by then with the value it had then, the moment that value was stored and the load that brought it';
 
 /*
+ * The cells of a series' old row that its new row replaced (another value)
+ * or removed, with the load that replaced them when another
+ * (src/observation_cells.c).
+ */
+CREATE FUNCTION benchmark_internal.jobindsats_cells_replaced(periods text[], cell_values numeric[], cell_stored_at timestamptz[],
+															 cell_load_ids bigint[], new_periods text[], new_values numeric[],
+															 new_load_ids bigint[])
+RETURNS TABLE (period text, value numeric, stored_at timestamptz, load_id bigint, replaced_by bigint)
+LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE ROWS 1
+AS 'MODULE_PATHNAME', 'jobindsats_cells_replaced';
+
+COMMENT ON FUNCTION benchmark_internal.jobindsats_cells_replaced(text[], numeric[], timestamptz[], bigint[], text[], numeric[], bigint[]) IS
+'The cells of a series'' old row (periods, cell_values, cell_stored_at, cell_load_ids) that its new row replaced with another value or removed, each with the load that replaced it when another: what the vintages keep';
+
+/*
  * Trigger function: keeps the values an update or delete of the store's
  * series replaces or removes (all of them before a TRUNCATE) as vintages,
  * with the load that replaced them.  The triggers name their transition
- * tables old_series and new_series.
+ * tables old_series and new_series; an update's new rows are read from the
+ * table by their number (an index probe per series, whatever the
+ * statement's size), never by joining the two transition tables with a
+ * plan made once for the first statement's size.
  */
 CREATE FUNCTION benchmark_internal.jobindsats_keep_revisions()
 RETURNS trigger
@@ -143,30 +161,16 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
 	IF TG_OP = 'UPDATE' THEN
-		/*
-		 * A cell whose value changed, replaced by the load that brought the
-		 * new value (when another), or that is gone (deleted through the
-		 * view).  Planned for each statement (EXECUTE), with the number of
-		 * rows it updated: a plan kept from a statement that updated none (a
-		 * load's update of nothing) joins the old and new cells by a nested
-		 * loop.
-		 */
-		EXECUTE $q$
-			INSERT INTO benchmark.jobindsats_observation_revision (table_id, area, kommune, period, dimensions, measure, value,
-																   stored_at, load_id, replaced_at, replaced_by)
-			SELECT o.table_id, o.area, o.kommune, o.period, o.dimensions, o.measure, o.value, o.stored_at, o.load_id,
-				   pg_catalog.now(), CASE WHEN n.load_id IS DISTINCT FROM o.load_id THEN n.load_id END
-			FROM (SELECT s.series_id, s.table_id, s.area, s.kommune, s.dimensions, s.measure, c.*
-				  FROM old_series s,
-					   LATERAL ROWS FROM (pg_catalog.unnest(s.periods), pg_catalog.unnest(s.cell_values),
-										  pg_catalog.unnest(s.cell_stored_at), pg_catalog.unnest(s.cell_load_ids))
-					   c(period, value, stored_at, load_id)) o
-				 LEFT JOIN (SELECT s.series_id, c.*
-							FROM new_series s,
-								 LATERAL ROWS FROM (pg_catalog.unnest(s.periods), pg_catalog.unnest(s.cell_values),
-													pg_catalog.unnest(s.cell_load_ids)) c(period, value, load_id)) n
-				 ON n.series_id = o.series_id AND n.period = o.period
-			WHERE n.period IS NULL OR n.value IS DISTINCT FROM o.value$q$;
+		INSERT INTO benchmark.jobindsats_observation_revision (table_id, area, kommune, period, dimensions, measure, value,
+															   stored_at, load_id, replaced_at, replaced_by)
+		SELECT o.table_id, o.area, o.kommune, r.period, o.dimensions, o.measure, r.value, r.stored_at, r.load_id,
+			   pg_catalog.now(), r.replaced_by
+		FROM old_series o,
+			 /* the series as the statement left it: an index probe (OFFSET 0 keeps it one, not a join planned once) */
+			 LATERAL (SELECT s.periods, s.cell_values, s.cell_load_ids FROM benchmark.jobindsats_observation_series s
+					  WHERE s.series_id = o.series_id OFFSET 0) n,
+			 LATERAL benchmark_internal.jobindsats_cells_replaced(o.periods, o.cell_values, o.cell_stored_at, o.cell_load_ids,
+																 n.periods, n.cell_values, n.cell_load_ids) r;
 	ELSIF TG_OP = 'DELETE' THEN
 		INSERT INTO benchmark.jobindsats_observation_revision (table_id, area, kommune, period, dimensions, measure, value,
 															   stored_at, load_id, replaced_at)

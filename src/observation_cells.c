@@ -81,6 +81,19 @@ cell_array_has_null(const CellArray *a)
 	return false;
 }
 
+/* Takes apart n arrays of a series' cells, the arguments from first on; an error names the caller when they are not aligned. */
+static void
+cell_arrays_read(FunctionCallInfo fcinfo, int first, int n, CellArray **out, const char *caller)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+		if (!cell_array_read(PG_GETARG_ARRAYTYPE_P(first + i), out[i]) || out[i]->n != out[0]->n)
+			ereport(ERROR,
+					(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+					 errmsg("%s: the cells' arrays are not aligned", caller)));
+}
+
 /*
  * jobindsats_cells_aligned(periods, cell_values, cell_stored_at,
  * cell_load_ids): the four arrays are one-dimensional from 1 (or empty) and
@@ -249,17 +262,12 @@ jobindsats_cells_merge(PG_FUNCTION_ARGS)
 
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "jobindsats_cells_merge must return a record");
-	if (!cell_array_read(PG_GETARG_ARRAYTYPE_P(0), &periods) ||
-		!cell_array_read(PG_GETARG_ARRAYTYPE_P(1), &values) ||
-		!cell_array_read(PG_GETARG_ARRAYTYPE_P(2), &stored_at) ||
-		!cell_array_read(PG_GETARG_ARRAYTYPE_P(3), &load_ids) ||
-		!cell_array_read(PG_GETARG_ARRAYTYPE_P(4), &new_periods) ||
-		!cell_array_read(PG_GETARG_ARRAYTYPE_P(5), &new_values) ||
-		values.n != periods.n || stored_at.n != periods.n || load_ids.n != periods.n ||
-		new_values.n != new_periods.n || cell_array_has_null(&new_periods))
+	cell_arrays_read(fcinfo, 0, 4, (CellArray *[]) {&periods, &values, &stored_at, &load_ids}, "jobindsats_cells_merge");
+	cell_arrays_read(fcinfo, 4, 2, (CellArray *[]) {&new_periods, &new_values}, "jobindsats_cells_merge");
+	if (cell_array_has_null(&new_periods))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("jobindsats_cells_merge: the cells' arrays are not aligned")));
+				 errmsg("jobindsats_cells_merge: a period of the document's cells is NULL")));
 	CHECK_FOR_INTERRUPTS();
 
 	n = periods.n + new_periods.n;
@@ -335,18 +343,8 @@ jobindsats_cells_replaced(PG_FUNCTION_ARGS)
 	int			i;
 
 	InitMaterializedSRF(fcinfo, 0);
-	if (!cell_array_read(PG_GETARG_ARRAYTYPE_P(0), &periods) ||
-		!cell_array_read(PG_GETARG_ARRAYTYPE_P(1), &values) ||
-		!cell_array_read(PG_GETARG_ARRAYTYPE_P(2), &stored_at) ||
-		!cell_array_read(PG_GETARG_ARRAYTYPE_P(3), &load_ids) ||
-		!cell_array_read(PG_GETARG_ARRAYTYPE_P(4), &new_periods) ||
-		!cell_array_read(PG_GETARG_ARRAYTYPE_P(5), &new_values) ||
-		!cell_array_read(PG_GETARG_ARRAYTYPE_P(6), &new_load_ids) ||
-		values.n != periods.n || stored_at.n != periods.n || load_ids.n != periods.n ||
-		new_values.n != new_periods.n || new_load_ids.n != new_periods.n)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("jobindsats_cells_replaced: the cells' arrays are not aligned")));
+	cell_arrays_read(fcinfo, 0, 4, (CellArray *[]) {&periods, &values, &stored_at, &load_ids}, "jobindsats_cells_replaced");
+	cell_arrays_read(fcinfo, 4, 3, (CellArray *[]) {&new_periods, &new_values, &new_load_ids}, "jobindsats_cells_replaced");
 	CHECK_FOR_INTERRUPTS();
 
 	order = periods_sorted(&new_periods, &nsorted);

@@ -123,25 +123,34 @@ DECLARE
 	stored boolean;
 	/*
 	 * Both writing statements' part: the document's cells grouped by series
-	 * (those %3$s keeps, of the areas kept), any series with a period twice,
-	 * the document's labels and their fit, whether to write (the labels fit,
-	 * no period twice, and %2$s), the table's stored series ($8: it has some),
-	 * the document's series (read from the cells that meet one first) with
-	 * their cells; the series the table does not have yet added with their
-	 * cells (%1$s: ON CONFLICT), the stored ones merged with the document's
-	 * cells and written where a cell was added or replaced; and the counts.
+	 * (those %3$s keeps), any series with a period twice, the document's
+	 * series (read from the cells that meet one first) with their cells and
+	 * whether their area is kept ($6), the document's labels and their fit,
+	 * whether to write (the labels fit, no period twice, and %2$s), the
+	 * table's stored series ($8: it has some); the kept series the table
+	 * does not have yet added with their cells (%1$s: ON CONFLICT), the
+	 * stored ones merged with the document's cells and written where a cell
+	 * was added or replaced; the counts written, and those of the document
+	 * (its cells kept and not municipal, its first and last period, the
+	 * municipalities per period) from its series, not cell by cell.
 	 */
 	writing text := $c$
 		grouped AS MATERIALIZED (
 			SELECT pg_catalog.abs(r.ordinal) AS ordinal, pg_catalog.array_agg(r.period) AS periods,
 				   pg_catalog.array_agg(r.value) AS cell_values
 			FROM read r
-			WHERE %3$s AND ($6 OR r.kommune IS NOT NULL)
+			WHERE %3$s
 			GROUP BY 1),
 		twice AS (
 			SELECT pg_catalog.count(*) AS n FROM grouped g WHERE NOT benchmark_internal.jobindsats_periods_once(g.periods)),
+		document_series AS MATERIALIZED (
+			SELECT g.ordinal, r.measure, r.area, r.kommune, r.dimensions, g.periods, g.cell_values,
+				   $6 OR r.kommune IS NOT NULL AS kept
+			FROM read r
+				 JOIN grouped g ON g.ordinal = -r.ordinal
+			WHERE r.ordinal < 0),
 		labels AS (
-			SELECT DISTINCT r.measure FROM read r WHERE r.ordinal < 0),
+			SELECT DISTINCT d.measure FROM document_series d),
 		fit AS (
 			SELECT benchmark_internal.jobindsats_labels_fit($2, ARRAY(SELECT l.measure FROM labels l)) AS ok),
 		gate AS (
@@ -150,11 +159,6 @@ DECLARE
 			SELECT s.series_id, s.measure, s.area, s.dimensions, s.periods, s.cell_values, s.cell_stored_at, s.cell_load_ids
 			FROM benchmark.jobindsats_observation_series s
 			WHERE $8 AND s.table_id = $2),
-		document_series AS MATERIALIZED (
-			SELECT g.ordinal, r.measure, r.area, r.kommune, r.dimensions, g.periods, g.cell_values
-			FROM read r
-				 JOIN grouped g ON g.ordinal = -r.ordinal
-			WHERE r.ordinal < 0),
 		new_series AS (
 			INSERT INTO benchmark.jobindsats_observation_series (table_id, measure, area, kommune, dimensions,
 																 periods, cell_values, cell_stored_at, cell_load_ids)
@@ -162,7 +166,7 @@ DECLARE
 				   pg_catalog.array_fill(pg_catalog.now(), ARRAY[pg_catalog.cardinality(d.periods)]),
 				   pg_catalog.array_fill($7, ARRAY[pg_catalog.cardinality(d.periods)])
 			FROM document_series d
-			WHERE (SELECT g.open FROM gate g)
+			WHERE d.kept AND (SELECT g.open FROM gate g)
 			  AND NOT EXISTS (SELECT 1 FROM stored_series x
 							  WHERE x.measure = d.measure AND x.area = d.area AND x.dimensions = d.dimensions)
 			ORDER BY d.ordinal
@@ -174,7 +178,7 @@ DECLARE
 				 JOIN stored_series x ON x.measure = d.measure AND x.area = d.area AND x.dimensions = d.dimensions,
 				 LATERAL benchmark_internal.jobindsats_cells_merge(x.periods, x.cell_values, x.cell_stored_at, x.cell_load_ids,
 																 d.periods, d.cell_values, $7, pg_catalog.now()) m
-			WHERE (SELECT g.open FROM gate g)),
+			WHERE d.kept AND (SELECT g.open FROM gate g)),
 		revised_series AS (
 			UPDATE benchmark.jobindsats_observation_series s
 			SET periods = m.periods, cell_values = m.cell_values, cell_stored_at = m.cell_stored_at,
@@ -186,8 +190,20 @@ DECLARE
 			SELECT coalesce((SELECT pg_catalog.sum(n.cells) FROM new_series n), 0)
 				   + coalesce((SELECT pg_catalog.sum(v.added) FROM revised_series v), 0) AS added,
 				   coalesce((SELECT pg_catalog.sum(v.replaced) FROM revised_series v), 0) AS replaced,
-				   (SELECT pg_catalog.count(*) FROM document_series) - (SELECT pg_catalog.count(*) FROM new_series)
-				   - (SELECT pg_catalog.count(*) FROM merged) AS unwritten)$c$;
+				   (SELECT pg_catalog.count(*) FROM document_series d WHERE d.kept) - (SELECT pg_catalog.count(*) FROM new_series)
+				   - (SELECT pg_catalog.count(*) FROM merged) AS unwritten),
+		counted AS (
+			SELECT coalesce(pg_catalog.sum(pg_catalog.cardinality(d.periods)) FILTER (WHERE d.kept), 0) AS stored,
+				   coalesce(pg_catalog.sum(pg_catalog.cardinality(d.periods)) FILTER (WHERE d.kommune IS NULL), 0) AS not_municipal
+			FROM document_series d),
+		spans AS (
+			/* the periods and the municipalities per period, from the series' distinct lists of periods */
+			SELECT pg_catalog.min(p.period) AS first_period, pg_catalog.max(p.period) AS last_period,
+				   coalesce(pg_catalog.jsonb_object_agg(p.period, p.n), '{}') AS municipalities
+			FROM (SELECT x.period, pg_catalog.count(DISTINCT k.kommune) AS n
+				  FROM (SELECT DISTINCT d.kommune::text AS kommune, d.periods FROM document_series d) k,
+					   pg_catalog.unnest(k.periods) x(period)
+				  GROUP BY x.period) p)$c$;
 BEGIN
 	table_id := pg_catalog.upper(pg_catalog.btrim(table_name));
 	IF table_id IS NULL OR table_id !~ '^[A-Z0-9][A-Z0-9_]*$' THEN
@@ -285,21 +301,14 @@ BEGIN
 								FROM %1$s c) x
 						  OFFSET 0) y),
 				%2$s
-				SELECT pg_catalog.min(r.period) AS first_period, pg_catalog.max(r.period) AS last_period,
-					   pg_catalog.count(*) FILTER (WHERE $6 OR r.kommune IS NOT NULL) AS stored,
-					   0::bigint AS repeated,
-					   pg_catalog.count(*) FILTER (WHERE r.kommune IS NULL) AS not_municipal,
-					   (SELECT w.added FROM written w) AS added,
-					   (SELECT w.replaced FROM written w) AS replaced,
-					   (SELECT w.unwritten FROM written w) AS unwritten,
+				SELECT s.first_period, s.last_period, c.stored, 0::bigint AS repeated, c.not_municipal,
+					   w.added, w.replaced, w.unwritten,
 					   (SELECT t.n FROM twice t) AS twice,
 					   NULL::jsonb AS conflict,
 					   (SELECT f.ok FROM fit f) AS fits,
 					   (SELECT pg_catalog.array_agg(l.measure ORDER BY l.measure) FROM labels l) AS labels,
-					   (SELECT coalesce(pg_catalog.jsonb_object_agg(p.period, p.n), '{}')
-						FROM (SELECT x.period, pg_catalog.count(x.kommune) AS n
-							  FROM (SELECT DISTINCT y.period, y.kommune FROM read y) x GROUP BY x.period) p) AS municipalities
-				FROM read r
+					   s.municipalities
+				FROM counted c, spans s, written w
 				$q$, cells, pg_catalog.format(writing, on_conflict, 'true', 'true'))
 			INTO outcome
 			USING doc, table_id, dimension_columns, encoding, labels, keep_other_areas, load_id, stored;
@@ -333,25 +342,16 @@ BEGIN
 				FROM read r
 				WHERE r.nth > 1 AND r.value IS DISTINCT FROM r.first_value
 				LIMIT 1),
-			%2$s,
-			counts AS (
-				SELECT pg_catalog.min(r.period) AS first_period, pg_catalog.max(r.period) AS last_period,
-					   pg_catalog.count(*) FILTER (WHERE r.nth = 1 AND ($6 OR r.kommune IS NOT NULL)) AS stored,
-					   pg_catalog.count(*) FILTER (WHERE r.nth > 1) AS repeated,
-					   pg_catalog.count(*) FILTER (WHERE r.nth = 1 AND r.kommune IS NULL) AS not_municipal
-				FROM read r)
-			SELECT c.first_period, c.last_period, c.stored, c.repeated, c.not_municipal,
-				   (SELECT w.added FROM written w) AS added,
-				   (SELECT w.replaced FROM written w) AS replaced,
-				   (SELECT w.unwritten FROM written w) AS unwritten,
+			%2$s
+			SELECT s.first_period, s.last_period, c.stored,
+				   (SELECT pg_catalog.count(*) FROM read r WHERE r.nth > 1) AS repeated,
+				   c.not_municipal, w.added, w.replaced, w.unwritten,
 				   0::bigint AS twice,
 				   (SELECT pg_catalog.to_jsonb(x) FROM conflict x) AS conflict,
 				   (SELECT f.ok FROM fit f) AS fits,
 				   (SELECT pg_catalog.array_agg(l.measure ORDER BY l.measure) FROM labels l) AS labels,
-				   (SELECT coalesce(pg_catalog.jsonb_object_agg(m.period, m.n), '{}')
-					FROM (SELECT x.period, pg_catalog.count(x.kommune) AS n
-						  FROM (SELECT DISTINCT r.period, r.kommune FROM read r) x GROUP BY x.period) m) AS municipalities
-			FROM counts c
+				   s.municipalities
+			FROM counted c, spans s, written w
 			$q$, cells, pg_catalog.format(writing, on_conflict, 'NOT EXISTS (SELECT 1 FROM conflict)', 'r.nth = 1'))
 		INTO outcome
 		USING doc, table_id, dimension_columns, encoding, labels, keep_other_areas, load_id, stored;

@@ -337,6 +337,57 @@ SELECT * FROM benchmark_internal.jobindsats_cells_merge('{2021M01,2021M02,2021M0
 	'{2021M04,2021M03,2021M02,2021M01}', '{7,NULL,812,1.00}', 2, '2026-02-05 10:00+01');
 SELECT * FROM benchmark_internal.jobindsats_cells_merge('{}', '{}', '{}', '{}', '{2021}', '{3}', 3, '2026-02-05 10:00+01');
 SELECT * FROM benchmark_internal.jobindsats_cells_merge('{2021}', '{}', '{}', '{}', '{2021}', '{3}', 3, '2026-02-05 10:00+01');
+-- the loader's form of the readers: a row per series, its cells in the order read, the
+-- same cells as the reader's (oracle: the reader's cells grouped by SQL), for CSV (a
+-- SYNTHETIC document of 294 series of 12 months, its lines shuffled), JSON and bytes
+-- in an encoding
+SELECT 'Område;Periode;Køn;Antal personer' || E'\n' || string_agg(line, E'\n' ORDER BY md5(line)) AS shuffled
+FROM (SELECT format('%s;2023M%s;%s;%s', k.name, lpad(m::text, 2, '0'), kon,
+					CASE WHEN (k.code * m) % 7 = 0 THEN '' ELSE ((k.code * 31 + m) % 1000)::text END) AS line
+	  FROM kommuner() k, generate_series(1, 12) m, unnest(ARRAY['Køn i alt', 'Kvinder', 'Mænd']) kon) x \gset
+\set v2 `cat test/data/jobindsats/synthetic_v2.json`
+CREATE FUNCTION pg_temp.series_differ(grouped regclass, cells regclass) RETURNS bigint LANGUAGE plpgsql AS $$
+DECLARE n bigint;
+BEGIN
+	EXECUTE format($q$
+		SELECT count(*) FROM (
+			(SELECT area, kommune::text, dimensions, measure, periods::text, cell_values::text FROM %1$s
+			 EXCEPT ALL
+			 SELECT area, kommune::text, dimensions, measure, array_agg(period ORDER BY line)::text,
+					array_agg(value ORDER BY line)::text
+			 FROM %2$s GROUP BY 1, 2, 3, 4)
+			UNION ALL
+			(SELECT area, kommune::text, dimensions, measure, array_agg(period ORDER BY line)::text,
+					array_agg(value ORDER BY line)::text
+			 FROM %2$s GROUP BY 1, 2, 3, 4
+			 EXCEPT ALL
+			 SELECT area, kommune::text, dimensions, measure, periods::text, cell_values::text FROM %1$s)) x$q$,
+		grouped, cells) INTO n;
+	RETURN n;
+END
+$$;
+CREATE TEMP TABLE g1 AS SELECT * FROM benchmark_internal.jobindsats_document_series('csv', :'shuffled', NULL, NULL);
+CREATE TEMP TABLE c1 AS SELECT * FROM benchmark.jobindsats_csv(:'shuffled');
+CREATE TEMP TABLE g2 AS SELECT * FROM benchmark_internal.jobindsats_document_series('json', :'v2'::jsonb, NULL, NULL);
+CREATE TEMP TABLE c2 AS SELECT * FROM benchmark.jobindsats_json(:'v2'::jsonb);
+CREATE TEMP TABLE g3 AS SELECT * FROM benchmark_internal.jobindsats_document_series('csv', convert_to(:'y30r21', 'LATIN1'), NULL, 'LATIN1');
+CREATE TEMP TABLE c3 AS SELECT * FROM benchmark.jobindsats_csv(convert_to(:'y30r21', 'LATIN1'), encoding => 'LATIN1');
+SELECT 'csv' AS doc, (SELECT count(*) FROM g1) AS series, (SELECT sum(cardinality(periods)) FROM g1) AS cells,
+	   (SELECT count(*) FROM c1) AS reader_cells, pg_temp.series_differ('g1', 'c1') AS differ
+UNION ALL
+SELECT 'json', (SELECT count(*) FROM g2), (SELECT sum(cardinality(periods)) FROM g2), (SELECT count(*) FROM c2),
+	   pg_temp.series_differ('g2', 'c2')
+UNION ALL
+SELECT 'csv bytes', (SELECT count(*) FROM g3), (SELECT sum(cardinality(periods)) FROM g3), (SELECT count(*) FROM c3),
+	   pg_temp.series_differ('g3', 'c3');
+-- a period twice in a series (also through two spellings of a municipality) is 21000,
+-- after which the loader reads the document cell by cell; a reader other than csv or json is refused
+\set VERBOSITY terse
+SELECT * FROM benchmark_internal.jobindsats_document_series('csv', E'Område;Periode;Antal\nTønder;2022;1\nTønder;2022;1\n', NULL, NULL);
+SELECT * FROM benchmark_internal.jobindsats_document_series('csv', E'Område;Periode;Antal\nKøbenhavn;2022;1\nKøbenhavns Kommune;2022;2\n', NULL, NULL);
+SELECT * FROM benchmark_internal.jobindsats_document_series('xml', 'x', NULL, NULL);
+\set VERBOSITY default
+SELECT * FROM benchmark_internal.jobindsats_document_series('csv', E'Område;Periode;Køn;Antal\nKøbenhavns Kommune;2022;I alt;1\nTønder;2022;I alt;\nKøbenhavn;2021;I alt;3,5\n', NULL, NULL);
 -- the cells an update replaced or removed, with the load that replaced them when another
 SELECT * FROM benchmark_internal.jobindsats_cells_replaced('{2021M01,2021M02,2021M03,2021M04}', '{1.0,NULL,5,6}',
 	'{2026-01-05 10:00+01,2026-01-05 10:00+01,2026-01-05 10:00+01,2026-01-05 10:00+01}', '{1,1,NULL,2}',

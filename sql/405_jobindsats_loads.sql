@@ -123,12 +123,14 @@ RETURNS TABLE (added bigint, replaced bigint, unchanged bigint, not_municipal bi
 LANGUAGE plpgsql AS $$
 DECLARE
 	calls_before bigint := (SELECT coalesce(sum(f.calls), 0) FROM pg_stat_xact_user_functions f
-							WHERE f.schemaname = 'benchmark' AND f.funcname IN ('jobindsats_csv', 'jobindsats_json'));
+							WHERE f.schemaname IN ('benchmark', 'benchmark_internal')
+							  AND f.funcname IN ('jobindsats_csv', 'jobindsats_json', 'jobindsats_document_series'));
 BEGIN
 	RETURN QUERY
 	SELECT l.added, l.replaced, l.unchanged, l.not_municipal,
 		   (SELECT coalesce(sum(f.calls), 0) FROM pg_stat_xact_user_functions f
-			WHERE f.schemaname = 'benchmark' AND f.funcname IN ('jobindsats_csv', 'jobindsats_json'))::bigint - calls_before
+			WHERE f.schemaname IN ('benchmark', 'benchmark_internal')
+			  AND f.funcname IN ('jobindsats_csv', 'jobindsats_json', 'jobindsats_document_series'))::bigint - calls_before
 	FROM benchmark.jobindsats_load('Y30R21', doc, keep_other_areas => load_y30r21.keep_other_areas) l;
 END
 $$;

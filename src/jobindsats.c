@@ -13,6 +13,15 @@
  * holds the document, a row, and a few numbers per column, whatever the
  * number of rows; every row checks for interrupts.
  *
+ * For the loader the second reading can group the cells by series instead
+ * (ji_read_document with by_series): a row per series (area, kommune,
+ * dimensions, measure) with its cells as two arrays of one length, periods
+ * and values, the series in the order first met and each one's cells in the
+ * order read.  Memory then holds the document and, per cell, its series, its
+ * period and its value's digits (about as many bytes as the document spends
+ * on a cell); a series with a period twice is an error (21000) after which
+ * the loader reads the document cell by cell.
+ *
  * Areas: a municipality's name is read as the kommune type reads it; the
  * whole country ("Hele landet"), the regions, the landsdele, the RAR areas
  * and "Uoplyst område" give a NULL kommune (see kommune_area_kind); any
@@ -24,7 +33,9 @@
 
 #include "access/detoast.h"
 #include "access/relation.h"
+#include "common/hashfn.h"
 #include "funcapi.h"
+#include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "nodes/nodeFuncs.h"
@@ -32,6 +43,7 @@
 #include "optimizer/optimizer.h"
 #include "optimizer/plancat.h"
 #include "utils/builtins.h"
+#include "utils/datum.h"
 #include "utils/jsonb.h"
 #include "utils/memutils.h"
 #include "utils/numeric.h"
@@ -59,6 +71,86 @@ PG_FUNCTION_INFO_V1(jobindsats_reader_rows);
 	"dots (1.234.567,5); an empty cell, \"-\", \"..\" or \".\" is a suppressed or missing value."
 
 #define RESULT_COLUMNS 8
+#define SERIES_COLUMNS 6
+
+/* A label's bytes: the key of the grouping's series and periods. */
+typedef struct LabelKey
+{
+	const char *data;
+	uint32		len;
+} LabelKey;
+
+/* A label the grouping met, and the number it gave it. */
+typedef struct LabelId
+{
+	LabelKey	key;
+	uint32		hash;
+	int32		id;
+	char		status;
+} LabelId;
+
+#define SH_PREFIX label_ids
+#define SH_ELEMENT_TYPE LabelId
+#define SH_KEY_TYPE LabelKey
+#define SH_KEY key
+#define SH_HASH_KEY(tb, k) hash_bytes((const unsigned char *) (k).data, (k).len)
+#define SH_EQUAL(tb, a, b) ((a).len == (b).len && memcmp((a).data, (b).data, (a).len) == 0)
+#define SH_STORE_HASH
+#define SH_GET_HASH(tb, a) (a)->hash
+#define SH_SCOPE static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
+/* A series the grouping met: its labels as its first cell had them, and its cells (a chain through cell_next). */
+typedef struct GroupedSeries
+{
+	Datum		area;
+	Datum		kommune;
+	bool		kommune_null;
+	Datum		dimensions;
+	Datum		measure;
+	int32		first_cell;
+	int32		last_cell;
+	int32		ncells;
+} GroupedSeries;
+
+/*
+ * A value's digits as the grouping keeps them: up to 7 in the 8 bytes
+ * themselves (a positive number, its first byte a digit, sign or point),
+ * longer ones in the grouping's arena (-1 - offset), none (suppressed) as
+ * CELL_NO_VALUE.
+ */
+#define CELL_NO_VALUE PG_INT64_MIN
+#define CELL_INLINE_DIGITS 7
+
+/*
+ * A document's cells grouped by series: the series and periods met, each
+ * numbered in the order first met, and per cell (in the order read) its
+ * period, its value and the next cell of its series: 14 bytes a cell,
+ * allocated once for the cells the first reading counted.
+ */
+typedef struct SeriesGrouping
+{
+	MemoryContext context;
+	label_ids_hash *series_ids;
+	label_ids_hash *period_ids;
+	GroupedSeries *series;
+	int32		nseries;
+	int32		max_series;
+	Datum	   *periods;
+	int32		nperiods;
+	int32		max_periods;
+	uint16	   *cell_period;
+	int64	   *cell_value;
+	int32	   *cell_next;
+	int64		ncells;
+	int64		max_cells;
+	StringInfoData values;		/* the digits of longer values, each ended by a NUL */
+	StringInfoData row_key;		/* the current row's area and dimensions */
+	StringInfoData key;			/* a series' key being looked up */
+	int32		row_period;		/* the current row's period */
+} SeriesGrouping;
 
 /* The core's memory: palloc in the context given. */
 static void *
@@ -150,6 +242,18 @@ void
 ji_check_for_interrupts(void)
 {
 	CHECK_FOR_INTERRUPTS();
+}
+
+/* A jsonb document as UTF-8 text (see jobindsats.h). */
+const char *
+ji_jsonb_utf8(Jsonb *doc, size_t *len)
+{
+	char	   *json = JsonbToCString(NULL, &doc->root, VARSIZE(doc));
+	size_t		json_len = strlen(json);
+	char	   *utf8 = pg_server_to_any(json, json_len, PG_UTF8);
+
+	*len = utf8 == json ? json_len : strlen(utf8);
+	return utf8;
 }
 
 /* A text argument as UTF-8 (see jobindsats.h). */
@@ -280,6 +384,8 @@ typedef struct TableOut
 	char	   *period_utf8;
 	size_t		period_len;
 	Datum		period;
+
+	SeriesGrouping *grouping;	/* the cells grouped by series, or NULL: a row per cell */
 } TableOut;
 
 /* Where a row and column are, for messages: "line 5, column \"Område\"". */
@@ -448,19 +554,17 @@ row_dimensions(const TableOut *out)
 	return JsonbPGetDatum(JsonbValueToJsonb(object));
 }
 
-/* The value of a measure cell; *isnull when suppressed or missing. */
-static Datum
-measure_value(const TableOut *out, int col, bool *isnull)
+/* The digits of a measure cell's value as numeric_in reads them; NULL when suppressed or missing. */
+static char *
+measure_digits(const TableOut *out, int col)
 {
 	const JiCell *cell = &out->reader->cells[col];
 	char	   *ascii;
 
-	*isnull = false;
 	switch (cell->type)
 	{
 		case JI_NULL:
-			*isnull = true;
-			return (Datum) 0;
+			return NULL;
 		case JI_NUMBER:
 			ascii = pnstrdup(cell->str, cell->len);
 			break;
@@ -469,8 +573,7 @@ measure_value(const TableOut *out, int col, bool *isnull)
 			switch (ji_number_read(cell->str, cell->len, out->marks[col], ascii))
 			{
 				case JI_NUMBER_MISSING:
-					*isnull = true;
-					return (Datum) 0;
+					return NULL;
 				case JI_NUMBER_PLAIN:
 					break;
 				default:
@@ -501,8 +604,243 @@ measure_value(const TableOut *out, int col, bool *isnull)
 					 errhint("If the column holds labels, it is a dimension: name the dimension columns "
 							 "with the argument dimensions.")));
 	}
-	return DirectFunctionCall3(numeric_in, CStringGetDatum(ascii), ObjectIdGetDatum(InvalidOid),
+	return ascii;
+}
+
+/* A numeric from the digits measure_digits gives. */
+static Datum
+numeric_of_digits(const char *digits)
+{
+	return DirectFunctionCall3(numeric_in, CStringGetDatum(digits), ObjectIdGetDatum(InvalidOid),
 							   Int32GetDatum(-1));
+}
+
+/* The value of a measure cell; *isnull when suppressed or missing. */
+static Datum
+measure_value(const TableOut *out, int col, bool *isnull)
+{
+	char	   *digits = measure_digits(out, col);
+
+	*isnull = digits == NULL;
+	return digits == NULL ? (Datum) 0 : numeric_of_digits(digits);
+}
+
+/* Starts grouping a document's cells (as many as the first reading counted) by series, in a context of its own under parent. */
+static SeriesGrouping *
+grouping_start(MemoryContext parent, int64 cells)
+{
+	MemoryContext context = AllocSetContextCreate(parent, "jobindsats series", ALLOCSET_DEFAULT_SIZES);
+	MemoryContext old = MemoryContextSwitchTo(context);
+	SeriesGrouping *g = palloc0(sizeof(SeriesGrouping));
+
+	g->context = context;
+	g->series_ids = label_ids_create(context, 1024, NULL);
+	g->period_ids = label_ids_create(context, 64, NULL);
+	g->max_series = 1024;
+	g->series = palloc(sizeof(GroupedSeries) * g->max_series);
+	g->max_periods = 64;
+	g->periods = palloc(sizeof(Datum) * g->max_periods);
+	if (cells > PG_INT32_MAX)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("a jobindsats document of more than %d cells cannot be loaded at once", PG_INT32_MAX),
+				 errhint("Load it in parts, a range of periods each.")));
+	g->max_cells = Max(cells, 1);
+	g->cell_period = MemoryContextAllocHuge(context, sizeof(uint16) * g->max_cells);
+	g->cell_value = MemoryContextAllocHuge(context, sizeof(int64) * g->max_cells);
+	g->cell_next = MemoryContextAllocHuge(context, sizeof(int32) * g->max_cells);
+	initStringInfo(&g->values);
+	initStringInfo(&g->row_key);
+	initStringInfo(&g->key);
+	MemoryContextSwitchTo(old);
+	return g;
+}
+
+/* The number of a label in a grouping's hash, a new one (*found false) when first met; the key is copied then. */
+static int32
+grouping_id(SeriesGrouping *g, label_ids_hash *ids, const char *data, uint32 len, int32 next, bool *found)
+{
+	LabelKey	key = {data, len};
+	LabelId    *entry = label_ids_insert(ids, key, found);
+
+	if (!*found)
+	{
+		char	   *copy = MemoryContextAlloc(g->context, Max(len, 1));
+
+		memcpy(copy, data, len);
+		entry->key.data = copy;
+		entry->id = next;
+	}
+	return entry->id;
+}
+
+/* Keeps the current row's area, dimensions and period for the cells of the row that group_cell adds. */
+static void
+group_row(SeriesGrouping *g, const TableOut *out, Datum dimensions)
+{
+	Jsonb	   *dims = DatumGetJsonbP(dimensions);
+	text	   *period = DatumGetTextPP(out->period);
+	bool		found;
+	int32		id;
+
+	/* a municipality by its code (two spellings are one area), another area by its text */
+	resetStringInfo(&g->row_key);
+	if (!out->kommune_null)
+		appendStringInfo(&g->row_key, "%d", (int) DatumGetInt16(out->kommune));
+	else
+		appendBinaryStringInfo(&g->row_key, VARDATA_ANY(DatumGetTextPP(out->area)),
+							   VARSIZE_ANY_EXHDR(DatumGetTextPP(out->area)));
+	appendStringInfoChar(&g->row_key, '\0');
+	appendBinaryStringInfo(&g->row_key, VARDATA(dims), VARSIZE(dims) - VARHDRSZ);
+
+	id = grouping_id(g, g->period_ids, VARDATA_ANY(period), VARSIZE_ANY_EXHDR(period), g->nperiods, &found);
+	if (!found)
+	{
+		if (g->nperiods == PG_UINT16_MAX)
+			ereport(ERROR,
+					(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+					 errmsg("a jobindsats document of more than %d periods cannot be loaded at once", PG_UINT16_MAX),
+					 errhint("Load it in parts, a range of periods each.")));
+		if (g->nperiods == g->max_periods)
+			g->periods = repalloc(g->periods, sizeof(Datum) * (g->max_periods *= 2));
+		g->periods[g->nperiods++] = PointerGetDatum(MemoryContextAlloc(g->context, VARSIZE_ANY(DatumGetPointer(out->period))));
+		memcpy(DatumGetPointer(g->periods[g->nperiods - 1]), DatumGetPointer(out->period),
+			   VARSIZE_ANY(DatumGetPointer(out->period)));
+	}
+	g->row_period = id;
+}
+
+/* Adds a measure cell of the current row to its series (new when first met). */
+static void
+group_cell(SeriesGrouping *g, const TableOut *out, int col, Datum dimensions)
+{
+	const JiReader *r = out->reader;
+	char	   *digits = measure_digits(out, col);
+	MemoryContext old;
+	bool		found;
+	int32		series;
+
+	resetStringInfo(&g->key);
+	appendBinaryStringInfo(&g->key, r->labels[col], r->label_lens[col]);
+	appendStringInfoChar(&g->key, '\0');
+	appendBinaryStringInfo(&g->key, g->row_key.data, g->row_key.len);
+	series = grouping_id(g, g->series_ids, g->key.data, g->key.len, g->nseries, &found);
+	if (!found)
+	{
+		GroupedSeries *s;
+
+		old = MemoryContextSwitchTo(g->context);
+		if (g->nseries == g->max_series)
+			g->series = repalloc_huge(g->series, sizeof(GroupedSeries) * (g->max_series *= 2));
+		s = &g->series[g->nseries++];
+		s->area = datumCopy(out->area, false, -1);
+		s->kommune = out->kommune;
+		s->kommune_null = out->kommune_null;
+		s->dimensions = datumCopy(dimensions, false, -1);
+		s->measure = out->measure_labels[col];
+		s->first_cell = -1;
+		s->ncells = 0;
+		MemoryContextSwitchTo(old);
+	}
+	if (g->ncells == g->max_cells)
+		elog(ERROR, "the jobindsats document holds more cells than its first reading counted");
+	g->cell_period[g->ncells] = (uint16) g->row_period;
+	if (digits == NULL)
+		g->cell_value[g->ncells] = CELL_NO_VALUE;
+	else if (strlen(digits) <= CELL_INLINE_DIGITS)
+	{
+		char		inline_digits[sizeof(int64)] = {0};
+
+		memcpy(inline_digits, digits, strlen(digits));
+		memcpy(&g->cell_value[g->ncells], inline_digits, sizeof(int64));
+	}
+	else
+	{
+		g->cell_value[g->ncells] = -1 - (int64) g->values.len;
+		appendBinaryStringInfo(&g->values, digits, strlen(digits) + 1);
+	}
+	/* the cell ends its series' chain */
+	g->cell_next[g->ncells] = -1;
+	if (g->series[series].first_cell < 0)
+		g->series[series].first_cell = (int32) g->ncells;
+	else
+		g->cell_next[g->series[series].last_cell] = (int32) g->ncells;
+	g->series[series].last_cell = (int32) g->ncells;
+	g->series[series].ncells++;
+	g->ncells++;
+}
+
+/* A cell's value as numeric (see CELL_NO_VALUE); *isnull when it has none. */
+static Datum
+cell_numeric(const SeriesGrouping *g, int64 value, bool *isnull)
+{
+	char		inline_digits[sizeof(int64) + 1] = {0};
+
+	*isnull = value == CELL_NO_VALUE;
+	if (*isnull)
+		return (Datum) 0;
+	if (value < 0)
+		return numeric_of_digits(g->values.data + (-1 - value));
+	memcpy(inline_digits, &value, sizeof(int64));
+	return numeric_of_digits(inline_digits);
+}
+
+/*
+ * Appends a row per series to the result set: its labels, its periods and
+ * its values in the order read (the series' chain of cells); 21000 for a
+ * series with a period twice.
+ */
+static void
+emit_series(ReturnSetInfo *rsinfo, SeriesGrouping *g)
+{
+	MemoryContext row_context = AllocSetContextCreate(g->context, "jobindsats series row", ALLOCSET_DEFAULT_SIZES);
+	int32	   *seen = MemoryContextAllocZero(g->context, sizeof(int32) * Max(g->nperiods, 1));
+	int32		s;
+
+	for (s = 0; s < g->nseries; s++)
+	{
+		GroupedSeries *series = &g->series[s];
+		int			n = series->ncells;
+		MemoryContext old;
+		Datum	   *periods;
+		Datum	   *values;
+		bool	   *nulls;
+		Datum		row[SERIES_COLUMNS];
+		bool		row_nulls[SERIES_COLUMNS] = {false};
+		int			dims[1];
+		int			lbs[1] = {1};
+		int32		cell;
+		int			k;
+
+		CHECK_FOR_INTERRUPTS();
+		old = MemoryContextSwitchTo(row_context);
+		periods = palloc(sizeof(Datum) * n);
+		values = palloc(sizeof(Datum) * n);
+		nulls = palloc(sizeof(bool) * n);
+		for (k = 0, cell = series->first_cell; cell >= 0; k++, cell = g->cell_next[cell])
+		{
+			int			period = g->cell_period[cell];
+
+			if (seen[period] == s + 1)
+				ereport(ERROR,
+						(errcode(ERRCODE_CARDINALITY_VIOLATION),
+						 errmsg("the jobindsats document holds a cell twice")));
+			seen[period] = s + 1;
+			periods[k] = g->periods[period];
+			values[k] = cell_numeric(g, g->cell_value[cell], &nulls[k]);
+		}
+		dims[0] = n;
+		row[0] = series->area;
+		row[1] = series->kommune;
+		row_nulls[1] = series->kommune_null;
+		row[2] = series->dimensions;
+		row[3] = series->measure;
+		row[4] = PointerGetDatum(construct_md_array(periods, NULL, 1, dims, lbs, TEXTOID, -1, false, TYPALIGN_INT));
+		row[5] = PointerGetDatum(construct_md_array(values, nulls, 1, dims, lbs, NUMERICOID, -1, false, TYPALIGN_INT));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, row, row_nulls);
+		MemoryContextSwitchTo(old);
+		MemoryContextReset(row_context);
+	}
 }
 
 /* Reads the rows of the current table, appending a row per measure cell to the result set. */
@@ -552,6 +890,15 @@ emit_table(ReturnSetInfo *rsinfo, JiReader *r, TableOut *out, MemoryContext row_
 		values[3] = out->period;
 		values[4] = row_dimensions(out);
 		values[7] = Int64GetDatum(r->row_number);
+		if (out->grouping != NULL)
+		{
+			group_row(out->grouping, out, values[4]);
+			for (col = 0; col < r->ncols; col++)
+				if (out->roles[col] == JI_MEASURE)
+					group_cell(out->grouping, out, col, values[4]);
+			MemoryContextSwitchTo(old);
+			continue;
+		}
 		for (col = 0; col < r->ncols; col++)
 		{
 			if (out->roles[col] != JI_MEASURE)
@@ -574,7 +921,8 @@ typedef struct TableDecision
 /* Reads a document into the result set (see jobindsats.h). */
 void
 ji_read_document(FunctionCallInfo fcinfo, const char *doc, size_t len, JiFormat format,
-				 Datum table_id, bool table_id_null, ArrayType *dimensions, text *decimal_mark)
+				 Datum table_id, bool table_id_null, ArrayType *dimensions, text *decimal_mark,
+				 bool by_series)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	MemoryContext doc_context = AllocSetContextCreate(CurrentMemoryContext, "jobindsats document",
@@ -591,6 +939,9 @@ ji_read_document(FunctionCallInfo fcinfo, const char *doc, size_t len, JiFormat 
 	int			max_decisions = 4;
 	JiReader	reader;
 	JiError		error;
+	SeriesGrouping *grouping;
+	int64		rows = 0;
+	int64		cells = 0;
 	bool		found;
 	int			i;
 
@@ -629,6 +980,7 @@ ji_read_document(FunctionCallInfo fcinfo, const char *doc, size_t len, JiFormat 
 			if (!found)
 				break;
 			ji_stats_add_row(&reader, stats);
+			rows++;
 		}
 		if (ndecisions == max_decisions)
 			decisions = repalloc_huge(decisions, sizeof(TableDecision) * (max_decisions *= 2));
@@ -647,11 +999,16 @@ ji_read_document(FunctionCallInfo fcinfo, const char *doc, size_t len, JiFormat 
 			}
 			ji_raise(&error);
 		}
+		for (i = 0; i < reader.ncols; i++)
+			if (decision->roles[i] == JI_MEASURE)
+				cells += rows;
+		rows = 0;
 		pfree(stats);
 	}
 
 	/* the second reading: the rows (the line marks the phase for test/402_readers_limits.sh) */
 	elog(DEBUG2, "jobindsats: second reading of the document");
+	grouping = by_series ? grouping_start(doc_context, cells) : NULL;
 	ji_reader_start(&reader, doc, len, format, &mem, &error);
 	for (i = 0;; i++)
 	{
@@ -668,10 +1025,13 @@ ji_read_document(FunctionCallInfo fcinfo, const char *doc, size_t len, JiFormat 
 		out.table_id_null = table_id_null;
 		out.area_context = AllocSetContextCreate(doc_context, "jobindsats area", ALLOCSET_SMALL_SIZES);
 		out.period_context = AllocSetContextCreate(doc_context, "jobindsats period", ALLOCSET_SMALL_SIZES);
+		out.grouping = grouping;
 		emit_table(rsinfo, &reader, &out, row_context);
 		MemoryContextDelete(out.area_context);
 		MemoryContextDelete(out.period_context);
 	}
+	if (grouping != NULL)
+		emit_series(rsinfo, grouping);
 	MemoryContextSwitchTo(old);
 	MemoryContextDelete(doc_context);
 	elog(DEBUG2, "jobindsats: the rows are read");

@@ -12,6 +12,7 @@
 
 #include "fmgr.h"
 #include "utils/array.h"
+#include "utils/jsonb.h"
 
 #include "jobindsats_core.h"
 
@@ -21,15 +22,21 @@
  *
  *		(table_id, area, kommune, period, dimensions, measure, value, line)
  *
+ * or with by_series, for the loader, one row per series with its cells:
+ *
+ *		(area, kommune, dimensions, measure, periods text[], cell_values numeric[])
+ *
  * dimensions and decimal_mark are the readers' arguments (NULL when not
  * given).
  */
 extern void ji_read_document(FunctionCallInfo fcinfo, const char *utf8, size_t len, JiFormat format,
 							 Datum table_id, bool table_id_null, ArrayType *dimensions,
-							 text *decimal_mark);
+							 text *decimal_mark, bool by_series);
 
 /* A text argument as UTF-8 (not copied when the server encoding is UTF-8); its length in *len. */
 extern const char *ji_text_utf8(text *doc, size_t *len);
+
+extern const char *ji_jsonb_utf8(Jsonb *doc, size_t *len);
 
 /*
  * Bytes in an encoding (a name PostgreSQL knows) as UTF-8, or an error

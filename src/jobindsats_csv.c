@@ -31,7 +31,7 @@ jobindsats_csv_text(PG_FUNCTION_ARGS)
 
 		ji_read_document(fcinfo, utf8, len, JI_FORMAT_CSV, PG_GETARG_DATUM(1), PG_ARGISNULL(1),
 						 PG_ARGISNULL(2) ? NULL : PG_GETARG_ARRAYTYPE_P(2),
-						 PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3));
+						 PG_ARGISNULL(3) ? NULL : PG_GETARG_TEXT_PP(3), false);
 	}
 	return (Datum) 0;
 }
@@ -50,7 +50,7 @@ jobindsats_csv_bytea(PG_FUNCTION_ARGS)
 
 		ji_read_document(fcinfo, utf8, len, JI_FORMAT_CSV, PG_GETARG_DATUM(1), PG_ARGISNULL(1),
 						 PG_ARGISNULL(2) ? NULL : PG_GETARG_ARRAYTYPE_P(2),
-						 PG_ARGISNULL(4) ? NULL : PG_GETARG_TEXT_PP(4));
+						 PG_ARGISNULL(4) ? NULL : PG_GETARG_TEXT_PP(4), false);
 	}
 	return (Datum) 0;
 }

@@ -28,7 +28,7 @@ read_json(FunctionCallInfo fcinfo, const char *utf8, size_t len, int mark_arg)
 {
 	ji_read_document(fcinfo, utf8, len, JI_FORMAT_JSON, PG_GETARG_DATUM(1), PG_ARGISNULL(1),
 					 PG_ARGISNULL(2) ? NULL : PG_GETARG_ARRAYTYPE_P(2),
-					 PG_ARGISNULL(mark_arg) ? NULL : PG_GETARG_TEXT_PP(mark_arg));
+					 PG_ARGISNULL(mark_arg) ? NULL : PG_GETARG_TEXT_PP(mark_arg), false);
 }
 
 /* jobindsats_json(doc jsonb, table_id, dimensions, decimal_mark): a row per measure cell */
@@ -38,12 +38,10 @@ jobindsats_json(PG_FUNCTION_ARGS)
 	InitMaterializedSRF(fcinfo, 0);
 	if (!PG_ARGISNULL(0))
 	{
-		Jsonb	   *doc = PG_GETARG_JSONB_P(0);
-		char	   *json = JsonbToCString(NULL, &doc->root, VARSIZE(doc));
-		size_t		json_len = strlen(json);
-		char	   *utf8 = pg_server_to_any(json, json_len, PG_UTF8);
+		size_t		len;
+		const char *utf8 = ji_jsonb_utf8(PG_GETARG_JSONB_P(0), &len);
 
-		read_json(fcinfo, utf8, utf8 == json ? json_len : strlen(utf8), 3);
+		read_json(fcinfo, utf8, len, 3);
 	}
 	return (Datum) 0;
 }

@@ -10,6 +10,9 @@
  * names the load (the table and the form of the document), whatever it was
  * raised under.  Every form of jobindsats_load calls this one function; the
  * type of the document says which reader reads it.
+ *
+ * jobindsats_document_series is the loader's form of the readers: a
+ * document's cells grouped by series (jobindsats.c), a row per series.
  */
 #include "postgres.h"
 
@@ -18,9 +21,13 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "utils/builtins.h"
+#include "utils/jsonb.h"
 #include "utils/tuplestore.h"
 
+#include "jobindsats.h"
+
 PG_FUNCTION_INFO_V1(jobindsats_load);
+PG_FUNCTION_INFO_V1(jobindsats_document_series);
 
 /* The loader's arguments: reader, table, document, dimensions, encoding, labels, keep_other_areas. */
 #define LOAD_ARGS 7
@@ -166,5 +173,45 @@ jobindsats_load(PG_FUNCTION_ARGS)
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, row, row_nulls);
 	}
 	SPI_finish();
+	return (Datum) 0;
+}
+
+/*
+ * jobindsats_document_series(reader, doc, dimensions, encoding): a CSV
+ * (reader 'csv') or JSON ('json') document, given as text, bytes in an
+ * encoding or jsonb, read as jobindsats_csv or jobindsats_json read it,
+ * a row per series with its cells (see jobindsats.h)
+ */
+Datum
+jobindsats_document_series(PG_FUNCTION_ARGS)
+{
+	Oid			doc_type = get_fn_expr_argtype(fcinfo->flinfo, 1);
+	char	   *reader;
+	JiFormat	format;
+	const char *utf8;
+	size_t		len;
+
+	InitMaterializedSRF(fcinfo, 0);
+	if (PG_ARGISNULL(0) || PG_ARGISNULL(1))
+		return (Datum) 0;
+	reader = text_to_cstring(PG_GETARG_TEXT_PP(0));
+	if (strcmp(reader, "csv") == 0)
+		format = JI_FORMAT_CSV;
+	else if (strcmp(reader, "json") == 0)
+		format = JI_FORMAT_JSON;
+	else
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("jobindsats_document_series: unknown reader \"%s\"", reader),
+				 errhint("The reader is csv or json.")));
+	if (doc_type == BYTEAOID)
+		utf8 = ji_bytes_utf8(PG_GETARG_BYTEA_PP(1), PG_ARGISNULL(3) ? "UTF8" : text_to_cstring(PG_GETARG_TEXT_PP(3)),
+							 format == JI_FORMAT_CSV ? "CSV" : "JSON", &len);
+	else if (doc_type == JSONBOID)
+		utf8 = ji_jsonb_utf8(PG_GETARG_JSONB_P(1), &len);
+	else
+		utf8 = ji_text_utf8(PG_GETARG_TEXT_PP(1), &len);
+	ji_read_document(fcinfo, utf8, len, format, (Datum) 0, true,
+					 PG_ARGISNULL(2) ? NULL : PG_GETARG_ARRAYTYPE_P(2), NULL, true);
 	return (Datum) 0;
 }

@@ -8,8 +8,9 @@
 #   read by the backend itself in a fresh session before and after one call
 #   that reads the document from a file with pg_read_file) grows by at most
 #   twice the document's size, for jobindsats_csv (text, and bytes in
-#   LATIN1) and jobindsats_json (a v3 reply and JSON lines, as text and
-#   bytes).  The document itself counts; bytes in another encoding (LATIN1)
+#   LATIN1), jobindsats_json (a v3 reply and JSON lines, as text and
+#   bytes) and the loader's form of them, which holds the cells grouped by
+#   series until the document ends (a CSV with no cell twice).  The document itself counts; bytes in another encoding (LATIN1)
 #   are converted to UTF-8 first, and that copy comes on top (the limit is
 #   the document and twice its UTF-8 form).  (A document detoasted from a table
 #   would also count the shared buffers its chunks pass through.)  work_mem
@@ -59,6 +60,19 @@ SELECT -1 AS g, 'Område;Periode;Køn;Antal personer;Antal fuldtidspersoner;Fuld
 UNION ALL
 SELECT g, concat_ws(';', area, period, kon, personer, fuldtid, pct_arbejdsstyrken, pct_befolkningen) FROM synthetic;
 COPY (SELECT line FROM csv_lines ORDER BY g) TO :'csv';
+-- the same lines with Alder and Herkomst, a combination for each time the areas come round, so
+-- that no cell is twice (what the loader reads by series)
+\set unique :dir '/y01a02_unique.csv'
+COPY (SELECT line FROM (
+	SELECT -1 AS g, 'Område;Periode;Køn;Alder;Herkomst;Antal personer;Antal fuldtidspersoner;'
+					|| 'Fuldtidspersoner i pct. af arbejdsstyrken 16-66 år;Fuldtidspersoner i pct. af befolkningen 16-66 år' AS line
+	UNION ALL
+	SELECT g, concat_ws(';', area, period, kon,
+						(ARRAY['Alder i alt', '16-24 år', '25-29 år', '30-39 år', '40-49 år', '50-66 år'])[1 + (g / 88200) % 6],
+						(ARRAY['Herkomst i alt', 'Personer med dansk oprindelse', 'Indvandrere fra vestlige lande',
+							   'Indvandrere fra ikke-vestlige lande'])[1 + (g / 88200 / 6) % 4],
+						personer, fuldtid, pct_arbejdsstyrken, pct_befolkningen)
+	FROM synthetic) l ORDER BY g) TO :'unique';
 \set latin1 :dir '/y01a02_latin1.csv'
 COPY (SELECT line FROM csv_lines ORDER BY g) TO :'latin1' WITH (ENCODING 'LATIN1');
 COPY (SELECT line FROM (
@@ -107,6 +121,9 @@ check_memory "jobindsats_csv(bytea, encoding => 'LATIN1')" \
 check_memory "jobindsats_json(text), a v3 reply" "benchmark.jobindsats_json(pg_read_file('FILE'))" "$DIR/y01a02_v3.json"
 check_memory "jobindsats_json(text), JSON lines" "benchmark.jobindsats_json(pg_read_file('FILE'))" "$DIR/y01a02.jsonl"
 check_memory "jobindsats_json(bytea), JSON lines" "benchmark.jobindsats_json(pg_read_binary_file('FILE'))" "$DIR/y01a02.jsonl"
+# the loader's form of the readers holds the cells grouped by series until the document ends
+check_memory "the loader's reader, CSV" \
+	"benchmark_internal.jobindsats_document_series('csv', pg_read_file('FILE'), NULL, NULL) s, unnest(s.periods)" "$DIR/y01a02_unique.csv"
 
 # cancel: statement_timeout at ten points of a call; the client's time less the timeout
 query="SELECT count(*) FROM docs d, benchmark.jobindsats_csv(d.doc) WHERE d.name = 'csv'"

@@ -120,6 +120,20 @@ SELECT * FROM benchmark_internal.jobindsats_cells_replaced('{2021M01,2021M02}'::
 	'{2026-01-05 10:00+01,2026-01-05 10:00+01}'::pg_catalog.timestamptz[], '{1,1}'::pg_catalog.int8[],
 	'{2021M02}'::pg_catalog.text[], '{812}'::pg_catalog.numeric[], '{2}'::pg_catalog.int8[]);
 
+-- call: jobindsats_document_series(text,text,text[],text)
+SELECT * FROM benchmark_internal.jobindsats_document_series('csv', 'Område;Periode;Køn;Antal personer
+Sønderborg;2021M01;Køn i alt;1.234
+Sønderborg;2021M02;Køn i alt;1.240
+'::pg_catalog.text, NULL, NULL);
+
+-- call: jobindsats_document_series(text,bytea,text[],text)
+SELECT * FROM benchmark_internal.jobindsats_document_series('csv', pg_catalog.convert_to('Område;Periode;Antal personer
+Tønder;2021M01;812
+', 'LATIN1'), NULL, 'LATIN1');
+
+-- call: jobindsats_document_series(text,jsonb,text[],text)
+SELECT * FROM benchmark_internal.jobindsats_document_series('json', '{"columns":["Område","Periode","Antal ledige personer"],"rows":[["Sønderborg","2024Y01",812],["Tønder","2024Y01",null]]}'::pg_catalog.jsonb, NULL, NULL);
+
 -- call: jobindsats_series(text,text,jsonb)
 SELECT * FROM benchmark.jobindsats_series('Y01A02', 'Antal personer');
 

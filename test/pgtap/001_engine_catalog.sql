@@ -51,9 +51,9 @@ SELECT is(
 	 WHERE p.prolang = (SELECT oid FROM pg_language WHERE lanname = 'c')
 	   AND p.prorettype <> 'event_trigger'::regtype
 	   AND p.proisstrict = (p.proname ~ '_(transfn|combine|final)$'
-							OR p.proname IN ('jobindsats_csv', 'jobindsats_json', 'jobindsats_number', 'jobindsats_load', 'jobindsats_series_ordinal', 'jobindsats_area_fits', 'period_rollup')
+							OR p.proname IN ('jobindsats_csv', 'jobindsats_json', 'jobindsats_document_series', 'jobindsats_number', 'jobindsats_load', 'jobindsats_series_ordinal', 'jobindsats_area_fits', 'period_rollup')
 							OR p.prosrc = 'benchmark_as_of_call')),
-	0, 'state functions, the readers (table_id may be NULL), jobindsats_number (decimal_mark may be NULL), the loader (a NULL argument is its error), the loader''s series ordinal (a NULL part of a series is numbered, and the store refuses it), jobindsats_area_fits (kommune NULL for other areas), period_rollup (latest may be NULL) and the as-of forms (as_of NULL: as it is) are not strict, all other C functions are');
+	0, 'state functions, the readers (table_id may be NULL) and their form for the loader (dimension_columns and encoding may be NULL), jobindsats_number (decimal_mark may be NULL), the loader (a NULL argument is its error), the loader''s series ordinal (a NULL part of a series is numbered, and the store refuses it), jobindsats_area_fits (kommune NULL for other areas), period_rollup (latest may be NULL) and the as-of forms (as_of NULL: as it is) are not strict, all other C functions are');
 
 -- every user-facing function, aggregate, operator and type has a comment
 SELECT is(

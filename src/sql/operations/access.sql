@@ -12,7 +12,9 @@
  *   loading    reading, and EXECUTE on jobindsats_load (and its loader
  *              benchmark_internal.jobindsats_load_cells, with the opening
  *              and the end of its gathering of the tables it writes),
- *              the readers of documents jobindsats_csv and jobindsats_json,
+ *              the readers of documents jobindsats_csv and jobindsats_json
+ *              (and the loader's form of them,
+ *              benchmark_internal.jobindsats_document_series),
  *              jobindsats_series_refresh and
  *              jobindsats_mapping_series_refresh, INSERT, UPDATE and DELETE
  *              on the store, and INSERT on the load log (with its sequence).
@@ -44,7 +46,7 @@ AS $$
 DECLARE
 	to_from text := CASE verb WHEN 'GRANT' THEN ' TO ' ELSE ' FROM ' END || role::text;
 	members oid := (SELECT e.oid FROM pg_catalog.pg_extension e WHERE e.extname = 'benchmark');
-	loading text[] := '{benchmark.jobindsats_load,benchmark_internal.jobindsats_load_cells,benchmark.jobindsats_csv,benchmark.jobindsats_json,benchmark.jobindsats_series_refresh,benchmark.jobindsats_mapping_series_refresh,benchmark_internal.jobindsats_store_written,benchmark_internal.jobindsats_store_gather_begin,benchmark_internal.jobindsats_store_gather_end}';
+	loading text[] := '{benchmark.jobindsats_load,benchmark_internal.jobindsats_load_cells,benchmark.jobindsats_csv,benchmark.jobindsats_json,benchmark_internal.jobindsats_document_series,benchmark.jobindsats_series_refresh,benchmark.jobindsats_mapping_series_refresh,benchmark_internal.jobindsats_store_written,benchmark_internal.jobindsats_store_gather_begin,benchmark_internal.jobindsats_store_gather_end}';
 	own text[] := '{benchmark.grant_access,benchmark.revoke_access}';
 	/* called only by the extension's own SECURITY DEFINER functions: no access grants them */
 	internal text[] := '{benchmark_internal.jobindsats_store_gather,benchmark_internal.jobindsats_store_gather_take}';
@@ -141,5 +143,8 @@ REVOKE EXECUTE ON FUNCTION benchmark.jobindsats_load(text, text, text[], boolean
 	benchmark.jobindsats_csv(bytea, text, text[], text, text),
 	benchmark.jobindsats_json(jsonb, text, text[], text),
 	benchmark.jobindsats_json(text, text, text[], text),
-	benchmark.jobindsats_json(bytea, text, text[], text, text)
+	benchmark.jobindsats_json(bytea, text, text[], text, text),
+	benchmark_internal.jobindsats_document_series(text, text, text[], text),
+	benchmark_internal.jobindsats_document_series(text, bytea, text[], text),
+	benchmark_internal.jobindsats_document_series(text, jsonb, text[], text)
 	FROM PUBLIC;

@@ -63,6 +63,38 @@ COMMENT ON FUNCTION benchmark_internal.jobindsats_series_ordinal(text, text, jso
 'The ordinal of a series (measure, area, dimensions) among those the statement has met, in the order first met, negative where first met: what the loader matches a document''s cells with their series by';
 
 /*
+ * A document's cells grouped by series, the loader's form of the readers
+ * (src/jobindsats.c): read as jobindsats_csv (reader 'csv') or
+ * jobindsats_json ('json') reads it, a row per series in the order first
+ * met, its cells in the order read; 21000 when a series holds a period
+ * twice (the loader then reads the document cell by cell).  Memory holds the
+ * document and, per cell, a few bytes besides its value's digits.
+ */
+CREATE FUNCTION benchmark_internal.jobindsats_document_series(reader text, doc text, dimension_columns text[], encoding text)
+RETURNS TABLE (area text, kommune @extschema@.kommune, dimensions jsonb, measure text, periods text[], cell_values numeric[])
+LANGUAGE c IMMUTABLE PARALLEL SAFE ROWS 1000
+AS 'MODULE_PATHNAME', 'jobindsats_document_series';
+
+COMMENT ON FUNCTION benchmark_internal.jobindsats_document_series(text, text, text[], text) IS
+'A jobindsats CSV (reader csv) or JSON (json) document''s cells grouped by series, for the loader: a row per series (area, kommune, dimensions, measure) with its periods and values, in the order first met; 21000 for a period twice in a series';
+
+CREATE FUNCTION benchmark_internal.jobindsats_document_series(reader text, doc bytea, dimension_columns text[], encoding text)
+RETURNS TABLE (area text, kommune @extschema@.kommune, dimensions jsonb, measure text, periods text[], cell_values numeric[])
+LANGUAGE c IMMUTABLE PARALLEL SAFE ROWS 1000
+AS 'MODULE_PATHNAME', 'jobindsats_document_series';
+
+COMMENT ON FUNCTION benchmark_internal.jobindsats_document_series(text, bytea, text[], text) IS
+'A jobindsats document given as bytes in an encoding (UTF8 when NULL), its cells grouped by series, as jobindsats_document_series(text, text, text[], text)';
+
+CREATE FUNCTION benchmark_internal.jobindsats_document_series(reader text, doc jsonb, dimension_columns text[], encoding text)
+RETURNS TABLE (area text, kommune @extschema@.kommune, dimensions jsonb, measure text, periods text[], cell_values numeric[])
+LANGUAGE c IMMUTABLE PARALLEL SAFE ROWS 1000
+AS 'MODULE_PATHNAME', 'jobindsats_document_series';
+
+COMMENT ON FUNCTION benchmark_internal.jobindsats_document_series(text, jsonb, text[], text) IS
+'A jobindsats API reply in JSON, its cells grouped by series, as jobindsats_document_series(text, text, text[], text)';
+
+/*
  * A series' stored cells with a document's cells of it merged in
  * (src/observation_cells.c): a new period appended, a changed value
  * replaced in its place with the load and the moment given, an equal value
@@ -109,6 +141,8 @@ SET enable_mergejoin = off
 AS $$
 DECLARE
 	cells text;
+	series text;
+	document text;
 	on_conflict text;
 	digest bytea;
 	outcome record;
@@ -122,24 +156,17 @@ DECLARE
 	write_left uuid;
 	stored boolean;
 	/*
-	 * Both writing statements' part: the document's cells grouped by series
-	 * (those %3$s keeps), any series with a period twice, the document's
-	 * series (read from the cells that meet one first) with their cells and
-	 * whether their area is kept ($6), the document's labels and their fit,
-	 * whether to write (the labels fit, no period twice, and %2$s), the
-	 * table's stored series ($8: it has some); the kept series the table
-	 * does not have yet added with their cells (%1$s: ON CONFLICT), the
-	 * stored ones merged with the document's cells and written where a cell
-	 * was added or replaced; the counts written, and those of the document
-	 * (its cells kept and not municipal, its first and last period, the
-	 * municipalities per period) from its series, not cell by cell.
+	 * A document read cell by cell (a wide table, or one with a key twice),
+	 * its cells grouped by series: the cells %1$s keeps, any series with a
+	 * period twice, and the document's series (read from the cells that meet
+	 * one first) with their cells and whether their area is kept ($6).
 	 */
-	writing text := $c$
+	by_cells text := $c$
 		grouped AS MATERIALIZED (
 			SELECT pg_catalog.abs(r.ordinal) AS ordinal, pg_catalog.array_agg(r.period) AS periods,
 				   pg_catalog.array_agg(r.value) AS cell_values
 			FROM read r
-			WHERE %3$s
+			WHERE %1$s
 			GROUP BY 1),
 		twice AS (
 			SELECT pg_catalog.count(*) AS n FROM grouped g WHERE NOT benchmark_internal.jobindsats_periods_once(g.periods)),
@@ -148,7 +175,19 @@ DECLARE
 				   $6 OR r.kommune IS NOT NULL AS kept
 			FROM read r
 				 JOIN grouped g ON g.ordinal = -r.ordinal
-			WHERE r.ordinal < 0),
+			WHERE r.ordinal < 0),$c$;
+	/*
+	 * Every writing statement's part, after the document's series: its
+	 * labels and their fit, whether to write (the labels fit, no period
+	 * twice, and %2$s), the table's stored series ($8: it has some); the kept
+	 * series the table does not have yet added with their cells (%1$s: ON
+	 * CONFLICT), the stored ones merged with the document's cells and written
+	 * where a cell was added or replaced; the counts written, and those of
+	 * the document (its cells kept and not municipal, its first and last
+	 * period, the municipalities per period) from its series, not cell by
+	 * cell.
+	 */
+	writing text := $c$
 		labels AS (
 			SELECT DISTINCT d.measure FROM document_series d),
 		fit AS (
@@ -226,6 +265,12 @@ BEGIN
 			WHEN 'json' THEN 'benchmark.jobindsats_json($1, $2, $3)'
 			WHEN 'json-text' THEN 'benchmark.jobindsats_json($1, $2, $3)'
 		END;
+		/* the same reader, a row per series */
+		series := CASE reader
+			WHEN 'csv' THEN 'benchmark_internal.jobindsats_document_series(''csv'', $1, $3, NULL)'
+			WHEN 'csv-bytes' THEN 'benchmark_internal.jobindsats_document_series(''csv'', $1, $3, $4)'
+			ELSE 'benchmark_internal.jobindsats_document_series(''json'', $1, $3, NULL)'
+		END;
 	END IF;
 	IF cells IS NULL THEN
 		RAISE EXCEPTION 'jobindsats_load: unknown reader %', reader USING ERRCODE = 'invalid_parameter_value';
@@ -266,18 +311,20 @@ BEGIN
 		END IF;
 	END IF;
 	/*
-	 * The common case first: every key once in the document.  The document's
-	 * cells are grouped by series, matched with their series by the series'
-	 * ordinal in the statement; the series the table does not have are added
-	 * with their cells, the stored ones merged with the document's cells and
-	 * written where a cell is added or replaced.  Under READ COMMITTED the
+	 * The common case first: every key once in the document.  A document's
+	 * reader groups its cells by series in C (jobindsats_document_series), a
+	 * wide table's cells are grouped by the series' ordinal in the statement;
+	 * the series the table does not have are added with their cells, the
+	 * stored ones merged with the document's cells and written where a cell
+	 * is added or replaced.  Under READ COMMITTED the
 	 * statement's snapshot, taken after the lock, sees every series stored;
 	 * under REPEATABLE READ or SERIALIZABLE a series another load stored after
 	 * the transaction's snapshot is not seen, and ON CONFLICT DO NOTHING
 	 * leaves its cells unwritten, a serialization failure (40001, below),
 	 * never 23505; a series another load revised is one already (UPDATE).  A
-	 * key twice in the document (a period twice in a series) writes nothing,
-	 * and the document is read again sorted by key (below).  A table with no
+	 * key twice in the document (a period twice in a series: 21000 from the
+	 * reader, or counted in twice) writes nothing, and the document is read
+	 * again cell by cell, sorted by key (below).  A table with no
 	 * series in the store (a first load) is not looked up: the conditions are
 	 * then false, known at planning.  Neither runs for a document found
 	 * unchanged above.
@@ -287,19 +334,33 @@ BEGIN
 	/* the tables the writes touch are gathered, and written (their series derived) once, below */
 	PERFORM benchmark_internal.jobindsats_store_gather_begin();
 	stored := EXISTS (SELECT 1 FROM benchmark.jobindsats_observation_series s WHERE s.table_id = jobindsats_load_cells.table_id);
-	IF outcome IS NULL THEN
-		BEGIN
-			EXECUTE pg_catalog.format($q$
-				WITH read AS MATERIALIZED (
-					/* a series' labels are kept with the cell that meets it first, which the series are read from */
+	IF series IS NOT NULL THEN
+		/* a document: its series as the reader groups them, in the order first met (a period twice: 21000) */
+		document := pg_catalog.format($q$
+				document_series AS MATERIALIZED (
+					SELECT d.ordinal, coalesce(d.kommune::text, d.area) AS area, d.kommune, d.dimensions, d.measure,
+						   d.periods, d.cell_values, $6 OR d.kommune IS NOT NULL AS kept
+					FROM %s WITH ORDINALITY d(area, kommune, dimensions, measure, periods, cell_values, ordinal)),
+				twice AS (
+					SELECT 0::bigint AS n),$q$, series);
+	ELSE
+		/* a wide table: its cells, a series' labels kept with the cell that meets it first, grouped */
+		document := pg_catalog.format($q$
+				read AS MATERIALIZED (
 					SELECT y.kommune, y.period, y.value, y.ordinal,
 						   CASE WHEN y.ordinal < 0 THEN y.measure END AS measure,
 						   CASE WHEN y.ordinal < 0 THEN y.area END AS area,
 						   CASE WHEN y.ordinal < 0 THEN y.dimensions END AS dimensions
 					FROM (SELECT x.*, benchmark_internal.jobindsats_series_ordinal(x.measure, x.area, x.dimensions) AS ordinal
 						  FROM (SELECT coalesce(c.kommune::text, c.area) AS area, c.kommune, c.period, c.dimensions, c.measure, c.value
-								FROM %1$s c) x
+								FROM %s c) x
 						  OFFSET 0) y),
+				%s$q$, cells, pg_catalog.format(by_cells, 'true'));
+	END IF;
+	IF outcome IS NULL THEN
+		BEGIN
+			EXECUTE pg_catalog.format($q$
+				WITH %1$s
 				%2$s
 				SELECT s.first_period, s.last_period, c.stored, 0::bigint AS repeated, c.not_municipal,
 					   w.added, w.replaced, w.unwritten,
@@ -309,7 +370,7 @@ BEGIN
 					   (SELECT pg_catalog.array_agg(l.measure ORDER BY l.measure) FROM labels l) AS labels,
 					   s.municipalities
 				FROM counted c, spans s, written w
-				$q$, cells, pg_catalog.format(writing, on_conflict, 'true', 'true'))
+				$q$, document, pg_catalog.format(writing, on_conflict, 'true'))
 			INTO outcome
 			USING doc, table_id, dimension_columns, encoding, labels, keep_other_areas, load_id, stored;
 			IF outcome.twice > 0 THEN
@@ -343,6 +404,7 @@ BEGIN
 				WHERE r.nth > 1 AND r.value IS DISTINCT FROM r.first_value
 				LIMIT 1),
 			%2$s
+			%3$s
 			SELECT s.first_period, s.last_period, c.stored,
 				   (SELECT pg_catalog.count(*) FROM read r WHERE r.nth > 1) AS repeated,
 				   c.not_municipal, w.added, w.replaced, w.unwritten,
@@ -352,7 +414,7 @@ BEGIN
 				   (SELECT pg_catalog.array_agg(l.measure ORDER BY l.measure) FROM labels l) AS labels,
 				   s.municipalities
 			FROM counted c, spans s, written w
-			$q$, cells, pg_catalog.format(writing, on_conflict, 'NOT EXISTS (SELECT 1 FROM conflict)', 'r.nth = 1'))
+			$q$, cells, pg_catalog.format(by_cells, 'r.nth = 1'), pg_catalog.format(writing, on_conflict, 'NOT EXISTS (SELECT 1 FROM conflict)'))
 		INTO outcome
 		USING doc, table_id, dimension_columns, encoding, labels, keep_other_areas, load_id, stored;
 	END IF;

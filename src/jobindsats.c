@@ -102,6 +102,25 @@ typedef struct LabelId
 #define SH_DEFINE
 #include "lib/simplehash.h"
 
+/* A series the grouping met, by the numbers of its row key (area and dimensions) and its measure label. */
+typedef struct SeriesPair
+{
+	uint64		key;
+	int32		id;
+	char		status;
+} SeriesPair;
+
+#define SH_PREFIX series_pairs
+#define SH_ELEMENT_TYPE SeriesPair
+#define SH_KEY_TYPE uint64
+#define SH_KEY key
+#define SH_HASH_KEY(tb, k) hash_combine(murmurhash32((uint32) ((k) >> 32)), murmurhash32((uint32) (k)))
+#define SH_EQUAL(tb, a, b) ((a) == (b))
+#define SH_SCOPE static inline
+#define SH_DECLARE
+#define SH_DEFINE
+#include "lib/simplehash.h"
+
 /* A series the grouping met: its labels as its first cell had them, and its cells (a chain through cell_next). */
 typedef struct GroupedSeries
 {
@@ -133,8 +152,12 @@ typedef struct GroupedSeries
 typedef struct SeriesGrouping
 {
 	MemoryContext context;
-	label_ids_hash *series_ids;
+	label_ids_hash *row_ids;	/* a row's area and dimensions */
+	label_ids_hash *measure_ids;	/* a measure's label */
+	series_pairs_hash *series_ids;	/* a row key's and a measure's numbers */
 	label_ids_hash *period_ids;
+	int32		nrows;
+	int32		nmeasures;
 	GroupedSeries *series;
 	int32		nseries;
 	int32		max_series;
@@ -148,7 +171,7 @@ typedef struct SeriesGrouping
 	int64		max_cells;
 	StringInfoData values;		/* the digits of longer values, each ended by a NUL */
 	StringInfoData row_key;		/* the current row's area and dimensions */
-	StringInfoData key;			/* a series' key being looked up */
+	int32		row_id;			/* their number */
 	int32		row_period;		/* the current row's period */
 } SeriesGrouping;
 
@@ -634,7 +657,9 @@ grouping_start(MemoryContext parent, int64 cells)
 	SeriesGrouping *g = palloc0(sizeof(SeriesGrouping));
 
 	g->context = context;
-	g->series_ids = label_ids_create(context, 1024, NULL);
+	g->row_ids = label_ids_create(context, 1024, NULL);
+	g->measure_ids = label_ids_create(context, 16, NULL);
+	g->series_ids = series_pairs_create(context, 1024, NULL);
 	g->period_ids = label_ids_create(context, 64, NULL);
 	g->max_series = 1024;
 	g->series = palloc(sizeof(GroupedSeries) * g->max_series);
@@ -651,7 +676,6 @@ grouping_start(MemoryContext parent, int64 cells)
 	g->cell_next = MemoryContextAllocHuge(context, sizeof(int32) * g->max_cells);
 	initStringInfo(&g->values);
 	initStringInfo(&g->row_key);
-	initStringInfo(&g->key);
 	MemoryContextSwitchTo(old);
 	return g;
 }
@@ -692,6 +716,9 @@ group_row(SeriesGrouping *g, const TableOut *out, Datum dimensions)
 							   VARSIZE_ANY_EXHDR(DatumGetTextPP(out->area)));
 	appendStringInfoChar(&g->row_key, '\0');
 	appendBinaryStringInfo(&g->row_key, VARDATA(dims), VARSIZE(dims) - VARHDRSZ);
+	g->row_id = grouping_id(g, g->row_ids, g->row_key.data, g->row_key.len, g->nrows, &found);
+	if (!found)
+		g->nrows++;
 
 	id = grouping_id(g, g->period_ids, VARDATA_ANY(period), VARSIZE_ANY_EXHDR(period), g->nperiods, &found);
 	if (!found)
@@ -710,21 +737,31 @@ group_row(SeriesGrouping *g, const TableOut *out, Datum dimensions)
 	g->row_period = id;
 }
 
-/* Adds a measure cell of the current row to its series (new when first met). */
-static void
-group_cell(SeriesGrouping *g, const TableOut *out, int col, Datum dimensions)
+/* The number of a measure column's label in a grouping (a series' key is its row key's number and this). */
+static int32
+group_measure(SeriesGrouping *g, const JiReader *r, int col)
 {
-	const JiReader *r = out->reader;
+	bool		found;
+	int32		id = grouping_id(g, g->measure_ids, r->labels[col], r->label_lens[col], g->nmeasures, &found);
+
+	if (!found)
+		g->nmeasures++;
+	return id;
+}
+
+/* Adds a measure cell of the current row to its series (new when first met); measure is its label's number. */
+static void
+group_cell(SeriesGrouping *g, const TableOut *out, int col, int32 measure, Datum dimensions)
+{
 	char	   *digits = measure_digits(out, col);
 	MemoryContext old;
 	bool		found;
+	SeriesPair *pair = series_pairs_insert(g->series_ids, ((uint64) (uint32) g->row_id << 32) | (uint32) measure, &found);
 	int32		series;
 
-	resetStringInfo(&g->key);
-	appendBinaryStringInfo(&g->key, r->labels[col], r->label_lens[col]);
-	appendStringInfoChar(&g->key, '\0');
-	appendBinaryStringInfo(&g->key, g->row_key.data, g->row_key.len);
-	series = grouping_id(g, g->series_ids, g->key.data, g->key.len, g->nseries, &found);
+	if (!found)
+		pair->id = g->nseries;
+	series = pair->id;
 	if (!found)
 	{
 		GroupedSeries *s;
@@ -847,12 +884,14 @@ emit_series(ReturnSetInfo *rsinfo, SeriesGrouping *g)
 static void
 emit_table(ReturnSetInfo *rsinfo, JiReader *r, TableOut *out, MemoryContext row_context)
 {
+	int32	   *measure_ids;	/* the grouping's numbers of the measure columns' labels */
 	int			col;
 	bool		found;
 
 	out->area_col = out->period_col = -1;
 	out->measure_labels = palloc(sizeof(Datum) * Max(r->ncols, 1));
 	out->dimension_keys = palloc(sizeof(char *) * Max(r->ncols, 1));
+	measure_ids = palloc(sizeof(int32) * Max(r->ncols, 1));
 	for (col = 0; col < r->ncols; col++)
 	{
 		CHECK_FOR_INTERRUPTS();
@@ -861,7 +900,11 @@ emit_table(ReturnSetInfo *rsinfo, JiReader *r, TableOut *out, MemoryContext row_
 		else if (out->roles[col] == JI_PERIOD)
 			out->period_col = col;
 		else if (out->roles[col] == JI_MEASURE)
+		{
 			out->measure_labels[col] = PointerGetDatum(text_from_utf8(r->labels[col], r->label_lens[col]));
+			if (out->grouping != NULL)
+				measure_ids[col] = group_measure(out->grouping, r, col);
+		}
 		else
 			out->dimension_keys[col] = ji_server_string(r->labels[col], r->label_lens[col]);
 	}
@@ -895,7 +938,7 @@ emit_table(ReturnSetInfo *rsinfo, JiReader *r, TableOut *out, MemoryContext row_
 			group_row(out->grouping, out, values[4]);
 			for (col = 0; col < r->ncols; col++)
 				if (out->roles[col] == JI_MEASURE)
-					group_cell(out->grouping, out, col, values[4]);
+					group_cell(out->grouping, out, col, measure_ids[col], values[4]);
 			MemoryContextSwitchTo(old);
 			continue;
 		}

@@ -66,6 +66,15 @@ AS 'MODULE_PATHNAME', 'jobindsats_periods_once';
 COMMENT ON FUNCTION benchmark_internal.jobindsats_periods_once(text[]) IS
 'Whether no period is in a series'' periods twice: the key of its cells (a check of jobindsats_observation_series, and the loader''s test of a document''s cells)';
 
+/* The store's check of a series' values: none NaN or infinite. */
+CREATE FUNCTION benchmark_internal.jobindsats_values_finite(cell_values numeric[])
+RETURNS boolean
+LANGUAGE c IMMUTABLE STRICT PARALLEL SAFE
+AS 'MODULE_PATHNAME', 'jobindsats_values_finite';
+
+COMMENT ON FUNCTION benchmark_internal.jobindsats_values_finite(numeric[]) IS
+'Whether no value of a series is NaN or infinite (NULL is a suppressed cell): a check of jobindsats_observation_series';
+
 CREATE TABLE benchmark.jobindsats_observation_series (
 	series_id bigint GENERATED ALWAYS AS IDENTITY,
 	table_id text NOT NULL,
@@ -88,9 +97,7 @@ CREATE TABLE benchmark.jobindsats_observation_series (
 		CHECK (benchmark_internal.jobindsats_cells_aligned(periods, cell_values, cell_stored_at, cell_load_ids)),
 	CONSTRAINT jobindsats_observation_period_canonical CHECK (benchmark_internal.jobindsats_periods_canonical(periods)),
 	CONSTRAINT jobindsats_observation_period_once CHECK (benchmark_internal.jobindsats_periods_once(periods)),
-	CONSTRAINT jobindsats_observation_value_finite
-		CHECK ('Infinity' OPERATOR(pg_catalog.<>) ALL (cell_values) AND '-Infinity' OPERATOR(pg_catalog.<>) ALL (cell_values)
-			   AND 'NaN' OPERATOR(pg_catalog.<>) ALL (cell_values))
+	CONSTRAINT jobindsats_observation_value_finite CHECK (benchmark_internal.jobindsats_values_finite(cell_values))
 );
 
 COMMENT ON TABLE benchmark.jobindsats_observation_series IS

@@ -52,6 +52,7 @@
 
 #include "jobindsats.h"
 #include "kommune.h"
+#include "label_ids.h"
 #include "period.h"
 
 PG_FUNCTION_INFO_V1(jobindsats_number);
@@ -73,34 +74,6 @@ PG_FUNCTION_INFO_V1(jobindsats_reader_rows);
 #define RESULT_COLUMNS 8
 #define SERIES_COLUMNS 6
 
-/* A label's bytes: the key of the grouping's series and periods. */
-typedef struct LabelKey
-{
-	const char *data;
-	uint32		len;
-} LabelKey;
-
-/* A label the grouping met, and the number it gave it. */
-typedef struct LabelId
-{
-	LabelKey	key;
-	uint32		hash;
-	int32		id;
-	char		status;
-} LabelId;
-
-#define SH_PREFIX label_ids
-#define SH_ELEMENT_TYPE LabelId
-#define SH_KEY_TYPE LabelKey
-#define SH_KEY key
-#define SH_HASH_KEY(tb, k) hash_bytes((const unsigned char *) (k).data, (k).len)
-#define SH_EQUAL(tb, a, b) ((a).len == (b).len && memcmp((a).data, (b).data, (a).len) == 0)
-#define SH_STORE_HASH
-#define SH_GET_HASH(tb, a) (a)->hash
-#define SH_SCOPE static inline
-#define SH_DECLARE
-#define SH_DEFINE
-#include "lib/simplehash.h"
 
 /* A series the grouping met, by the numbers of its row key (area and dimensions) and its measure label. */
 typedef struct SeriesPair

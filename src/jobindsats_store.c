@@ -45,7 +45,6 @@
 
 #include "access/xact.h"
 #include "catalog/pg_type.h"
-#include "common/hashfn.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
@@ -56,6 +55,7 @@
 
 #include "jobindsats.h"
 #include "kommune.h"
+#include "label_ids.h"
 
 PG_FUNCTION_INFO_V1(jobindsats_area_kommune);
 PG_FUNCTION_INFO_V1(jobindsats_area_fits);
@@ -64,39 +64,11 @@ PG_FUNCTION_INFO_V1(jobindsats_store_gather_begin);
 PG_FUNCTION_INFO_V1(jobindsats_store_gather);
 PG_FUNCTION_INFO_V1(jobindsats_store_gather_take);
 
-/* A series' key as bytes: its measure, area and dimensions, each after its length. */
-typedef struct SeriesKey
-{
-	const char *data;
-	uint32		len;
-} SeriesKey;
-
-/* A series met by jobindsats_series_ordinal: its key and its ordinal. */
-typedef struct SeriesMet
-{
-	SeriesKey	key;
-	uint32		hash;
-	int32		ordinal;
-	char		status;
-} SeriesMet;
-
-#define SH_PREFIX series_met
-#define SH_ELEMENT_TYPE SeriesMet
-#define SH_KEY_TYPE SeriesKey
-#define SH_KEY key
-#define SH_HASH_KEY(tb, k) hash_bytes((const unsigned char *) (k).data, (k).len)
-#define SH_EQUAL(tb, a, b) ((a).len == (b).len && memcmp((a).data, (b).data, (a).len) == 0)
-#define SH_STORE_HASH
-#define SH_GET_HASH(tb, a) (a)->hash
-#define SH_SCOPE static inline
-#define SH_DECLARE
-#define SH_DEFINE
-#include "lib/simplehash.h"
 
 /* What jobindsats_series_ordinal keeps for its call site. */
 typedef struct SeriesOrdinals
 {
-	series_met_hash *met;
+	label_ids_hash *met;	/* a series' key (its measure, area and dimensions, each after its length) */
 	MemoryContext keys;			/* the keys of the series met */
 	StringInfoData key;			/* the key being looked up */
 	int32		count;
@@ -182,8 +154,8 @@ Datum
 jobindsats_series_ordinal(PG_FUNCTION_ARGS)
 {
 	SeriesOrdinals *state = (SeriesOrdinals *) fcinfo->flinfo->fn_extra;
-	SeriesMet  *entry;
-	SeriesKey	key;
+	LabelId    *entry;
+	LabelKey	key;
 	bool		found;
 
 	if (state == NULL)
@@ -193,7 +165,7 @@ jobindsats_series_ordinal(PG_FUNCTION_ARGS)
 		state = palloc0(sizeof(SeriesOrdinals));
 		state->keys = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "jobindsats series met",
 											ALLOCSET_DEFAULT_SIZES);
-		state->met = series_met_create(fcinfo->flinfo->fn_mcxt, 1024, NULL);
+		state->met = label_ids_create(fcinfo->flinfo->fn_mcxt, 1024, NULL);
 		initStringInfo(&state->key);
 		MemoryContextSwitchTo(old);
 		fcinfo->flinfo->fn_extra = state;
@@ -204,17 +176,17 @@ jobindsats_series_ordinal(PG_FUNCTION_ARGS)
 	series_key_append(&state->key, fcinfo, 2);
 	key.data = state->key.data;
 	key.len = state->key.len;
-	entry = series_met_insert(state->met, key, &found);
+	entry = label_ids_insert(state->met, key, &found);
 	if (found)
-		PG_RETURN_INT32(entry->ordinal);
+		PG_RETURN_INT32(entry->id);
 	if (state->count == PG_INT32_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("jobindsats_series_ordinal: more than %d series in one statement", PG_INT32_MAX)));
 	entry->key.data = MemoryContextAlloc(state->keys, key.len);
 	memcpy((char *) entry->key.data, key.data, key.len);
-	entry->ordinal = ++state->count;
-	PG_RETURN_INT32(-entry->ordinal);
+	entry->id = ++state->count;
+	PG_RETURN_INT32(-entry->id);
 }
 
 /* Forgets every level of gathering and the tables gathered. */

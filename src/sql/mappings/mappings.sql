@@ -250,8 +250,11 @@ RETURNS SETOF jsonb
 LANGUAGE sql STABLE STRICT PARALLEL RESTRICTED ROWS 20
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
-	/* as it is: the measure's breakdowns among its series with cells; as of a moment: its cells then */
-	SELECT DISTINCT s.dimensions FROM benchmark.jobindsats_observation_series s
+	/*
+	 * as it is: the measure's breakdowns among its series with cells; as of a
+	 * moment: its cells then (the UNION makes them distinct, by a hash)
+	 */
+	SELECT s.dimensions FROM benchmark.jobindsats_observation_series s
 	WHERE benchmark_internal.jobindsats_as_of() IS NULL
 	  AND s.table_id = pg_catalog.upper(jobindsats_store_breakdowns.table_id)
 	  AND s.measure = jobindsats_store_breakdowns.measure AND pg_catalog.cardinality(s.periods) > 0

@@ -17,10 +17,11 @@
  * (ji_read_document with by_series): a row per series (area, kommune,
  * dimensions, measure) with its cells as two arrays of one length, periods
  * and values, the series in the order first met and each one's cells in the
- * order read.  Memory then holds the document and, per cell, its series, its
- * period and its value's digits (about as many bytes as the document spends
- * on a cell); a series with a period twice is an error (21000) after which
- * the loader reads the document cell by cell.
+ * order read.  Memory then holds the document and, per cell, 14 bytes (its
+ * period, its value's digits, up to seven in place, and the next cell of its
+ * series) allocated once for the cells the first reading counted, besides a
+ * series' labels once; a series with a period twice is an error (21000)
+ * after which the loader reads the document cell by cell.
  *
  * Areas: a municipality's name is read as the kommune type reads it; the
  * whole country ("Hele landet"), the regions, the landsdele, the RAR areas
@@ -73,7 +74,6 @@ PG_FUNCTION_INFO_V1(jobindsats_reader_rows);
 
 #define RESULT_COLUMNS 8
 #define SERIES_COLUMNS 6
-
 
 /* A series the grouping met, by the numbers of its row key (area and dimensions) and its measure label. */
 typedef struct SeriesPair

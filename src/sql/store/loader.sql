@@ -114,15 +114,16 @@ COMMENT ON FUNCTION benchmark_internal.jobindsats_cells_merge(text[], numeric[],
 
 /*
  * The one loader behind the jobindsats_load functions: one statement reads
- * the document, adds the series the table does not have yet, matches each
- * cell with its series and its stored cell, checks the labels against
- * jobindsats_measure_label, and adds the new cells and replaces the changed
- * ones; a document with a key twice is read again sorted by key (a repeated
- * row read once, the same key with another value found) and written with
- * INSERT ... ON CONFLICT, which leaves an equal value as it is.  Under
- * REPEATABLE READ or SERIALIZABLE a series or cell another load stored
- * after this transaction's snapshot is a serialization failure (40001),
- * which clients retry.  It runs without JIT, which compiled its large plan
+ * the document's series with their cells (a document grouped by its reader,
+ * a wide table by the statement), checks the labels against
+ * jobindsats_measure_label, adds the series the table does not have yet
+ * with their cells, and merges the stored ones with the document's cells
+ * where a cell is added or replaced; a document with a key twice is read
+ * again cell by cell, sorted by key (a repeated row read once, the same key
+ * with another value found), and written the same way.  Under REPEATABLE
+ * READ or SERIALIZABLE a series another load stored or revised after this
+ * transaction's snapshot is a serialization failure (40001), which clients
+ * retry.  It runs without JIT, which compiled its large plan
  * on every call (about a second of a 7 MB load), and without merge joins:
  * not knowing how many series a document holds, the planner would sort the
  * series' labels (jsonb) for merge joins, where hash joins make the whole

@@ -653,24 +653,6 @@ grouping_start(MemoryContext parent, int64 cells)
 	return g;
 }
 
-/* The number of a label in a grouping's hash, a new one (*found false) when first met; the key is copied then. */
-static int32
-grouping_id(SeriesGrouping *g, label_ids_hash *ids, const char *data, uint32 len, int32 next, bool *found)
-{
-	LabelKey	key = {data, len};
-	LabelId    *entry = label_ids_insert(ids, key, found);
-
-	if (!*found)
-	{
-		char	   *copy = MemoryContextAlloc(g->context, Max(len, 1));
-
-		memcpy(copy, data, len);
-		entry->key.data = copy;
-		entry->id = next;
-	}
-	return entry->id;
-}
-
 /* Keeps the current row's area, dimensions and period for the cells of the row that group_cell adds. */
 static void
 group_row(SeriesGrouping *g, const TableOut *out, Datum dimensions)
@@ -689,11 +671,11 @@ group_row(SeriesGrouping *g, const TableOut *out, Datum dimensions)
 							   VARSIZE_ANY_EXHDR(DatumGetTextPP(out->area)));
 	appendStringInfoChar(&g->row_key, '\0');
 	appendBinaryStringInfo(&g->row_key, VARDATA(dims), VARSIZE(dims) - VARHDRSZ);
-	g->row_id = grouping_id(g, g->row_ids, g->row_key.data, g->row_key.len, g->nrows, &found);
+	g->row_id = label_ids_number(g->row_ids, g->context, g->row_key.data, g->row_key.len, g->nrows, &found);
 	if (!found)
 		g->nrows++;
 
-	id = grouping_id(g, g->period_ids, VARDATA_ANY(period), VARSIZE_ANY_EXHDR(period), g->nperiods, &found);
+	id = label_ids_number(g->period_ids, g->context, VARDATA_ANY(period), VARSIZE_ANY_EXHDR(period), g->nperiods, &found);
 	if (!found)
 	{
 		if (g->nperiods == PG_UINT16_MAX)
@@ -715,7 +697,7 @@ static int32
 group_measure(SeriesGrouping *g, const JiReader *r, int col)
 {
 	bool		found;
-	int32		id = grouping_id(g, g->measure_ids, r->labels[col], r->label_lens[col], g->nmeasures, &found);
+	int32		id = label_ids_number(g->measure_ids, g->context, r->labels[col], r->label_lens[col], g->nmeasures, &found);
 
 	if (!found)
 		g->nmeasures++;

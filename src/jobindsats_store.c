@@ -154,8 +154,7 @@ Datum
 jobindsats_series_ordinal(PG_FUNCTION_ARGS)
 {
 	SeriesOrdinals *state = (SeriesOrdinals *) fcinfo->flinfo->fn_extra;
-	LabelId    *entry;
-	LabelKey	key;
+	int32		ordinal;
 	bool		found;
 
 	if (state == NULL)
@@ -174,19 +173,15 @@ jobindsats_series_ordinal(PG_FUNCTION_ARGS)
 	series_key_append(&state->key, fcinfo, 0);
 	series_key_append(&state->key, fcinfo, 1);
 	series_key_append(&state->key, fcinfo, 2);
-	key.data = state->key.data;
-	key.len = state->key.len;
-	entry = label_ids_insert(state->met, key, &found);
-	if (found)
-		PG_RETURN_INT32(entry->id);
 	if (state->count == PG_INT32_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
 				 errmsg("jobindsats_series_ordinal: more than %d series in one statement", PG_INT32_MAX)));
-	entry->key.data = MemoryContextAlloc(state->keys, key.len);
-	memcpy((char *) entry->key.data, key.data, key.len);
-	entry->id = ++state->count;
-	PG_RETURN_INT32(-entry->id);
+	ordinal = label_ids_number(state->met, state->keys, state->key.data, state->key.len, state->count + 1, &found);
+	if (found)
+		PG_RETURN_INT32(ordinal);
+	state->count = ordinal;
+	PG_RETURN_INT32(-ordinal);
 }
 
 /* Forgets every level of gathering and the tables gathered. */

@@ -4,9 +4,9 @@
  *		the loader's series ordinal (jobindsats_store.c) and the loader's
  *		reader grouping a document's cells by series (jobindsats.c).
  *
- * An entry's key points at bytes its caller keeps; label_ids_insert finds
- * an equal key or makes an entry for it (*found false), whose key the
- * caller then points at a copy it keeps and whose id it sets.
+ * label_ids_number gives a label's number: the one it was given, or for a
+ * label first met (*found false) the next one, its bytes copied into the
+ * caller's context.
  */
 #ifndef BENCHMARK_LABEL_IDS_H
 #define BENCHMARK_LABEL_IDS_H
@@ -41,5 +41,23 @@ typedef struct LabelId
 #define SH_DECLARE
 #define SH_DEFINE
 #include "lib/simplehash.h"
+
+/* The number of a label: the one it was given, or next for a label first met (*found false), its bytes copied into keys. */
+static inline int32
+label_ids_number(label_ids_hash *ids, MemoryContext keys, const char *data, uint32 len, int32 next, bool *found)
+{
+	LabelKey	key = {data, len};
+	LabelId    *entry = label_ids_insert(ids, key, found);
+
+	if (!*found)
+	{
+		char	   *copy = MemoryContextAlloc(keys, Max(len, 1));
+
+		memcpy(copy, data, len);
+		entry->key.data = copy;
+		entry->id = next;
+	}
+	return entry->id;
+}
 
 #endif							/* BENCHMARK_LABEL_IDS_H */

@@ -34,6 +34,7 @@ PG_FUNCTION_INFO_V1(jobindsats_cells_replaced);
 /* One array of a series' cells, taken apart. */
 typedef struct CellArray
 {
+	ArrayType  *array;
 	Oid			type;
 	int16		typlen;
 	bool		typbyval;
@@ -47,6 +48,7 @@ typedef struct CellArray
 static bool
 cell_array_read(ArrayType *array, CellArray *out)
 {
+	out->array = array;
 	out->type = ARR_ELEMTYPE(array);
 	get_typlenbyvalalign(out->type, &out->typlen, &out->typbyval, &out->typalign);
 	if (ARR_NDIM(array) > 1 || (ARR_NDIM(array) == 1 && ARR_LBOUND(array)[0] != 1))
@@ -362,10 +364,21 @@ jobindsats_cells_merge(PG_FUNCTION_ARGS)
 		out_load_id_nulls[at] = false;
 	}
 
-	result[0] = cell_array_build(&periods, out_periods, out_no_nulls, n);
-	result[1] = cell_array_build(&values, out_values, out_value_nulls, n);
-	result[2] = cell_array_build(&stored_at, out_stored_at, out_no_nulls, n);
-	result[3] = cell_array_build(&load_ids, out_load_ids, out_load_id_nulls, n);
+	if (added + replaced == 0)
+	{
+		/* the stored arrays as they are (most series of a reload) */
+		result[0] = PointerGetDatum(periods.array);
+		result[1] = PointerGetDatum(values.array);
+		result[2] = PointerGetDatum(stored_at.array);
+		result[3] = PointerGetDatum(load_ids.array);
+	}
+	else
+	{
+		result[0] = cell_array_build(&periods, out_periods, out_no_nulls, n);
+		result[1] = cell_array_build(&values, out_values, out_value_nulls, n);
+		result[2] = cell_array_build(&stored_at, out_stored_at, out_no_nulls, n);
+		result[3] = cell_array_build(&load_ids, out_load_ids, out_load_id_nulls, n);
+	}
 	result[4] = Int32GetDatum(added);
 	result[5] = Int32GetDatum(replaced);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), result, result_nulls)));

@@ -94,13 +94,24 @@ typedef struct SeriesPair
 #define SH_DEFINE
 #include "lib/simplehash.h"
 
-/* A series the grouping met: its labels as its first cell had them, and its cells (a chain through cell_next). */
-typedef struct GroupedSeries
+/*
+ * A row key (area and dimensions) as the grouping met it written: the area
+ * and dimensions it stands for, and the number of the row key they make
+ * (two spellings of a municipality, met as two, make one).
+ */
+typedef struct GroupedRow
 {
+	int32		row_id;
 	Datum		area;
 	Datum		kommune;
 	bool		kommune_null;
 	Datum		dimensions;
+} GroupedRow;
+
+/* A series the grouping met: its row as its first cell had it written, its measure, and its cells (a chain through cell_next). */
+typedef struct GroupedSeries
+{
+	int32		row;			/* in the grouping's rows */
 	Datum		measure;
 	int32		first_cell;
 	int32		last_cell;
@@ -120,15 +131,22 @@ typedef struct GroupedSeries
  * A document's cells grouped by series: the series and periods met, each
  * numbered in the order first met, and per cell (in the order read) its
  * period, its value and the next cell of its series: 14 bytes a cell,
- * allocated once for the cells the first reading counted.
+ * allocated once for the cells the first reading counted.  A row's area,
+ * dimensions and period are looked up by their bytes as written, and read
+ * (kommune, jsonb, canonical label) only where first met so.
  */
 typedef struct SeriesGrouping
 {
 	MemoryContext context;
-	label_ids_hash *row_ids;	/* a row's area and dimensions */
+	label_ids_hash *written_rows;	/* a row's area and dimensions as written: their GroupedRow */
+	label_ids_hash *row_ids;	/* a row's area (its kommune) and dimensions as read */
 	label_ids_hash *measure_ids;	/* a measure's label */
 	series_pairs_hash *series_ids;	/* a row key's and a measure's numbers */
-	label_ids_hash *period_ids;
+	label_ids_hash *written_periods;	/* a period as written: its number */
+	label_ids_hash *period_ids; /* a canonical period label: its number */
+	GroupedRow *rows;
+	int32		nwritten_rows;
+	int32		max_written_rows;
 	int32		nrows;
 	int32		nmeasures;
 	GroupedSeries *series;
@@ -143,8 +161,8 @@ typedef struct SeriesGrouping
 	int64		ncells;
 	int64		max_cells;
 	StringInfoData values;		/* the digits of longer values, each ended by a NUL */
-	StringInfoData row_key;		/* the current row's area and dimensions */
-	int32		row_id;			/* their number */
+	StringInfoData row_key;		/* a row's area and dimensions, as written or as read */
+	int32		row;			/* the current row's GroupedRow */
 	int32		row_period;		/* the current row's period */
 } SeriesGrouping;
 
@@ -603,12 +621,39 @@ measure_digits(const TableOut *out, int col)
 	return ascii;
 }
 
-/* A numeric from the digits measure_digits gives. */
+/*
+ * A numeric from the digits measure_digits gives ([-]digits[.digits]): up
+ * to 18 digits from their integer and the number of decimals, as numeric_in
+ * would read them (the same value and scale), longer ones by numeric_in.
+ */
 static Datum
 numeric_of_digits(const char *digits)
 {
-	return DirectFunctionCall3(numeric_in, CStringGetDatum(digits), ObjectIdGetDatum(InvalidOid),
-							   Int32GetDatum(-1));
+	const char *c = digits;
+	bool		negative = *c == '-';
+	int64		mantissa = 0;
+	int			ndigits = 0;
+	int			decimals = -1;
+
+	if (negative)
+		c++;
+	for (; *c != '\0'; c++)
+	{
+		if (*c == '.')
+		{
+			decimals = 0;
+			continue;
+		}
+		if (++ndigits > 18)
+			return DirectFunctionCall3(numeric_in, CStringGetDatum(digits), ObjectIdGetDatum(InvalidOid),
+									   Int32GetDatum(-1));
+		mantissa = mantissa * 10 + (*c - '0');
+		if (decimals >= 0)
+			decimals++;
+	}
+	if (negative)
+		mantissa = -mantissa;
+	return NumericGetDatum(decimals > 0 ? int64_div_fast_to_numeric(mantissa, decimals) : int64_to_numeric(mantissa));
 }
 
 /* The value of a measure cell; *isnull when suppressed or missing. */
@@ -630,10 +675,14 @@ grouping_start(MemoryContext parent, int64 cells)
 	SeriesGrouping *g = palloc0(sizeof(SeriesGrouping));
 
 	g->context = context;
+	g->written_rows = label_ids_create(context, 1024, NULL);
 	g->row_ids = label_ids_create(context, 1024, NULL);
 	g->measure_ids = label_ids_create(context, 16, NULL);
 	g->series_ids = series_pairs_create(context, 1024, NULL);
+	g->written_periods = label_ids_create(context, 64, NULL);
 	g->period_ids = label_ids_create(context, 64, NULL);
+	g->max_written_rows = 1024;
+	g->rows = palloc(sizeof(GroupedRow) * g->max_written_rows);
 	g->max_series = 1024;
 	g->series = palloc(sizeof(GroupedSeries) * g->max_series);
 	g->max_periods = 64;
@@ -653,28 +702,34 @@ grouping_start(MemoryContext parent, int64 cells)
 	return g;
 }
 
-/* Keeps the current row's area, dimensions and period for the cells of the row that group_cell adds. */
+/* Appends a cell's type and bytes as written to a key. */
 static void
-group_row(SeriesGrouping *g, const TableOut *out, Datum dimensions)
+append_written_cell(StringInfo key, const JiCell *cell)
 {
-	Jsonb	   *dims = DatumGetJsonbP(dimensions);
-	text	   *period = DatumGetTextPP(out->period);
+	uint32		len = (uint32) cell->len;
+
+	appendStringInfoChar(key, (char) cell->type);
+	appendBinaryStringInfo(key, (const char *) &len, sizeof(len));
+	appendBinaryStringInfo(key, cell->str, cell->len);
+}
+
+/* The number of the current row's period, read where its text is first met. */
+static int32
+group_period(SeriesGrouping *g, TableOut *out)
+{
+	const JiCell *cell = &out->reader->cells[out->period_col];
+	LabelId    *written;
 	bool		found;
 	int32		id;
+	text	   *period;
 
-	/* a municipality by its code (two spellings are one area), another area by its text */
 	resetStringInfo(&g->row_key);
-	if (!out->kommune_null)
-		appendStringInfo(&g->row_key, "%d", (int) DatumGetInt16(out->kommune));
-	else
-		appendBinaryStringInfo(&g->row_key, VARDATA_ANY(DatumGetTextPP(out->area)),
-							   VARSIZE_ANY_EXHDR(DatumGetTextPP(out->area)));
-	appendStringInfoChar(&g->row_key, '\0');
-	appendBinaryStringInfo(&g->row_key, VARDATA(dims), VARSIZE(dims) - VARHDRSZ);
-	g->row_id = label_ids_number(g->row_ids, g->context, g->row_key.data, g->row_key.len, g->nrows, &found);
-	if (!found)
-		g->nrows++;
-
+	append_written_cell(&g->row_key, cell);
+	written = label_ids_lookup(g->written_periods, (LabelKey) {g->row_key.data, g->row_key.len});
+	if (written != NULL)
+		return written->id;
+	read_period(out);
+	period = DatumGetTextPP(out->period);
 	id = label_ids_number(g->period_ids, g->context, VARDATA_ANY(period), VARSIZE_ANY_EXHDR(period), g->nperiods, &found);
 	if (!found)
 	{
@@ -685,11 +740,74 @@ group_row(SeriesGrouping *g, const TableOut *out, Datum dimensions)
 					 errhint("Load it in parts, a range of periods each.")));
 		if (g->nperiods == g->max_periods)
 			g->periods = repalloc(g->periods, sizeof(Datum) * (g->max_periods *= 2));
-		g->periods[g->nperiods++] = PointerGetDatum(MemoryContextAlloc(g->context, VARSIZE_ANY(DatumGetPointer(out->period))));
-		memcpy(DatumGetPointer(g->periods[g->nperiods - 1]), DatumGetPointer(out->period),
-			   VARSIZE_ANY(DatumGetPointer(out->period)));
+		g->periods[g->nperiods] = PointerGetDatum(MemoryContextAlloc(g->context, VARSIZE_ANY(DatumGetPointer(out->period))));
+		memcpy(DatumGetPointer(g->periods[g->nperiods]), DatumGetPointer(out->period), VARSIZE_ANY(DatumGetPointer(out->period)));
+		g->nperiods++;
 	}
-	g->row_period = id;
+	label_ids_number(g->written_periods, g->context, g->row_key.data, g->row_key.len, id, &found);
+	return id;
+}
+
+/*
+ * Sets the current row's area and dimensions and its period for the cells
+ * of the row that group_cell adds: by their text as written where met
+ * before, else read (the area, the period, then the dimensions, as a row is
+ * read for jobindsats_csv) and numbered.
+ */
+static void
+group_row(SeriesGrouping *g, TableOut *out)
+{
+	const JiReader *r = out->reader;
+	bool		found;
+	int32		row;
+	int			col;
+	GroupedRow *grouped;
+	Datum		dimensions;
+	Jsonb	   *dims;
+	MemoryContext old;
+
+	/* the table, the area and the dimensions as written */
+	resetStringInfo(&g->row_key);
+	appendBinaryStringInfo(&g->row_key, (const char *) &r->table, sizeof(r->table));
+	append_written_cell(&g->row_key, &r->cells[out->area_col]);
+	for (col = 0; col < r->ncols; col++)
+		if (out->roles[col] == JI_DIMENSION)
+			append_written_cell(&g->row_key, &r->cells[col]);
+	row = label_ids_number(g->written_rows, g->context, g->row_key.data, g->row_key.len, g->nwritten_rows, &found);
+	if (found)
+	{
+		g->row = row;
+		g->row_period = group_period(g, out);
+		return;
+	}
+	read_area(out);
+	g->row_period = group_period(g, out);
+	dimensions = row_dimensions(out);
+
+	/* the row as read: a municipality by its code (two spellings are one area), another area by its text */
+	dims = DatumGetJsonbP(dimensions);
+	resetStringInfo(&g->row_key);
+	if (!out->kommune_null)
+		appendStringInfo(&g->row_key, "%d", (int) DatumGetInt16(out->kommune));
+	else
+		appendBinaryStringInfo(&g->row_key, VARDATA_ANY(DatumGetTextPP(out->area)),
+							   VARSIZE_ANY_EXHDR(DatumGetTextPP(out->area)));
+	appendStringInfoChar(&g->row_key, '\0');
+	appendBinaryStringInfo(&g->row_key, VARDATA(dims), VARSIZE(dims) - VARHDRSZ);
+
+	if (g->nwritten_rows == g->max_written_rows)
+		g->rows = repalloc_huge(g->rows, sizeof(GroupedRow) * (g->max_written_rows *= 2));
+	grouped = &g->rows[g->nwritten_rows];
+	grouped->row_id = label_ids_number(g->row_ids, g->context, g->row_key.data, g->row_key.len, g->nrows, &found);
+	if (!found)
+		g->nrows++;
+	old = MemoryContextSwitchTo(g->context);
+	grouped->area = datumCopy(out->area, false, -1);
+	grouped->kommune = out->kommune;
+	grouped->kommune_null = out->kommune_null;
+	grouped->dimensions = datumCopy(dimensions, false, -1);
+	MemoryContextSwitchTo(old);
+	g->row = g->nwritten_rows++;
 }
 
 /* The number of a measure column's label in a grouping (a series' key is its row key's number and this). */
@@ -706,12 +824,12 @@ group_measure(SeriesGrouping *g, const JiReader *r, int col)
 
 /* Adds a measure cell of the current row to its series (new when first met); measure is its label's number. */
 static void
-group_cell(SeriesGrouping *g, const TableOut *out, int col, int32 measure, Datum dimensions)
+group_cell(SeriesGrouping *g, const TableOut *out, int col, int32 measure)
 {
 	char	   *digits = measure_digits(out, col);
-	MemoryContext old;
 	bool		found;
-	SeriesPair *pair = series_pairs_insert(g->series_ids, ((uint64) (uint32) g->row_id << 32) | (uint32) measure, &found);
+	SeriesPair *pair = series_pairs_insert(g->series_ids, ((uint64) (uint32) g->rows[g->row].row_id << 32) | (uint32) measure,
+										   &found);
 	int32		series;
 
 	if (!found)
@@ -721,18 +839,13 @@ group_cell(SeriesGrouping *g, const TableOut *out, int col, int32 measure, Datum
 	{
 		GroupedSeries *s;
 
-		old = MemoryContextSwitchTo(g->context);
 		if (g->nseries == g->max_series)
 			g->series = repalloc_huge(g->series, sizeof(GroupedSeries) * (g->max_series *= 2));
 		s = &g->series[g->nseries++];
-		s->area = datumCopy(out->area, false, -1);
-		s->kommune = out->kommune;
-		s->kommune_null = out->kommune_null;
-		s->dimensions = datumCopy(dimensions, false, -1);
+		s->row = g->row;
 		s->measure = out->measure_labels[col];
 		s->first_cell = -1;
 		s->ncells = 0;
-		MemoryContextSwitchTo(old);
 	}
 	if (g->ncells == g->max_cells)
 		elog(ERROR, "the jobindsats document holds more cells than its first reading counted");
@@ -792,13 +905,14 @@ emit_series(ReturnSetInfo *rsinfo, SeriesGrouping *g)
 	for (s = 0; s < g->nseries; s++)
 	{
 		GroupedSeries *series = &g->series[s];
+		GroupedRow *row = &g->rows[series->row];
 		int			n = series->ncells;
 		MemoryContext old;
 		Datum	   *periods;
 		Datum	   *values;
 		bool	   *nulls;
-		Datum		row[SERIES_COLUMNS];
-		bool		row_nulls[SERIES_COLUMNS] = {false};
+		Datum		columns[SERIES_COLUMNS];
+		bool		nulls_of_columns[SERIES_COLUMNS] = {false};
 		int			dims[1];
 		int			lbs[1] = {1};
 		int32		cell;
@@ -822,14 +936,14 @@ emit_series(ReturnSetInfo *rsinfo, SeriesGrouping *g)
 			values[k] = cell_numeric(g, g->cell_value[cell], &nulls[k]);
 		}
 		dims[0] = n;
-		row[0] = series->area;
-		row[1] = series->kommune;
-		row_nulls[1] = series->kommune_null;
-		row[2] = series->dimensions;
-		row[3] = series->measure;
-		row[4] = PointerGetDatum(construct_md_array(periods, NULL, 1, dims, lbs, TEXTOID, -1, false, TYPALIGN_INT));
-		row[5] = PointerGetDatum(construct_md_array(values, nulls, 1, dims, lbs, NUMERICOID, -1, false, TYPALIGN_INT));
-		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, row, row_nulls);
+		columns[0] = row->area;
+		columns[1] = row->kommune;
+		nulls_of_columns[1] = row->kommune_null;
+		columns[2] = row->dimensions;
+		columns[3] = series->measure;
+		columns[4] = PointerGetDatum(construct_md_array(periods, NULL, 1, dims, lbs, TEXTOID, -1, false, TYPALIGN_INT));
+		columns[5] = PointerGetDatum(construct_md_array(values, nulls, 1, dims, lbs, NUMERICOID, -1, false, TYPALIGN_INT));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, columns, nulls_of_columns);
 		MemoryContextSwitchTo(old);
 		MemoryContextReset(row_context);
 	}
@@ -878,6 +992,15 @@ emit_table(ReturnSetInfo *rsinfo, JiReader *r, TableOut *out, MemoryContext row_
 		if (!found)
 			return;
 		old = MemoryContextSwitchTo(row_context);
+		if (out->grouping != NULL)
+		{
+			group_row(out->grouping, out);
+			for (col = 0; col < r->ncols; col++)
+				if (out->roles[col] == JI_MEASURE)
+					group_cell(out->grouping, out, col, measure_ids[col]);
+			MemoryContextSwitchTo(old);
+			continue;
+		}
 		read_area(out);
 		read_period(out);
 		values[0] = out->table_id;
@@ -888,15 +1011,6 @@ emit_table(ReturnSetInfo *rsinfo, JiReader *r, TableOut *out, MemoryContext row_
 		values[3] = out->period;
 		values[4] = row_dimensions(out);
 		values[7] = Int64GetDatum(r->row_number);
-		if (out->grouping != NULL)
-		{
-			group_row(out->grouping, out, values[4]);
-			for (col = 0; col < r->ncols; col++)
-				if (out->roles[col] == JI_MEASURE)
-					group_cell(out->grouping, out, col, measure_ids[col], values[4]);
-			MemoryContextSwitchTo(old);
-			continue;
-		}
 		for (col = 0; col < r->ncols; col++)
 		{
 			if (out->roles[col] != JI_MEASURE)

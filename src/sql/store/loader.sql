@@ -209,7 +209,6 @@ DECLARE
 			WHERE d.kept AND (SELECT g.open FROM gate g)
 			  AND NOT EXISTS (SELECT 1 FROM stored_series x
 							  WHERE x.measure = d.measure AND x.area = d.area AND x.dimensions = d.dimensions)
-			ORDER BY d.ordinal
 			%1$s
 			RETURNING pg_catalog.cardinality(periods) AS cells),
 		merged AS MATERIALIZED (

@@ -240,7 +240,7 @@ DECLARE
 			SELECT pg_catalog.min(p.period) AS first_period, pg_catalog.max(p.period) AS last_period,
 				   coalesce(pg_catalog.jsonb_object_agg(p.period, p.n), '{}') AS municipalities
 			FROM (SELECT x.period, pg_catalog.count(DISTINCT k.kommune) AS n
-				  FROM (SELECT DISTINCT d.kommune::text AS kommune, d.periods FROM document_series d) k,
+				  FROM (SELECT d.kommune, d.periods FROM document_series d GROUP BY d.periods, d.kommune) k,
 					   pg_catalog.unnest(k.periods) x(period)
 				  GROUP BY x.period) p)$c$;
 BEGIN

@@ -17,7 +17,10 @@
  * A municipality's area is its official name (as the kommune type prints it),
  * whatever the download wrote, so that two spellings of one municipality are
  * one key; the whole country, regions, landsdele and RAR areas are kept as
- * written, with kommune NULL.  No rows are shipped, so none are protected.
+ * written, with kommune NULL.  The key orders a table's series by measure,
+ * then breakdown, then area: a measure's breakdowns are found by a skip
+ * through it, and a term reads the series of its breakdowns only.  No rows
+ * are shipped, so none are protected.
  * The checks are those of a load: a canonical period label, each once in a
  * series, a finite value or NULL, and an area that is a municipality's
  * official name with its kommune, or one of the other areas jobindsats lists
@@ -87,7 +90,7 @@ CREATE TABLE benchmark.jobindsats_observation_series (
 	cell_stored_at timestamptz[] NOT NULL DEFAULT '{}',
 	cell_load_ids bigint[] NOT NULL DEFAULT '{}',
 	CONSTRAINT jobindsats_observation_series_pkey PRIMARY KEY (series_id),
-	CONSTRAINT jobindsats_observation_series_key UNIQUE (table_id, measure, area, dimensions),
+	CONSTRAINT jobindsats_observation_series_key UNIQUE (table_id, measure, dimensions, area),
 	CONSTRAINT jobindsats_observation_table_id_format CHECK (table_id ~ '^[A-Z0-9][A-Z0-9_]*$'),
 	CONSTRAINT jobindsats_observation_area_given CHECK (area <> ''),
 	CONSTRAINT jobindsats_observation_measure_given CHECK (measure <> ''),

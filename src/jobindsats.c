@@ -20,8 +20,13 @@
  * order read.  Memory then holds the document and, per cell, 14 bytes (its
  * period, its value's digits, up to seven in place, and the next cell of its
  * series) allocated once for the cells the first reading counted, besides a
- * series' labels once; a series with a period twice is an error (21000)
- * after which the loader reads the document cell by cell.
+ * row's labels once; a series with a period twice is an error (21000)
+ * after which the loader reads the document cell by cell.  A row's area,
+ * breakdown and period are read only where their text is first met.
+ *
+ * A value of up to 18 digits becomes a numeric from its integer and its
+ * number of decimals, the value and scale numeric_in gives; longer ones by
+ * numeric_in.
  *
  * Areas: a municipality's name is read as the kommune type reads it; the
  * whole country ("Hele landet"), the regions, the landsdele, the RAR areas

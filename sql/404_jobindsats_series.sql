@@ -143,3 +143,23 @@ SELECT count(*) AS values_left FROM jobindsats_term_series WHERE term LIKE 'ser\
 DELETE FROM jobindsats_mapping WHERE mapping = 'ser_share';
 DELETE FROM jobindsats_term WHERE term LIKE 'ser\_%';
 SELECT count(*) AS states_left FROM jobindsats_term_state WHERE term LIKE 'ser\_%';
+-- a direct INSERT into the series' table derives its table's terms when the statement ends (its
+-- rows' tables gathered as they are written, no copy of the rows kept), and an INSERT refused
+-- inside an exception block leaves no gathering open: the transaction commits
+BEGIN;
+INSERT INTO benchmark.jobindsats_observation_series (table_id, measure, area, kommune, dimensions, periods, cell_values, cell_stored_at, cell_load_ids)
+VALUES ('Y01A02', 'Antal personer', 'Tønder', 'Tønder', '{}', '{2031}', '{17}', '{2026-12-07 10:00+01}', '{NULL}');
+SELECT term, kommune, period, value FROM benchmark.jobindsats_term_series WHERE period = '2031';
+DO $$
+BEGIN
+	INSERT INTO benchmark.jobindsats_observation_series (table_id, measure, area, kommune, dimensions, periods, cell_values, cell_stored_at, cell_load_ids)
+	VALUES ('Y01A02', 'Antal personer', 'Aabenraa', 'Aabenraa', '{}', '{2031}', '{17}', '{2026-12-07 10:00+01}', '{NULL}'),
+		   ('Y01A02', 'Antal personer', 'Tønder', 'Tønder', '{}', '{2031}', '{18}', '{2026-12-07 10:00+01}', '{NULL}');
+EXCEPTION WHEN unique_violation THEN
+	RAISE NOTICE 'refused: %', SQLSTATE;
+END
+$$;
+COMMIT;
+SELECT term, kommune, period, value FROM benchmark.jobindsats_term_series WHERE period = '2031';
+DELETE FROM benchmark.jobindsats_observation_series WHERE table_id = 'Y01A02' AND periods = '{2031}';
+SELECT count(*) AS derived_2031 FROM benchmark.jobindsats_term_series WHERE period = '2031';

@@ -39,6 +39,7 @@
 
 #include "access/detoast.h"
 #include "access/relation.h"
+#include "catalog/pg_collation.h"
 #include "common/hashfn.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
@@ -111,12 +112,15 @@ typedef struct GroupedRow
 	Datum		kommune;
 	bool		kommune_null;
 	Datum		dimensions;
+	int32		breakdown;		/* the number of its dimensions among the distinct ones */
+	int32		stored_area;	/* the number of the area as stored among the distinct ones */
 } GroupedRow;
 
 /* A series the grouping met: its row as its first cell had it written, its measure, and its cells (a chain through cell_next). */
 typedef struct GroupedSeries
 {
 	int32		row;			/* in the grouping's rows */
+	int32		measure_id;		/* the number of its measure label */
 	Datum		measure;
 	int32		first_cell;
 	int32		last_cell;
@@ -152,6 +156,14 @@ typedef struct SeriesGrouping
 	GroupedRow *rows;
 	int32		nwritten_rows;
 	int32		max_written_rows;
+	label_ids_hash *breakdown_ids;	/* a row's dimensions (jsonb bytes): their number */
+	label_ids_hash *stored_area_ids;	/* a row's area as stored (a municipality's official name) */
+	Datum	   *breakdowns;		/* by number */
+	Datum	   *stored_areas;	/* by number */
+	int32		nbreakdowns;
+	int32		nstored_areas;
+	int32		max_breakdowns;
+	int32		max_stored_areas;
 	int32		nrows;
 	int32		nmeasures;
 	GroupedSeries *series;
@@ -688,6 +700,12 @@ grouping_start(MemoryContext parent, int64 cells)
 	g->period_ids = label_ids_create(context, 64, NULL);
 	g->max_written_rows = 1024;
 	g->rows = palloc(sizeof(GroupedRow) * g->max_written_rows);
+	g->breakdown_ids = label_ids_create(context, 64, NULL);
+	g->stored_area_ids = label_ids_create(context, 128, NULL);
+	g->max_breakdowns = 64;
+	g->breakdowns = palloc(sizeof(Datum) * g->max_breakdowns);
+	g->max_stored_areas = 128;
+	g->stored_areas = palloc(sizeof(Datum) * g->max_stored_areas);
 	g->max_series = 1024;
 	g->series = palloc(sizeof(GroupedSeries) * g->max_series);
 	g->max_periods = 64;
@@ -753,6 +771,53 @@ group_period(SeriesGrouping *g, TableOut *out)
 	return id;
 }
 
+/* The number of a row's dimensions among the distinct ones the grouping met (by their jsonb bytes). */
+static int32
+group_breakdown(SeriesGrouping *g, Datum dimensions)
+{
+	Jsonb	   *dims = DatumGetJsonbP(dimensions);
+	bool		found;
+	int32		id = label_ids_number(g->breakdown_ids, g->context, VARDATA(dims), VARSIZE(dims) - VARHDRSZ,
+									  g->nbreakdowns, &found);
+
+	if (!found)
+	{
+		if (g->nbreakdowns == g->max_breakdowns)
+			g->breakdowns = repalloc_huge(g->breakdowns, sizeof(Datum) * (g->max_breakdowns *= 2));
+		g->breakdowns[g->nbreakdowns++] = dimensions;
+	}
+	return id;
+}
+
+/* The number of a row's area as the store keeps it (a municipality's official name, another area as written) among the distinct ones. */
+static int32
+group_stored_area(SeriesGrouping *g, const GroupedRow *row)
+{
+	text	   *area;
+	bool		found;
+	int32		id;
+
+	if (!row->kommune_null)
+	{
+		const KommuneInfo *info = kommune_info_by_code(DatumGetInt16(row->kommune));
+		MemoryContext old = MemoryContextSwitchTo(g->context);
+
+		area = text_from_utf8(info->name, strlen(info->name));
+		MemoryContextSwitchTo(old);
+	}
+	else
+		area = DatumGetTextPP(row->area);
+	id = label_ids_number(g->stored_area_ids, g->context, VARDATA_ANY(area), VARSIZE_ANY_EXHDR(area),
+						  g->nstored_areas, &found);
+	if (!found)
+	{
+		if (g->nstored_areas == g->max_stored_areas)
+			g->stored_areas = repalloc_huge(g->stored_areas, sizeof(Datum) * (g->max_stored_areas *= 2));
+		g->stored_areas[g->nstored_areas++] = PointerGetDatum(area);
+	}
+	return id;
+}
+
 /*
  * Sets the current row's area and dimensions and its period for the cells
  * of the row that group_cell adds: by their text as written where met
@@ -812,6 +877,8 @@ group_row(SeriesGrouping *g, TableOut *out)
 	grouped->kommune_null = out->kommune_null;
 	grouped->dimensions = datumCopy(dimensions, false, -1);
 	MemoryContextSwitchTo(old);
+	grouped->breakdown = group_breakdown(g, grouped->dimensions);
+	grouped->stored_area = group_stored_area(g, grouped);
 	g->row = g->nwritten_rows++;
 }
 
@@ -848,6 +915,7 @@ group_cell(SeriesGrouping *g, const TableOut *out, int col, int32 measure)
 			g->series = repalloc_huge(g->series, sizeof(GroupedSeries) * (g->max_series *= 2));
 		s = &g->series[g->nseries++];
 		s->row = g->row;
+		s->measure_id = measure;
 		s->measure = out->measure_labels[col];
 		s->first_cell = -1;
 		s->ncells = 0;
@@ -895,20 +963,114 @@ cell_numeric(const SeriesGrouping *g, int64 value, bool *isnull)
 	return numeric_of_digits(inline_digits);
 }
 
+/* Labels by their numbers, and whether they are jsonb (else text): what label_ranks sorts. */
+typedef struct LabelOrder
+{
+	const Datum *labels;
+	bool		is_jsonb;
+} LabelOrder;
+
+/* Compares two labels' numbers by their labels as the store's key orders them: text by the database's collation, jsonb as jsonb. */
+static int
+label_order_cmp(const void *a, const void *b, void *arg)
+{
+	const LabelOrder *order = (const LabelOrder *) arg;
+	Datum		x = order->labels[*(const int32 *) a];
+	Datum		y = order->labels[*(const int32 *) b];
+
+	if (order->is_jsonb)
+		return DatumGetInt32(DirectFunctionCall2(jsonb_cmp, x, y));
+	return DatumGetInt32(DirectFunctionCall2Coll(bttextcmp, DEFAULT_COLLATION_OID, x, y));
+}
+
+/* The rank of each of n labels (by their numbers) in the order of the store's key. */
+static int32 *
+label_ranks(const Datum *labels, int32 n, bool is_jsonb)
+{
+	int32	   *by_rank = palloc(sizeof(int32) * Max(n, 1));
+	int32	   *rank = palloc(sizeof(int32) * Max(n, 1));
+	LabelOrder	order = {labels, is_jsonb};
+	int32		i;
+
+	for (i = 0; i < n; i++)
+		by_rank[i] = i;
+	qsort_arg(by_rank, n, sizeof(int32), label_order_cmp, &order);
+	for (i = 0; i < n; i++)
+		rank[by_rank[i]] = i;
+	pfree(by_rank);
+	return rank;
+}
+
+/* A grouping and the ranks of its measures, breakdowns and areas: what series_order_cmp sorts by. */
+typedef struct SeriesOrder
+{
+	const SeriesGrouping *g;
+	const int32 *measure_rank;
+	const int32 *breakdown_rank;
+	const int32 *area_rank;
+} SeriesOrder;
+
+/* Compares two series' numbers as the store's key orders the series: by measure, breakdown, then area. */
+static int
+series_order_cmp(const void *a, const void *b, void *arg)
+{
+	const SeriesOrder *order = (const SeriesOrder *) arg;
+	const GroupedSeries *x = &order->g->series[*(const int32 *) a];
+	const GroupedSeries *y = &order->g->series[*(const int32 *) b];
+	const GroupedRow *x_row = &order->g->rows[x->row];
+	const GroupedRow *y_row = &order->g->rows[y->row];
+
+	if (x->measure_id != y->measure_id)
+		return order->measure_rank[x->measure_id] - order->measure_rank[y->measure_id];
+	if (x_row->breakdown != y_row->breakdown)
+		return order->breakdown_rank[x_row->breakdown] - order->breakdown_rank[y_row->breakdown];
+	return order->area_rank[x_row->stored_area] - order->area_rank[y_row->stored_area];
+}
+
 /*
- * Appends a row per series to the result set: its labels, its periods and
- * its values in the order read (the series' chain of cells); 21000 for a
- * series with a period twice.
+ * The grouping's series in the order of the store's key (measure,
+ * breakdown, area): a first load then adds each series' key after the last
+ * one, where an index inserts fastest.  Only the distinct labels are
+ * compared as text or jsonb; the series are sorted by their ranks.
+ */
+static int32 *
+series_in_key_order(const SeriesGrouping *g)
+{
+	Datum	   *measures = palloc(sizeof(Datum) * Max(g->nmeasures, 1));
+	int32	   *order = palloc(sizeof(int32) * Max(g->nseries, 1));
+	SeriesOrder ranks;
+	int32		s;
+
+	for (s = 0; s < g->nseries; s++)
+	{
+		measures[g->series[s].measure_id] = g->series[s].measure;
+		order[s] = s;
+	}
+	ranks.g = g;
+	ranks.measure_rank = label_ranks(measures, g->nmeasures, false);
+	ranks.breakdown_rank = label_ranks(g->breakdowns, g->nbreakdowns, true);
+	ranks.area_rank = label_ranks(g->stored_areas, g->nstored_areas, false);
+	CHECK_FOR_INTERRUPTS();
+	qsort_arg(order, g->nseries, sizeof(int32), series_order_cmp, &ranks);
+	return order;
+}
+
+/*
+ * Appends a row per series to the result set, in the order of the store's
+ * key: its labels, its periods and its values in the order read (the
+ * series' chain of cells); 21000 for a series with a period twice.
  */
 static void
 emit_series(ReturnSetInfo *rsinfo, SeriesGrouping *g)
 {
 	MemoryContext row_context = AllocSetContextCreate(g->context, "jobindsats series row", ALLOCSET_DEFAULT_SIZES);
 	int32	   *seen = MemoryContextAllocZero(g->context, sizeof(int32) * Max(g->nperiods, 1));
-	int32		s;
+	int32	   *order = series_in_key_order(g);
+	int32		i;
 
-	for (s = 0; s < g->nseries; s++)
+	for (i = 0; i < g->nseries; i++)
 	{
+		int32		s = order[i];
 		GroupedSeries *series = &g->series[s];
 		GroupedRow *row = &g->rows[series->row];
 		int			n = series->ncells;

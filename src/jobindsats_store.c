@@ -39,12 +39,18 @@
  * outermost.  The state is the backend's, not a setting a session could
  * set: a level that a subtransaction opened goes when it aborts, and a
  * transaction that would commit with a level open fails (55000), so that
- * no write's derivation can be left out.
+ * no write's derivation can be left out.  An INSERT into the series' table
+ * opens a level of gathering and gathers its rows' tables as it writes
+ * them (jobindsats_series_gather, a statement and a row trigger), so that
+ * no copy of its rows is kept for the statement's end.
  */
 #include "postgres.h"
 
+#include "access/htup_details.h"
 #include "access/xact.h"
 #include "catalog/pg_type.h"
+#include "commands/trigger.h"
+#include "executor/spi.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
@@ -63,6 +69,7 @@ PG_FUNCTION_INFO_V1(jobindsats_series_ordinal);
 PG_FUNCTION_INFO_V1(jobindsats_store_gather_begin);
 PG_FUNCTION_INFO_V1(jobindsats_store_gather);
 PG_FUNCTION_INFO_V1(jobindsats_store_gather_take);
+PG_FUNCTION_INFO_V1(jobindsats_series_gather);
 
 
 /* What jobindsats_series_ordinal keeps for its call site. */
@@ -242,9 +249,9 @@ store_gather_subxact_callback(SubXactEvent event, SubTransactionId mySubid,
 	}
 }
 
-/* jobindsats_store_gather_begin(): opens a level of gathering the tables the store's writes touch */
-Datum
-jobindsats_store_gather_begin(PG_FUNCTION_ARGS)
+/* Opens a level of gathering, the current subtransaction's. */
+static void
+store_gather_open(void)
 {
 	MemoryContext old;
 
@@ -257,7 +264,40 @@ jobindsats_store_gather_begin(PG_FUNCTION_ARGS)
 	old = MemoryContextSwitchTo(TopTransactionContext);
 	gather_levels = lappend_oid(gather_levels, (Oid) GetCurrentSubTransactionId());
 	MemoryContextSwitchTo(old);
+}
+
+/* jobindsats_store_gather_begin(): opens a level of gathering the tables the store's writes touch */
+Datum
+jobindsats_store_gather_begin(PG_FUNCTION_ARGS)
+{
+	store_gather_open();
 	PG_RETURN_VOID();
+}
+
+/* Adds a table to the open gathering, once (the table added last first compared: rows come by table). */
+static void
+store_gather_table(const char *table, size_t len)
+{
+	ListCell   *cell;
+	MemoryContext old;
+
+	if (gather_tables != NIL)
+	{
+		const char *last = (const char *) llast(gather_tables);
+
+		if (strlen(last) == len && memcmp(last, table, len) == 0)
+			return;
+	}
+	foreach(cell, gather_tables)
+	{
+		const char *known = (const char *) lfirst(cell);
+
+		if (strlen(known) == len && memcmp(known, table, len) == 0)
+			return;
+	}
+	old = MemoryContextSwitchTo(TopTransactionContext);
+	gather_tables = lappend(gather_tables, pnstrdup(table, len));
+	MemoryContextSwitchTo(old);
 }
 
 /* jobindsats_store_gather(text[]): adds the tables to the open gathering; false when none is open */
@@ -268,37 +308,80 @@ jobindsats_store_gather(PG_FUNCTION_ARGS)
 	Datum	   *values;
 	bool	   *nulls;
 	int			count;
-	MemoryContext old;
 
 	if (gather_levels == NIL)
 		PG_RETURN_BOOL(false);
 	tables = PG_GETARG_ARRAYTYPE_P(0);
 	deconstruct_array(tables, TEXTOID, -1, false, TYPALIGN_INT, &values, &nulls, &count);
-	old = MemoryContextSwitchTo(TopTransactionContext);
 	for (int i = 0; i < count; i++)
 	{
-		char	   *table;
-		ListCell   *cell;
-		bool		known = false;
+		text	   *table;
 
 		if (nulls[i])
 			continue;
-		table = TextDatumGetCString(values[i]);
-		foreach(cell, gather_tables)
-		{
-			if (strcmp((char *) lfirst(cell), table) == 0)
-			{
-				known = true;
-				break;
-			}
-		}
-		if (known)
-			pfree(table);
-		else
-			gather_tables = lappend(gather_tables, table);
+		table = DatumGetTextPP(values[i]);
+		store_gather_table(VARDATA_ANY(table), VARSIZE_ANY_EXHDR(table));
 	}
-	MemoryContextSwitchTo(old);
 	PG_RETURN_BOOL(true);
+}
+
+/*
+ * Trigger function before an INSERT into jobindsats_observation_series:
+ * before the statement, opens a level of gathering (closed by the
+ * statement's AFTER trigger, jobindsats_series_after_store); before each
+ * row, adds the series' table to it when the series has cells (a series
+ * without cells is no write) and writes the row as it is.
+ */
+Datum
+jobindsats_series_gather(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigger = (TriggerData *) fcinfo->context;
+	TupleDesc	desc;
+	Datum		periods;
+	Datum		table;
+	bool		isnull;
+	int		   *columns = (int *) fcinfo->flinfo->fn_extra;
+
+	if (!CALLED_AS_TRIGGER(fcinfo) || !TRIGGER_FIRED_BEFORE(trigger->tg_event) ||
+		!TRIGGER_FIRED_BY_INSERT(trigger->tg_event))
+		ereport(ERROR,
+				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+				 errmsg("jobindsats_series_gather: not called as a trigger before INSERT")));
+	if (!TRIGGER_FIRED_FOR_ROW(trigger->tg_event))
+	{
+		store_gather_open();
+		PG_RETURN_POINTER(NULL);
+	}
+	desc = RelationGetDescr(trigger->tg_relation);
+	if (columns == NULL)
+	{
+		columns = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(int) * 2);
+		columns[0] = SPI_fnumber(desc, "table_id");
+		columns[1] = SPI_fnumber(desc, "periods");
+		if (columns[0] <= 0 || columns[1] <= 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+					 errmsg("jobindsats_series_gather: table \"%s\" has no columns table_id and periods",
+							RelationGetRelationName(trigger->tg_relation))));
+		fcinfo->flinfo->fn_extra = columns;
+	}
+	if (gather_levels == NIL)
+		PG_RETURN_POINTER(trigger->tg_trigtuple);
+	periods = heap_getattr(trigger->tg_trigtuple, columns[1], desc, &isnull);
+	if (!isnull)
+	{
+		ArrayType  *array = DatumGetArrayTypeP(periods);
+
+		if (ArrayGetNItems(ARR_NDIM(array), ARR_DIMS(array)) > 0)
+		{
+			table = heap_getattr(trigger->tg_trigtuple, columns[0], desc, &isnull);
+			if (!isnull)
+				store_gather_table(VARDATA_ANY(DatumGetTextPP(table)), VARSIZE_ANY_EXHDR(DatumGetTextPP(table)));
+		}
+		if ((Pointer) array != DatumGetPointer(periods))
+			pfree(array);
+	}
+	PG_RETURN_POINTER(trigger->tg_trigtuple);
 }
 
 /* Orders two gathered tables by their names. */

@@ -38,7 +38,7 @@ SELECT is(
 	   -- but the loader, which writes the store, its series ordinal, which counts the series a statement met, and the
 	   -- gathering of the tables a write touched, the backend's state (VOLATILE, PARALLEL UNSAFE)
 	   AND NOT (p.proname IN ('jobindsats_load', 'jobindsats_series_ordinal', 'jobindsats_store_gather_begin',
-							  'jobindsats_store_gather', 'jobindsats_store_gather_take')
+							  'jobindsats_store_gather', 'jobindsats_store_gather_take', 'jobindsats_series_gather')
 				AND p.provolatile = 'v' AND p.proparallel = 'u')
 	   AND NOT (p.prosrc = 'benchmark_as_of_call' AND p.provolatile = 's' AND p.proparallel = 'u')),
 	0, 'C functions are IMMUTABLE and PARALLEL SAFE, the loader, its series ordinal and the gathering of written tables VOLATILE and PARALLEL UNSAFE, the as-of forms STABLE and PARALLEL UNSAFE');

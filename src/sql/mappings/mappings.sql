@@ -497,14 +497,16 @@ BEGIN
 	FROM ROWS FROM (pg_catalog.unnest(kept), pg_catalog.unnest(kept_class)) k(d, c);
 	IF NOT registered AND combos = 1 AND total_dims IS NOT NULL AND part_dims IS NOT NULL
 	   AND NOT EXISTS (SELECT p.area, p.period
-					   FROM benchmark.jobindsats_store_as_read p
-					   WHERE p.table_id = t.table_id AND p.measure = m_label AND p.kommune IS NOT NULL
-						 AND p.dimensions = ANY (part_dims)
+					   FROM pg_catalog.unnest(part_dims) k(dimensions),
+							LATERAL (SELECT x.area, x.period FROM benchmark.jobindsats_store_as_read x
+									 WHERE x.table_id = t.table_id AND x.measure = m_label AND x.dimensions = k.dimensions
+									   AND x.kommune IS NOT NULL OFFSET 0) p
 					   EXCEPT
 					   SELECT o.area, o.period
-					   FROM benchmark.jobindsats_store_as_read o
-					   WHERE o.table_id = t.table_id AND o.measure = m_label AND o.kommune IS NOT NULL
-						 AND o.dimensions = ANY (total_dims)) THEN
+					   FROM pg_catalog.unnest(total_dims) k(dimensions),
+							LATERAL (SELECT x.area, x.period FROM benchmark.jobindsats_store_as_read x
+									 WHERE x.table_id = t.table_id AND x.measure = m_label AND x.dimensions = k.dimensions
+									   AND x.kommune IS NOT NULL OFFSET 0) o) THEN
 		SELECT pg_catalog.array_agg(k.d), pg_catalog.array_agg(k.c), pg_catalog.array_agg(k.combo)
 		INTO kept, kept_class, kept_combo
 		FROM ROWS FROM (pg_catalog.unnest(kept), pg_catalog.unnest(kept_class), pg_catalog.unnest(kept_combo)) k(d, c, combo)
@@ -514,11 +516,13 @@ BEGIN
 
 	RETURN QUERY
 	WITH raw AS (
-		/* a municipality's area is its official name in the store */
-		SELECT o.area AS kommune, o.period, pg_catalog.array_position(kept, o.dimensions) AS i, o.measure, o.value
-		FROM benchmark.jobindsats_store_as_read o
-		WHERE NOT registered AND o.table_id = t.table_id AND o.measure IN (m_label, pm_label)
-		  AND o.dimensions = ANY (kept) AND o.kommune IS NOT NULL
+		/* a municipality's area is its official name in the store; the kept breakdowns are distinct */
+		SELECT o.area AS kommune, o.period, k.i, o.measure, o.value
+		FROM pg_catalog.unnest(kept) WITH ORDINALITY k(dimensions, i),
+			 LATERAL (SELECT x.area, x.period, x.measure, x.value FROM benchmark.jobindsats_store_as_read x
+					  WHERE x.table_id = t.table_id AND x.measure IN (m_label, pm_label) AND x.dimensions = k.dimensions
+						AND x.kommune IS NOT NULL OFFSET 0) o
+		WHERE NOT registered
 		UNION ALL
 		SELECT c.kommune, c.period, pg_catalog.array_position(kept, c.dimensions), c.measure, c.value
 		FROM benchmark_internal.jobindsats_registered_cells(t.table_id, ARRAY[m_label, pm_label], kept) c

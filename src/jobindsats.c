@@ -16,8 +16,8 @@
  * For the loader the second reading can group the cells by series instead
  * (ji_read_document with by_series): a row per series (area, kommune,
  * dimensions, measure) with its cells as two arrays of one length, periods
- * and values, the series in the order first met and each one's cells in the
- * order read.  Memory then holds the document and, per cell, 14 bytes (its
+ * and values, the series in the order of the store's key (measure,
+ * breakdown, area as stored) and each one's cells in the order read.  Memory then holds the document and, per cell, 14 bytes (its
  * period, its value's digits, up to seven in place, and the next cell of its
  * series) allocated once for the cells the first reading counted, besides a
  * row's labels once; a series with a period twice is an error (21000)

@@ -65,10 +65,11 @@ COMMENT ON FUNCTION benchmark_internal.jobindsats_series_ordinal(text, text, jso
 /*
  * A document's cells grouped by series, the loader's form of the readers
  * (src/jobindsats.c): read as jobindsats_csv (reader 'csv') or
- * jobindsats_json ('json') reads it, a row per series in the order first
- * met, its cells in the order read; 21000 when a series holds a period
- * twice (the loader then reads the document cell by cell).  Memory holds the
- * document and, per cell, a few bytes besides its value's digits.
+ * jobindsats_json ('json') reads it, a row per series in the order of the
+ * store's key (measure, breakdown, area as stored), its cells in the order
+ * read; 21000 when a series holds a period twice (the loader then reads the
+ * document cell by cell).  Memory holds the document and, per cell, a few
+ * bytes besides its value's digits.
  */
 CREATE FUNCTION benchmark_internal.jobindsats_document_series(reader text, doc text, dimension_columns text[], encoding text)
 RETURNS TABLE (area text, kommune @extschema@.kommune, dimensions jsonb, measure text, periods text[], cell_values numeric[])
@@ -76,7 +77,7 @@ LANGUAGE c IMMUTABLE PARALLEL SAFE ROWS 1000
 AS 'MODULE_PATHNAME', 'jobindsats_document_series';
 
 COMMENT ON FUNCTION benchmark_internal.jobindsats_document_series(text, text, text[], text) IS
-'A jobindsats CSV (reader csv) or JSON (json) document''s cells grouped by series, for the loader: a row per series (area, kommune, dimensions, measure) with its periods and values, in the order first met; 21000 for a period twice in a series';
+'A jobindsats CSV (reader csv) or JSON (json) document''s cells grouped by series, for the loader: a row per series (area, kommune, dimensions, measure) with its periods and values, in the order of the store''s key (measure, breakdown, area); 21000 for a period twice in a series';
 
 CREATE FUNCTION benchmark_internal.jobindsats_document_series(reader text, doc bytea, dimension_columns text[], encoding text)
 RETURNS TABLE (area text, kommune @extschema@.kommune, dimensions jsonb, measure text, periods text[], cell_values numeric[])
@@ -335,7 +336,7 @@ BEGIN
 	PERFORM benchmark_internal.jobindsats_store_gather_begin();
 	stored := EXISTS (SELECT 1 FROM benchmark.jobindsats_observation_series s WHERE s.table_id = jobindsats_load_cells.table_id);
 	IF series IS NOT NULL THEN
-		/* a document: its series as the reader groups them, in the order first met (a period twice: 21000) */
+		/* a document: its series as the reader groups them, in the order of the store's key (a period twice: 21000) */
 		document := pg_catalog.format($q$
 				document_series AS MATERIALIZED (
 					SELECT d.ordinal, coalesce(d.kommune::text, d.area) AS area, d.kommune, d.dimensions, d.measure,

@@ -978,6 +978,7 @@ label_order_cmp(const void *a, const void *b, void *arg)
 	Datum		x = order->labels[*(const int32 *) a];
 	Datum		y = order->labels[*(const int32 *) b];
 
+	CHECK_FOR_INTERRUPTS();
 	if (order->is_jsonb)
 		return DatumGetInt32(DirectFunctionCall2(jsonb_cmp, x, y));
 	return DatumGetInt32(DirectFunctionCall2Coll(bttextcmp, DEFAULT_COLLATION_OID, x, y));
@@ -1020,6 +1021,7 @@ series_order_cmp(const void *a, const void *b, void *arg)
 	const GroupedRow *x_row = &order->g->rows[x->row];
 	const GroupedRow *y_row = &order->g->rows[y->row];
 
+	CHECK_FOR_INTERRUPTS();
 	if (x->measure_id != y->measure_id)
 		return order->measure_rank[x->measure_id] - order->measure_rank[y->measure_id];
 	if (x_row->breakdown != y_row->breakdown)
@@ -1031,7 +1033,8 @@ series_order_cmp(const void *a, const void *b, void *arg)
  * The grouping's series in the order of the store's key (measure,
  * breakdown, area): a first load then adds each series' key after the last
  * one, where an index inserts fastest.  Only the distinct labels are
- * compared as text or jsonb; the series are sorted by their ranks.
+ * compared as text or jsonb; the series are sorted by their ranks.  The
+ * comparisons check for interrupts.
  */
 static int32 *
 series_in_key_order(const SeriesGrouping *g)
@@ -1050,7 +1053,6 @@ series_in_key_order(const SeriesGrouping *g)
 	ranks.measure_rank = label_ranks(measures, g->nmeasures, false);
 	ranks.breakdown_rank = label_ranks(g->breakdowns, g->nbreakdowns, true);
 	ranks.area_rank = label_ranks(g->stored_areas, g->nstored_areas, false);
-	CHECK_FOR_INTERRUPTS();
 	qsort_arg(order, g->nseries, sizeof(int32), series_order_cmp, &ranks);
 	return order;
 }

@@ -274,20 +274,13 @@ jobindsats_store_gather_begin(PG_FUNCTION_ARGS)
 	PG_RETURN_VOID();
 }
 
-/* Adds a table to the open gathering, once (the table added last first compared: rows come by table). */
+/* Adds a table to the open gathering, once. */
 static void
 store_gather_table(const char *table, size_t len)
 {
 	ListCell   *cell;
 	MemoryContext old;
 
-	if (gather_tables != NIL)
-	{
-		const char *last = (const char *) llast(gather_tables);
-
-		if (strlen(last) == len && memcmp(last, table, len) == 0)
-			return;
-	}
 	foreach(cell, gather_tables)
 	{
 		const char *known = (const char *) lfirst(cell);

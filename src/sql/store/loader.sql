@@ -173,7 +173,7 @@ DECLARE
 		twice AS (
 			SELECT pg_catalog.count(*) AS n FROM grouped g WHERE NOT benchmark_internal.jobindsats_periods_once(g.periods)),
 		document_series AS MATERIALIZED (
-			SELECT g.ordinal, r.measure, r.area, r.kommune, r.dimensions, g.periods, g.cell_values,
+			SELECT r.measure, r.area, r.kommune, r.dimensions, g.periods, g.cell_values,
 				   $6 OR r.kommune IS NOT NULL AS kept
 			FROM read r
 				 JOIN grouped g ON g.ordinal = -r.ordinal
@@ -339,9 +339,9 @@ BEGIN
 		/* a document: its series as the reader groups them, in the order of the store's key (a period twice: 21000) */
 		document := pg_catalog.format($q$
 				document_series AS MATERIALIZED (
-					SELECT d.ordinal, coalesce(d.kommune::text, d.area) AS area, d.kommune, d.dimensions, d.measure,
+					SELECT coalesce(d.kommune::text, d.area) AS area, d.kommune, d.dimensions, d.measure,
 						   d.periods, d.cell_values, $6 OR d.kommune IS NOT NULL AS kept
-					FROM %s WITH ORDINALITY d(area, kommune, dimensions, measure, periods, cell_values, ordinal)),
+					FROM %s d),
 				twice AS (
 					SELECT 0::bigint AS n),$q$, series);
 	ELSE

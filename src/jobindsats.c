@@ -17,12 +17,13 @@
  * (ji_read_document with by_series): a row per series (area, kommune,
  * dimensions, measure) with its cells as two arrays of one length, periods
  * and values, the series in the order of the store's key (measure,
- * breakdown, area as stored) and each one's cells in the order read.  Memory then holds the document and, per cell, 14 bytes (its
- * period, its value's digits, up to seven in place, and the next cell of its
- * series) allocated once for the cells the first reading counted, besides a
- * row's labels once; a series with a period twice is an error (21000)
- * after which the loader reads the document cell by cell.  A row's area,
- * breakdown and period are read only where their text is first met.
+ * breakdown, area as stored) and each one's cells in the order read.
+ * Memory then holds the document and, per cell, 14 bytes (its period, its
+ * value's digits, up to seven in place, and the next cell of its series)
+ * allocated once for the cells the first reading counted, besides a row's
+ * labels once; a series with a period twice is an error (21000) after which
+ * the loader reads the document cell by cell.  A row's area, breakdown and
+ * period are read only where their text is first met.
  *
  * A value of up to 18 digits becomes a numeric from its integer and its
  * number of decimals, the value and scale numeric_in gives; longer ones by
@@ -81,7 +82,11 @@ PG_FUNCTION_INFO_V1(jobindsats_reader_rows);
 #define RESULT_COLUMNS 8
 #define SERIES_COLUMNS 6
 
-/* A series the grouping met, by the numbers of its row key (area and dimensions) and its measure label. */
+/*
+ * A pair of numbers the grouping met, and the number it was given: a row
+ * key by its area's and breakdown's numbers, a series by its row key's and
+ * its measure's (pair_key).
+ */
 typedef struct SeriesPair
 {
 	uint64		key;
@@ -99,6 +104,13 @@ typedef struct SeriesPair
 #define SH_DECLARE
 #define SH_DEFINE
 #include "lib/simplehash.h"
+
+/* Two numbers as one key of series_pairs. */
+static inline uint64
+pair_key(int32 first, int32 second)
+{
+	return ((uint64) (uint32) first << 32) | (uint32) second;
+}
 
 /*
  * A row key (area and dimensions) as the grouping met it written: the area
@@ -148,7 +160,7 @@ typedef struct SeriesGrouping
 {
 	MemoryContext context;
 	label_ids_hash *written_rows;	/* a row's area and dimensions as written: their GroupedRow */
-	label_ids_hash *row_ids;	/* a row's area (its kommune) and dimensions as read */
+	series_pairs_hash *row_ids; /* a row's area as stored and breakdown (their numbers): its row key */
 	label_ids_hash *measure_ids;	/* a measure's label */
 	series_pairs_hash *series_ids;	/* a row key's and a measure's numbers */
 	label_ids_hash *written_periods;	/* a period as written: its number */
@@ -178,7 +190,7 @@ typedef struct SeriesGrouping
 	int64		ncells;
 	int64		max_cells;
 	StringInfoData values;		/* the digits of longer values, each ended by a NUL */
-	StringInfoData row_key;		/* a row's area and dimensions, as written or as read */
+	StringInfoData row_key;		/* a row's area and dimensions, or its period, as written */
 	int32		row;			/* the current row's GroupedRow */
 	int32		row_period;		/* the current row's period */
 } SeriesGrouping;
@@ -693,7 +705,7 @@ grouping_start(MemoryContext parent, int64 cells)
 
 	g->context = context;
 	g->written_rows = label_ids_create(context, 1024, NULL);
-	g->row_ids = label_ids_create(context, 1024, NULL);
+	g->row_ids = series_pairs_create(context, 1024, NULL);
 	g->measure_ids = label_ids_create(context, 16, NULL);
 	g->series_ids = series_pairs_create(context, 1024, NULL);
 	g->written_periods = label_ids_create(context, 64, NULL);
@@ -832,8 +844,8 @@ group_row(SeriesGrouping *g, TableOut *out)
 	int32		row;
 	int			col;
 	GroupedRow *grouped;
+	SeriesPair *row_key;
 	Datum		dimensions;
-	Jsonb	   *dims;
 	MemoryContext old;
 
 	/* the table, the area and the dimensions as written */
@@ -854,23 +866,9 @@ group_row(SeriesGrouping *g, TableOut *out)
 	g->row_period = group_period(g, out);
 	dimensions = row_dimensions(out);
 
-	/* the row as read: a municipality by its code (two spellings are one area), another area by its text */
-	dims = DatumGetJsonbP(dimensions);
-	resetStringInfo(&g->row_key);
-	if (!out->kommune_null)
-		appendStringInfo(&g->row_key, "%d", (int) DatumGetInt16(out->kommune));
-	else
-		appendBinaryStringInfo(&g->row_key, VARDATA_ANY(DatumGetTextPP(out->area)),
-							   VARSIZE_ANY_EXHDR(DatumGetTextPP(out->area)));
-	appendStringInfoChar(&g->row_key, '\0');
-	appendBinaryStringInfo(&g->row_key, VARDATA(dims), VARSIZE(dims) - VARHDRSZ);
-
 	if (g->nwritten_rows == g->max_written_rows)
 		g->rows = repalloc_huge(g->rows, sizeof(GroupedRow) * (g->max_written_rows *= 2));
 	grouped = &g->rows[g->nwritten_rows];
-	grouped->row_id = label_ids_number(g->row_ids, g->context, g->row_key.data, g->row_key.len, g->nrows, &found);
-	if (!found)
-		g->nrows++;
 	old = MemoryContextSwitchTo(g->context);
 	grouped->area = datumCopy(out->area, false, -1);
 	grouped->kommune = out->kommune;
@@ -879,6 +877,12 @@ group_row(SeriesGrouping *g, TableOut *out)
 	MemoryContextSwitchTo(old);
 	grouped->breakdown = group_breakdown(g, grouped->dimensions);
 	grouped->stored_area = group_stored_area(g, grouped);
+
+	/* the row key as read: its area as stored (two spellings of a municipality are one) and breakdown */
+	row_key = series_pairs_insert(g->row_ids, pair_key(grouped->stored_area, grouped->breakdown), &found);
+	if (!found)
+		row_key->id = g->nrows++;
+	grouped->row_id = row_key->id;
 	g->row = g->nwritten_rows++;
 }
 
@@ -900,8 +904,7 @@ group_cell(SeriesGrouping *g, const TableOut *out, int col, int32 measure)
 {
 	char	   *digits = measure_digits(out, col);
 	bool		found;
-	SeriesPair *pair = series_pairs_insert(g->series_ids, ((uint64) (uint32) g->rows[g->row].row_id << 32) | (uint32) measure,
-										   &found);
+	SeriesPair *pair = series_pairs_insert(g->series_ids, pair_key(g->rows[g->row].row_id, measure), &found);
 	int32		series;
 
 	if (!found)

@@ -36,6 +36,7 @@ extern void ji_read_document(FunctionCallInfo fcinfo, const char *utf8, size_t l
 /* A text argument as UTF-8 (not copied when the server encoding is UTF-8); its length in *len. */
 extern const char *ji_text_utf8(text *doc, size_t *len);
 
+/* A jsonb document as UTF-8 text; its length in *len. */
 extern const char *ji_jsonb_utf8(Jsonb *doc, size_t *len);
 
 /*
